@@ -1,0 +1,6 @@
+# dmsetup version and the registered target types
+modprobe dm-zero
+dmsetup version
+echo rc=$?
+dmsetup targets
+echo rc=$?

@@ -1,0 +1,176 @@
+import { lazy, Suspense, useEffect } from "react";
+import { resetSession } from "./actions.ts";
+import { DiskPanel } from "./panels/DiskPanel.tsx";
+import { StackView } from "./panels/StackView.tsx";
+import { useAppStore } from "./store/index.ts";
+
+// The console (xterm.js) and the editor are the heavy, interactive parts: they load after the
+// stack is on screen, keeping the first download small.
+const Console = lazy(() => import("./panels/Console.tsx"));
+const TableEditor = lazy(() => import("./panels/TableEditor.tsx"));
+
+const PANELS = ["stack", "console", "editor", "disks"] as const;
+
+function focusPanel(i: number): void {
+  const id = PANELS[i];
+  if (!id) return;
+  const el = document.getElementById(`panel-${id}`);
+  const target = el?.querySelector<HTMLElement>("textarea, [tabindex='0']") ?? el;
+  target?.focus();
+}
+
+function Panel(props: {
+  id: (typeof PANELS)[number];
+  title: string;
+  hint?: string;
+  children: React.ReactNode;
+  extra?: React.ReactNode;
+}) {
+  const n = PANELS.indexOf(props.id) + 1;
+  return (
+    <section
+      className={`panel panel-${props.id}`}
+      id={`panel-${props.id}`}
+      aria-labelledby={`h-${props.id}`}
+      tabIndex={-1}
+    >
+      <header className="panel-head">
+        <h2 id={`h-${props.id}`}>{props.title}</h2>
+        {props.hint && <span className="hint">{props.hint}</span>}
+        <span className="spacer" />
+        {props.extra}
+        <kbd className="key" title={`Alt+${n} focuses this panel`}>
+          Alt+{n}
+        </kbd>
+      </header>
+      <div className="panel-body">{props.children}</div>
+    </section>
+  );
+}
+
+function EngineStatus() {
+  const status = useAppStore((s) => s.engineStatus);
+  const restarts = useAppStore((s) => s.restarts);
+  const lastRestart = useAppStore((s) => s.lastRestart);
+  const label = {
+    starting: "starting",
+    ready: "engine ready",
+    restarting: "restarting worker…",
+    failed: "engine failed",
+  }[status];
+  return (
+    <span
+      className={`status status-${status}`}
+      role="status"
+      aria-label={`engine ${status}${restarts ? `, restarted ${restarts} times` : ""}`}
+      title={
+        lastRestart ? `Last restart: ${lastRestart.reason}` : "The engine runs in a Web Worker"
+      }
+    >
+      <span className="dot" />
+      {label}
+      {restarts > 0 && (
+        <span className="badge" data-testid="restarts">
+          restarted ×{restarts}
+        </span>
+      )}
+    </span>
+  );
+}
+
+function EventCounter() {
+  const seen = useAppStore((s) => s.eventsSeen);
+  const dropped = useAppStore((s) => s.eventsDropped);
+  const rate = useAppStore((s) => s.eventRate);
+  return (
+    <span className="events" title="Engine events drained from the shared ring">
+      {seen.toLocaleString("en")} events
+      {rate >= 1 && <span className="dim"> · {Math.round(rate).toLocaleString("en")}/s</span>}
+      {dropped > 0 && <span className="warn"> · {dropped.toLocaleString("en")} dropped</span>}
+    </span>
+  );
+}
+
+function Notices() {
+  const notices = useAppStore((s) => s.notices);
+  return (
+    <div className="notices" aria-live="assertive">
+      {notices.map((n) => (
+        <div key={n.id} className={`notice notice-${n.tone}`} role="alert">
+          {n.text}
+        </div>
+      ))}
+    </div>
+  );
+}
+
+export function App() {
+  const busy = useAppStore((s) => s.busy);
+  const error = useAppStore((s) => s.engineError);
+  const devices = useAppStore((s) => s.devices.length);
+
+  useEffect(() => {
+    const onKey = (ev: KeyboardEvent) => {
+      if (ev.altKey && !ev.ctrlKey && !ev.metaKey && /^[1-4]$/.test(ev.key)) {
+        ev.preventDefault();
+        focusPanel(Number(ev.key) - 1);
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
+
+  return (
+    <div className="app">
+      <header className="top">
+        <div className="brand">
+          <span className="logo" aria-hidden="true">
+            ▤
+          </span>
+          <h1>dm-playground</h1>
+          <span className="tagline">Linux device-mapper, live in your browser</span>
+        </div>
+        <span className="spacer" />
+        <EventCounter />
+        <EngineStatus />
+        <button
+          type="button"
+          className="reset"
+          onClick={() => void resetSession()}
+          disabled={busy}
+          title="Drop every device and disk and rebuild the default scenario"
+        >
+          ↺ Reset
+        </button>
+      </header>
+      {error && (
+        <div className="fatal" role="alert">
+          The engine could not start: {error}
+        </div>
+      )}
+      <main className="grid">
+        <Panel
+          id="stack"
+          title="Device stack"
+          hint={`${devices} dm device${devices === 1 ? "" : "s"} · click one to edit its table`}
+        >
+          <StackView />
+        </Panel>
+        <Panel id="console" title="Console" hint="dmsh: dmsetup, dd, modprobe, …">
+          <Suspense fallback={<p className="empty">Loading the console…</p>}>
+            <Console />
+          </Suspense>
+        </Panel>
+        <Panel id="disks" title="Disks" hint="chunks that hold data, read from shared memory">
+          <DiskPanel />
+        </Panel>
+        <Panel id="editor" title="Table editor" hint="checked by the kernel as you type">
+          <Suspense fallback={<p className="empty">Loading the editor…</p>}>
+            <TableEditor />
+          </Suspense>
+        </Panel>
+      </main>
+      <Notices />
+    </div>
+  );
+}

@@ -1,0 +1,157 @@
+/**
+ * The dmsh console: xterm.js with our line editor. Loaded lazily (xterm is most of the
+ * console's weight). Commands run in the worker's shell one at a time; keys typed while one
+ * runs are queued and replayed when it ends.
+ */
+
+import { FitAddon } from "@xterm/addon-fit";
+import { Terminal } from "@xterm/xterm";
+import "@xterm/xterm/css/xterm.css";
+import { useEffect, useRef } from "react";
+import { runCommand } from "../actions.ts";
+import { ansi, attachConsole, clearConsoleBacklog, PROMPT } from "../consoleSink.ts";
+import { LineEditor } from "../lineEditor.ts";
+
+const HISTORY_KEY = "dm-playground:history";
+
+function loadHistory(): string[] {
+  try {
+    const raw = localStorage.getItem(HISTORY_KEY);
+    const parsed: unknown = raw ? JSON.parse(raw) : [];
+    return Array.isArray(parsed) ? parsed.filter((x): x is string => typeof x === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
+function saveHistory(history: readonly string[]): void {
+  try {
+    localStorage.setItem(HISTORY_KEY, JSON.stringify(history.slice(-200)));
+  } catch {
+    // Private mode or full storage: history just does not persist.
+  }
+}
+
+const THEME = {
+  background: "#0d1117",
+  foreground: "#d7dde8",
+  cursor: "#7aa2ff",
+  cursorAccent: "#0d1117",
+  selectionBackground: "#2a3a5c",
+  black: "#1b2130",
+  red: "#ff6b7a",
+  green: "#3ddc97",
+  yellow: "#ffc857",
+  blue: "#7aa2ff",
+  magenta: "#c08cff",
+  cyan: "#5fd4e8",
+  white: "#d7dde8",
+  brightBlack: "#5c6780",
+  brightRed: "#ff8f9b",
+  brightGreen: "#6ff0b5",
+  brightYellow: "#ffdc8a",
+  brightBlue: "#a3bfff",
+  brightMagenta: "#d7b3ff",
+  brightCyan: "#8fe6f2",
+  brightWhite: "#ffffff",
+};
+
+export default function Console() {
+  const host = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const el = host.current;
+    if (!el) return;
+    const term = new Terminal({
+      theme: THEME,
+      fontFamily: '"JetBrains Mono", "Fira Code", "DejaVu Sans Mono", Menlo, Consolas, monospace',
+      fontSize: 13,
+      lineHeight: 1.25,
+      cursorBlink: true,
+      convertEol: false,
+      scrollback: 5000,
+      allowProposedApi: false,
+    });
+    const fit = new FitAddon();
+    term.loadAddon(fit);
+    term.open(el);
+    try {
+      fit.fit();
+    } catch {
+      // Not laid out yet; the resize observer fits it later.
+    }
+    term.write("\x1b[?2004h"); // bracketed paste: a paste arrives as one marked chunk
+    term.textarea?.setAttribute("aria-label", "dmsh console input");
+
+    const editor = new LineEditor(term, PROMPT, loadHistory());
+    let busy = false;
+    const queued: string[] = [];
+    let showingPrompt = false;
+
+    // Output that is not the answer to a command (the watchdog, a reset) must not land in the
+    // middle of the line being typed: clear the line, print, then redraw the prompt.
+    const { backlog, detach } = attachConsole((text) => {
+      if (showingPrompt && !busy) {
+        term.write("\r\x1b[J" + text);
+        editor.showPrompt();
+      } else {
+        term.write(text);
+      }
+    });
+    term.write(backlog);
+    term.write(
+      ansi.dim(
+        "# Type dmsetup, dd, modprobe… as on Linux. ↑/↓ history, Ctrl-L clears, paste whole scripts.",
+      ) + "\r\n",
+    );
+    editor.showPrompt();
+    showingPrompt = true;
+
+    const handle = (data: string) => {
+      if (busy) {
+        queued.push(data);
+        return;
+      }
+      const actions = editor.input(data);
+      if (actions.length === 0) return;
+      busy = true;
+      showingPrompt = false;
+      void (async () => {
+        for (const action of actions) {
+          if (action.type === "clear") {
+            term.clear();
+            term.write("\r\x1b[J");
+            clearConsoleBacklog();
+          } else {
+            saveHistory(editor.history);
+            if (action.script.trim()) await runCommand(action.script);
+          }
+        }
+        busy = false;
+        editor.showPrompt();
+        showingPrompt = true;
+        for (const d of queued.splice(0)) handle(d);
+      })();
+    };
+    const sub = term.onData(handle);
+
+    const ro = new ResizeObserver(() => {
+      try {
+        fit.fit();
+      } catch {
+        // Hidden panel: nothing to fit.
+      }
+    });
+    ro.observe(el);
+    term.focus();
+
+    return () => {
+      ro.disconnect();
+      sub.dispose();
+      detach();
+      term.dispose();
+    };
+  }, []);
+
+  return <div className="console" ref={host} data-testid="console" />;
+}

@@ -1,0 +1,170 @@
+/**
+ * Per RAM disk, a grid of its 64 KiB chunks: bright where the chunk holds data, tinted by the
+ * dm device whose table maps onto it. The chunk maps are read straight from the shared storage
+ * (DiskReader) inside the app's frame loop, only when events say the disks may have changed;
+ * React renders the frame of the panel, never the cells.
+ */
+
+import { useEffect, useMemo, useRef } from "react";
+import { onFrame } from "../frame.ts";
+import { CHUNK_SIZE, type ChunkMap } from "../diskMap.ts";
+import { getDiskReader, getDiskVersion } from "../session.ts";
+import { formatSize, toneColor } from "../stackLayout.ts";
+import { useAppStore } from "../store/index.ts";
+import type { DiskSnapshot, DmDeviceInfo } from "../../worker/protocol.ts";
+
+/** Most cells a grid draws; bigger disks fold several chunks into a cell. */
+const MAX_CELLS = 4096;
+
+interface Owner {
+  from: number;
+  to: number;
+  color: string;
+  label: string;
+}
+
+/** Which chunks of `disk` each live target maps onto. */
+function owners(disk: DiskSnapshot, devices: readonly DmDeviceInfo[]): Owner[] {
+  const dev = `${disk.major}:${disk.minor}`;
+  const sectorsPerChunk = CHUNK_SIZE / 512;
+  const out: Owner[] = [];
+  for (const d of devices) {
+    for (const t of d.live ?? []) {
+      for (const m of t.maps) {
+        if (m.dev !== dev) continue;
+        out.push({
+          from: Math.floor(m.start / sectorsPerChunk),
+          to: Math.ceil((m.start + m.length) / sectorsPerChunk),
+          color: toneColor(t.type),
+          label: `${d.name} (${t.type})`,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+function gridShape(chunks: number): { cols: number; rows: number; per: number } {
+  const per = Math.max(1, Math.ceil(chunks / MAX_CELLS));
+  const cells = Math.ceil(chunks / per);
+  const cols = Math.min(128, Math.max(16, 2 ** Math.round(Math.log2(Math.sqrt(cells * 4)))));
+  return { cols, rows: Math.ceil(cells / cols), per };
+}
+
+function DiskGrid({ disk, devices }: { disk: DiskSnapshot; devices: readonly DmDeviceInfo[] }) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const count = useRef<HTMLSpanElement>(null);
+  const chunks = Math.ceil(disk.sizeBytes / CHUNK_SIZE);
+  const shape = gridShape(chunks);
+  const owned = useMemo(() => owners(disk, devices), [disk, devices]);
+
+  useEffect(() => {
+    let drawn = -1;
+    let map: ChunkMap | undefined;
+    let width = 0;
+    const draw = () => {
+      const c = canvas.current;
+      const reader = getDiskReader();
+      if (!c || !reader) return;
+      const next = reader.read(disk.name, map);
+      if (!next) return;
+      map = next;
+      const dpr = window.devicePixelRatio || 1;
+      const cssW = c.clientWidth;
+      const cell = cssW / shape.cols;
+      const cssH = Math.ceil(cell * shape.rows);
+      if (width !== cssW || c.height !== Math.round(cssH * dpr)) {
+        width = cssW;
+        c.width = Math.round(cssW * dpr);
+        c.height = Math.round(cssH * dpr);
+        c.style.height = `${cssH}px`;
+      }
+      const ctx = c.getContext("2d");
+      if (!ctx) return;
+      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+      ctx.clearRect(0, 0, cssW, cssH);
+      const gap = cell > 5 ? 1 : 0;
+      const ownerOf = (chunk: number) => owned.find((o) => chunk >= o.from && chunk < o.to);
+      const cells = Math.ceil(chunks / shape.per);
+      for (let i = 0; i < cells; i++) {
+        const first = i * shape.per;
+        let used = 0;
+        for (let k = first; k < Math.min(chunks, first + shape.per); k++) used += map.used[k] ?? 0;
+        const x = (i % shape.cols) * cell;
+        const y = Math.floor(i / shape.cols) * cell;
+        const owner = ownerOf(first);
+        if (used > 0) {
+          ctx.globalAlpha = 0.45 + 0.55 * (used / shape.per);
+          ctx.fillStyle = owner?.color ?? "#e8ecf4";
+        } else {
+          ctx.globalAlpha = owner ? 0.16 : 1;
+          ctx.fillStyle = owner?.color ?? "#1a2130";
+        }
+        ctx.fillRect(x + gap, y + gap, cell - 2 * gap, cell - 2 * gap);
+      }
+      ctx.globalAlpha = 1;
+      const text = `${map.usedCount} of ${chunks} chunks hold data`;
+      c.setAttribute("aria-label", `${disk.name}: ${text}`);
+      c.dataset.used = String(map.usedCount);
+      if (count.current) count.current.textContent = text;
+    };
+    return onFrame(() => {
+      const v = getDiskVersion();
+      const w = canvas.current?.clientWidth ?? 0;
+      if (v === drawn && w === width) return;
+      drawn = v;
+      draw();
+    });
+  }, [disk, chunks, shape.cols, shape.rows, shape.per, owned]);
+
+  return (
+    <section className="disk" aria-label={`disk ${disk.name}`}>
+      <header>
+        <strong>{disk.name}</strong>
+        <span className="dim">
+          {disk.major}:{disk.minor} · {formatSize(disk.sizeBytes / 512)} · 64 KiB chunks
+          {shape.per > 1 ? ` (${shape.per} per cell)` : ""}
+        </span>
+        <span className="count" ref={count} />
+      </header>
+      <canvas
+        ref={canvas}
+        role="img"
+        aria-label={`${disk.name}: chunk map`}
+        data-disk={disk.name}
+      />
+      {owned.length > 0 && (
+        <ul className="owners">
+          {owned.map((o, i) => (
+            <li key={i}>
+              <span className="swatch" style={{ background: o.color }} />
+              {o.label}{" "}
+              <span className="dim">
+                chunks {o.from}–{o.to - 1}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+export function DiskPanel() {
+  const disks = useAppStore((s) => s.disks);
+  const devices = useAppStore((s) => s.devices);
+  if (disks.length === 0) {
+    return (
+      <p className="empty">
+        No RAM disks. Try <code>modprobe brd rd_nr=2 rd_size=16384</code>.
+      </p>
+    );
+  }
+  return (
+    <div className="disks">
+      {disks.map((d) => (
+        <DiskGrid key={`${d.name}:${d.major}:${d.minor}`} disk={d} devices={devices} />
+      ))}
+    </div>
+  );
+}

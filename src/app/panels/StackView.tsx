@@ -1,0 +1,203 @@
+/**
+ * The device stack, drawn with D3 into SVG from the topology slice. Static topology only:
+ * devices, their table segments and what each maps onto. Nodes are keyed by their path from
+ * the root, so a table swap morphs segments in place instead of redrawing the picture.
+ *
+ * Accessibility: every device is a group named "device <name>" containing its targets, each an
+ * image named "target <type> <start>+<length>", containing what it maps onto.
+ */
+
+import { select, transition, type BaseType, type Selection, type Transition } from "d3";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { selectDevice } from "../actions.ts";
+import { flatten, layoutStack, toneColor, type StackNode } from "../stackLayout.ts";
+import { useAppStore } from "../store/index.ts";
+
+const DURATION = 250;
+
+function useWidth(ref: React.RefObject<HTMLElement | null>): number {
+  const [width, setWidth] = useState(0);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    setWidth(el.clientWidth);
+    const ro = new ResizeObserver(([entry]) => {
+      if (entry) setWidth(Math.floor(entry.contentRect.width));
+    });
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [ref]);
+  return width;
+}
+
+/** Text that fits `w` pixels at roughly 7 px per character, or nothing. */
+function fit(text: string, w: number, charPx = 7): string {
+  const room = Math.floor((w - 14) / charPx);
+  if (room >= text.length) return text;
+  if (room < 3) return "";
+  return `${text.slice(0, room - 1)}…`;
+}
+
+type G = Selection<SVGGElement, StackNode, SVGGElement, unknown>;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- d3 types a shared transition this way
+type T = Transition<BaseType, any, any, any>;
+
+function renderLevel(
+  parent: Selection<SVGGElement, unknown, null, undefined> | G,
+  nodes: StackNode[],
+  selected: string | null,
+  t: T,
+) {
+  const groups = (parent as Selection<SVGGElement, unknown, null, undefined>)
+    .selectChildren<SVGGElement, StackNode>("g.node")
+    .data(nodes, (d) => d.key)
+    .join(
+      (enter) => {
+        const g = enter.append("g").attr("class", "node").attr("opacity", 0);
+        g.append("rect").attr("class", "box");
+        g.append("line").attr("class", "link");
+        g.append("text").attr("class", "label");
+        g.append("text").attr("class", "sub");
+        g.append("text").attr("class", "flags");
+        g.append("g").attr("class", "kids");
+        g.attr("data-enter", "1");
+        return g;
+      },
+      (update) => update,
+      (exit) => exit.transition(t).attr("opacity", 0).remove(),
+    );
+
+  groups
+    .attr(
+      "class",
+      (d) =>
+        `node ${d.kind}${d.device && d.device === selected && d.kind === "device" ? " selected" : ""}`,
+    )
+    .attr("role", (d) => (d.kind === "target" ? "img" : "group"))
+    .attr("aria-label", (d) => d.aria)
+    .attr("data-key", (d) => d.key)
+    .attr("tabindex", (d) => (d.kind === "device" && d.depth === 0 ? 0 : null))
+    .style("--tone", (d) => toneColor(d.tone));
+
+  const entering = groups.filter(function () {
+    return this.getAttribute("data-enter") === "1";
+  });
+  entering.attr("data-enter", null);
+  // New nodes appear in place; existing ones glide to their new geometry.
+  entering.select<SVGRectElement>("rect.box").call(place);
+  entering.transition(t).attr("opacity", 1);
+  groups
+    .filter((_, i, all) => !entering.nodes().includes(all[i] as SVGGElement))
+    .attr("opacity", 1);
+
+  groups
+    .select<SVGRectElement>("rect.box")
+    .transition(t)
+    .call((tr) =>
+      tr
+        .attr("x", (d) => d.x + 1)
+        .attr("y", (d) => d.y)
+        .attr("width", (d) => Math.max(0, d.w - 2))
+        .attr("height", (d) => d.h),
+    )
+    .attr("rx", (d) => (d.kind === "target" ? 4 : 8));
+
+  groups
+    .select<SVGLineElement>("line.link")
+    .attr("x1", (d) => d.x + d.w / 2)
+    .attr("x2", (d) => d.x + d.w / 2)
+    .attr("y1", (d) => d.y - 14)
+    .attr("y2", (d) => d.y)
+    .attr("visibility", (d) => (d.depth === 0 ? "hidden" : "visible"));
+
+  groups
+    .select<SVGTextElement>("text.label")
+    .attr("x", (d) => d.x + 10)
+    .attr("y", (d) => d.y + (d.kind === "target" ? 17 : 19))
+    .text((d) => fit(d.label, d.w, 7.6));
+  groups
+    .select<SVGTextElement>("text.sub")
+    .attr("x", (d) => d.x + 10)
+    .attr("y", (d) => d.y + (d.kind === "target" ? 32 : 36))
+    .text((d) => fit(d.sub, d.w, 6.6));
+  groups
+    .select<SVGTextElement>("text.flags")
+    .attr("x", (d) => d.x + d.w - 10)
+    .attr("y", (d) => d.y + 19)
+    .attr("text-anchor", "end")
+    .text((d) => (d.w > 260 ? d.flags.join(" · ") : d.flags.length ? "●" : ""));
+
+  groups.each(function (d) {
+    renderLevel(
+      select(this).select<SVGGElement>("g.kids") as unknown as G,
+      d.children,
+      selected,
+      t,
+    );
+  });
+}
+
+function place(rect: Selection<SVGRectElement, StackNode, SVGGElement, unknown>) {
+  rect
+    .attr("x", (d) => d.x + 1)
+    .attr("y", (d) => d.y)
+    .attr("width", (d) => Math.max(0, d.w - 2))
+    .attr("height", (d) => d.h);
+}
+
+export function StackView() {
+  const wrap = useRef<HTMLDivElement>(null);
+  const svg = useRef<SVGSVGElement>(null);
+  const width = useWidth(wrap);
+  const devices = useAppStore((s) => s.devices);
+  const blockDevices = useAppStore((s) => s.blockDevices);
+  const selected = useAppStore((s) => s.selectedDevice);
+  const status = useAppStore((s) => s.engineStatus);
+  const layout = useMemo(
+    () => layoutStack(devices, blockDevices, width),
+    [devices, blockDevices, width],
+  );
+
+  useEffect(() => {
+    if (!svg.current || width === 0) return;
+    const root = select(svg.current).select<SVGGElement>("g.stack-root");
+    const t = transition().duration(DURATION) as unknown as T;
+    renderLevel(root, layout.roots, selected, t);
+    svg.current.dataset.nodes = String(flatten(layout.roots).length);
+  }, [layout, width, selected]);
+
+  const onClick = (ev: React.MouseEvent | React.KeyboardEvent) => {
+    const g = (ev.target as Element).closest("g.node.device");
+    const key = g?.getAttribute("data-key");
+    if (!key) return;
+    const node = flatten(layout.roots).find((n) => n.key === key);
+    if (node?.device) selectDevice(node.device);
+  };
+
+  return (
+    <div className="stack-wrap" ref={wrap}>
+      {layout.roots.length === 0 && (
+        <p className="empty">
+          {status === "ready"
+            ? "No device-mapper devices. Create one in the console or the table editor."
+            : "Starting the engine…"}
+        </p>
+      )}
+      <svg
+        ref={svg}
+        className="stack"
+        role="group"
+        aria-label="device stack"
+        width={width}
+        height={Math.max(layout.height, 40)}
+        onClick={onClick}
+        onKeyDown={(ev) => {
+          if (ev.key === "Enter" || ev.key === " ") onClick(ev);
+        }}
+      >
+        <g className="stack-root" />
+      </svg>
+    </div>
+  );
+}

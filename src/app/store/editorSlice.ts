@@ -1,0 +1,25 @@
+import type { StateCreator } from "zustand";
+import type { TableProblem } from "../../worker/protocol.ts";
+import type { AppState } from "./index.ts";
+
+export interface EditorSlice {
+  /** The device the editor loads into (an existing one, or a name for a new one). */
+  editorDevice: string;
+  draft: string;
+  /** The kernel's messages for the draft, as the worker's validateTable returned them. */
+  problems: TableProblem[];
+  /** The draft the problems belong to (they are stale when it differs from `draft`). */
+  validatedDraft: string | null;
+  /** What the last load printed. */
+  loadOutput: string;
+  loadOk: boolean | null;
+}
+
+export const createEditorSlice: StateCreator<AppState, [], [], EditorSlice> = () => ({
+  editorDevice: "",
+  draft: "",
+  problems: [],
+  validatedDraft: null,
+  loadOutput: "",
+  loadOk: null,
+});

@@ -1,0 +1,21 @@
+/**
+ * The app's one store, built from slices (zustand's slices pattern). State only: actions are
+ * module-level functions (actions.ts) that call `useAppStore.setState`, so components import
+ * what they do, not a store method.
+ */
+import { create } from "zustand";
+import { createEditorSlice, type EditorSlice } from "./editorSlice.ts";
+import { createEngineSlice, type EngineSlice } from "./engineSlice.ts";
+import { createEventsSlice, type EventsSlice } from "./eventsSlice.ts";
+import { createTopologySlice, type TopologySlice } from "./topologySlice.ts";
+import { createUiSlice, type UiSlice } from "./uiSlice.ts";
+
+export type AppState = EngineSlice & TopologySlice & EventsSlice & EditorSlice & UiSlice;
+
+export const useAppStore = create<AppState>()((...a) => ({
+  ...createEngineSlice(...a),
+  ...createTopologySlice(...a),
+  ...createEventsSlice(...a),
+  ...createEditorSlice(...a),
+  ...createUiSlice(...a),
+}));

@@ -1,0 +1,96 @@
+/**
+ * Block devices: a namespace with Linux numbering, and the brd RAM disk.
+ *
+ * Numbering as Linux has it: RAM disks are major 1, minor N (`ram0` is 1:0); device-mapper
+ * devices are major 254 and take the lowest free minor (`dm-0` is 254:0).
+ */
+
+import type { Bio, BioTarget } from "./bio.ts";
+import { SparseDisk, type DiskStoreHandle, type Storage } from "./storage.ts";
+import { dev, defaultLimits, type QueueLimits, type Sector } from "./types.ts";
+
+export const RAMDISK_MAJOR = 1;
+export const DM_MAJOR = 254;
+
+/** What a block device does with a bio addressed to it (submit_bio for that disk). */
+export interface BioSink {
+  submitBio(bio: Bio): void;
+}
+
+export abstract class BlockDevice implements BioTarget {
+  readonly major: number;
+  readonly minor: number;
+  readonly dev: number;
+  /** The kernel's disk name: "ram0", "dm-0". */
+  name: string;
+  readOnly = false;
+  /** Opens by processes and by holders (tables that use this device). */
+  openCount = 0;
+  /** Tables of mapped devices that hold this device (bd_holder_dir). */
+  readonly holders = new Set<BlockDevice>();
+  limits: QueueLimits = defaultLimits();
+
+  constructor(major: number, minor: number, name: string) {
+    this.major = major;
+    this.minor = minor;
+    this.dev = dev(major, minor);
+    this.name = name;
+  }
+
+  /** "major:minor". */
+  get devName(): string {
+    return `${this.major}:${this.minor}`;
+  }
+
+  abstract get sizeSectors(): Sector;
+
+  /** Handle a bio addressed to this device; the core has already checked it is in range. */
+  abstract handleBio(bio: Bio): void;
+}
+
+/** brd: a RAM disk backed by sparse shared storage. */
+export class RamDisk extends BlockDevice {
+  readonly disk: SparseDisk;
+  readonly #sectors: Sector;
+  /** Virtual nanoseconds each bio takes (0: completes inline, the fast path). */
+  latency = 0;
+  #schedule: (delay: number, fn: () => void) => void;
+
+  constructor(
+    minor: number,
+    sizeSectors: Sector,
+    storage: Storage,
+    schedule: (delay: number, fn: () => void) => void,
+    handle?: DiskStoreHandle,
+  ) {
+    super(RAMDISK_MAJOR, minor, `ram${minor}`);
+    this.#sectors = sizeSectors;
+    this.disk = new SparseDisk(storage, sizeSectors * 512, handle);
+    this.#schedule = schedule;
+    this.limits = { ...defaultLimits(), physicalBlockSize: 4096, ioMin: 4096 };
+  }
+
+  get sizeSectors(): Sector {
+    return this.#sectors;
+  }
+
+  handleBio(bio: Bio): void {
+    const off = bio.sector * 512;
+    switch (bio.op) {
+      case "READ":
+        if (bio.data) this.disk.read(off, bio.data);
+        break;
+      case "WRITE":
+        if (bio.data) this.disk.write(off, bio.data);
+        break;
+      case "DISCARD":
+      case "WRITE_ZEROES":
+        this.disk.zero(off, bio.sectors * 512);
+        break;
+      case "FLUSH":
+        break;
+    }
+    if (this.latency === 0) bio.end("OK");
+    else this.#schedule(this.latency, () => bio.end("OK"));
+  }
+}

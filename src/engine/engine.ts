@@ -1,0 +1,318 @@
+/**
+ * The engine: virtual clock, block-device namespace, brd, the device-mapper core and its ioctl
+ * interface, the event log and the kernel log. It runs unchanged in Node and in a Web Worker.
+ *
+ *     const e = new Engine({ seed: 1 });
+ *     e.loadBrd(2, 8192);                       // modprobe brd rd_nr=2 rd_size=8192
+ *     e.dm.create("a");
+ *     e.dm.load("a", "0 16384 linear /dev/ram0 0");
+ *     e.dm.resume("a");
+ *     await e.write("/dev/mapper/a", 0, data);  // a bio through the stack
+ */
+
+import { Bio, type BioHost } from "./bio.ts";
+import { BlockDevice, RamDisk, type BioSink } from "./blockdev.ts";
+import { Clock, Prng, NS_PER_MS } from "./clock.ts";
+import { DeviceMapper } from "./dm.ts";
+import { EV, EventLog, opCode, statusCode } from "./events.ts";
+import { KernelLog, type LogLevel } from "./klog.ts";
+import type { MappedDevice } from "./mapped-device.ts";
+import { Storage, type DiskStoreHandle, type StorageHandle } from "./storage.ts";
+import type { Target } from "./target.ts";
+import { TargetRegistry } from "./registry.ts";
+import { BUILTIN_TARGETS } from "./targets/index.ts";
+import { DmError, type BioOp, type BlkStatus, type Sector } from "./types.ts";
+
+export interface EngineOptions {
+  /** Seeds every random choice the engine makes. */
+  seed?: number;
+  /** Reattach to disk storage created by another engine (a restarted worker). */
+  storage?: StorageHandle;
+  /** Event history kept in memory (records; a power of two). */
+  eventCapacity?: number;
+  /**
+   * "eager" (headless): an operation that waits runs the clock forward itself, jumping time.
+   * "paced" (the browser): only the owner advances the clock, at a chosen speed.
+   */
+  drive?: "eager" | "paced";
+}
+
+export interface FaultRecord {
+  time: number;
+  device: string;
+  target: number;
+  bio: number;
+  what: string;
+}
+
+export class Engine implements BioHost, BioSink {
+  readonly clock = new Clock();
+  readonly rng: Prng;
+  readonly events: EventLog;
+  readonly klog = new KernelLog();
+  readonly storage: Storage;
+  readonly targets = new TargetRegistry();
+  readonly dm: DeviceMapper;
+  /** Every block device by dev number. */
+  readonly devices = new Map<number, BlockDevice>();
+  ramDisks: RamDisk[] = [];
+  brdLoaded = false;
+  readonly faults: FaultRecord[] = [];
+  drive: "eager" | "paced";
+  #bioId = 0;
+  #waiters: Array<() => boolean> = [];
+
+  constructor(opts: EngineOptions = {}) {
+    this.rng = new Prng(opts.seed ?? 1);
+    this.events = new EventLog(opts.eventCapacity ?? 1 << 16);
+    this.storage = new Storage(opts.storage);
+    this.drive = opts.drive ?? "eager";
+    for (const [type, module, builtin] of BUILTIN_TARGETS) this.targets.register(type, module, builtin);
+    this.dm = new DeviceMapper(this);
+  }
+
+  get now(): number {
+    return this.clock.now;
+  }
+
+  nextBioId(): number {
+    return ++this.#bioId;
+  }
+
+  log(level: LogLevel, text: string): void {
+    this.klog.printk(this.clock.now, level, text);
+  }
+
+  // ---- faults -------------------------------------------------------------------------------
+
+  doubleEnd(bio: Bio): void {
+    const md = bio.parent ? this.#mdOf(bio) : undefined;
+    this.#recordFault(md?.dmName ?? bio.bdev.name, -1, bio.id, `bio ${bio.id} was ended twice`, md?.dev ?? bio.bdev.dev);
+  }
+
+  #mdOf(bio: Bio): MappedDevice | undefined {
+    for (let b: Bio | null = bio.parent; b; b = b.parent) {
+      const d = this.devices.get(b.bdev.dev);
+      if (d && d.major === 254) return d as MappedDevice;
+    }
+    return undefined;
+  }
+
+  fault(md: MappedDevice, t: Target | null, bio: Bio | null, what: string): void {
+    this.#recordFault(md.dmName, t?.index ?? -1, bio?.id ?? 0, what, md.dev);
+    this.log("err", `device-mapper: ${t?.type.name ?? "core"}: ${md.devName}: target fault: ${what}`);
+  }
+
+  #recordFault(device: string, target: number, bio: number, what: string, dev: number): void {
+    this.faults.push({ time: this.now, device, target, bio, what });
+    this.events.emit(EV.TARGET_FAULT, this.now, bio, dev, 0, 0, target, this.events.intern(what));
+  }
+
+  klogErr(text: string): void {
+    this.klog.ratelimited(this.now, "err", text, text);
+  }
+
+  // ---- devices ------------------------------------------------------------------------------
+
+  /** modprobe brd rd_nr=N rd_size=KiB. Loading it again changes nothing, as in Linux. */
+  loadBrd(nr = 16, sizeKiB = 4096, handles?: DiskStoreHandle[]): void {
+    if (this.brdLoaded) return;
+    this.brdLoaded = true;
+    for (let i = 0; i < nr; i++) {
+      const d = new RamDisk(i, sizeKiB * 2, this.storage, (delay, fn) => this.clock.schedule(delay, fn), handles?.[i]);
+      this.ramDisks.push(d);
+      this.devices.set(d.dev, d);
+      this.events.emit(EV.DISK_CREATE, this.now, 0, d.dev, 0, d.sizeSectors, 0, this.events.intern(d.name));
+    }
+    this.log("info", "brd: module loaded");
+  }
+
+  /** rmmod brd: fails while a disk is open. */
+  unloadBrd(): void {
+    if (this.ramDisks.some((d) => d.openCount > 0)) throw new DmError("EBUSY");
+    for (const d of this.ramDisks) {
+      d.disk.release();
+      this.devices.delete(d.dev);
+      this.events.emit(EV.DISK_REMOVE, this.now, 0, d.dev, 0, 0, 0, this.events.intern(d.name));
+    }
+    this.ramDisks = [];
+    this.brdLoaded = false;
+  }
+
+  /**
+   * Resolve a device path as lookup_bdev would: /dev/ramN, /dev/dm-N, /dev/mapper/NAME, or
+   * "major:minor" (as dm_get_device also accepts).
+   */
+  lookup(path: string): BlockDevice | undefined {
+    const mm = /^(\d+):(\d+)$/.exec(path);
+    if (mm) {
+      const major = Number(mm[1]);
+      const minor = Number(mm[2]);
+      for (const d of this.devices.values()) if (d.major === major && d.minor === minor) return d;
+      return undefined;
+    }
+    const p = normalizePath(path);
+    const mapper = /^\/dev\/mapper\/(.+)$/.exec(p);
+    if (mapper) return this.dm.byName(mapper[1]!);
+    const m = /^\/dev\/([^/]+)$/.exec(p);
+    if (!m) return undefined;
+    for (const d of this.devices.values()) if (d.name === m[1]) return d;
+    return undefined;
+  }
+
+  /** Every path under /dev that names a block device, with its device. */
+  devPaths(): Array<[string, BlockDevice]> {
+    const out: Array<[string, BlockDevice]> = [];
+    for (const d of this.devices.values()) out.push([`/dev/${d.name}`, d]);
+    for (const md of this.dm.list()) out.push([`/dev/mapper/${md.dmName}`, md]);
+    return out;
+  }
+
+  // ---- the I/O path -------------------------------------------------------------------------
+
+  /** submit_bio: check the bio fits the device, record it, hand it to the device. */
+  submitBio(bio: Bio): void {
+    const bdev = this.devices.get(bio.bdev.dev);
+    const ev = this.events;
+    if (ev.bioEvents) {
+      ev.emit(EV.BIO_SUBMIT, this.now, bio.id, bio.bdev.dev, bio.sector, bio.sectors, opCode(bio.op) | (bio.flags << 8), bio.parent ? bio.parent.id : 0);
+    }
+    const started = this.now;
+    const userEnd = bio.onEnd;
+    bio.onEnd = (b) => {
+      if (ev.bioEvents) ev.emit(EV.BIO_COMPLETE, this.now, b.id, b.bdev.dev, b.sector, b.sectors, statusCode(b.status), this.now - started);
+      if (userEnd) userEnd(b);
+    };
+    if (!bdev) {
+      bio.end("IOERR");
+      return;
+    }
+    const size = bdev.sizeSectors;
+    if (bio.sectors > 0 && (bio.sector + bio.sectors > size || bio.sector < 0)) {
+      // bio_check_eod
+      this.klog.ratelimited(
+        this.now,
+        "info",
+        "eod",
+        `attempt to access beyond end of device\n${bdev.name}: rw=${rwFlags(bio)}, sector=${bio.sector}, nr_sectors = ${bio.sectors} limit=${size}`,
+      );
+      if (bio.parent) {
+        const md = this.#mdOf(bio);
+        if (md) this.#recordFault(md.dmName, -1, bio.id, `remapped past the end of ${bdev.name}: sector ${bio.sector} + ${bio.sectors} > ${size}`, md.dev);
+      }
+      bio.end("IOERR");
+      return;
+    }
+    bdev.handleBio(bio);
+  }
+
+  // ---- waiting: processes and suspends ---------------------------------------------------------
+
+  /** Something changed that a waiter may be waiting for. */
+  wake(): void {
+    if (this.#waiters.length === 0) return;
+    this.#waiters = this.#waiters.filter((w) => !w());
+  }
+
+  /**
+   * Resolve when `cond` holds. In eager mode the clock runs forward (jumping virtual time) while
+   * it does not; when nothing is left to run, targets that own bios they can never end are
+   * reported and those bios failed; if `cond` still does not hold, the wait continues until
+   * another actor (a background job, the UI) changes the state.
+   */
+  waitFor(cond: () => boolean): Promise<void> {
+    if (cond()) return Promise.resolve();
+    if (this.drive === "eager") {
+      this.settle(cond);
+      if (cond()) return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      this.#waiters.push(() => {
+        if (!cond()) return false;
+        resolve();
+        return true;
+      });
+    });
+  }
+
+  /** Run the clock until idle (or `until` holds), then reap bios no one can ever end. */
+  settle(until?: () => boolean): void {
+    for (;;) {
+      while ((!until || !until()) && this.clock.step()) this.wake();
+      if (until?.()) return;
+      if (!this.#reapOrphans()) return;
+    }
+  }
+
+  /** SUBMITTED clones whose target can no longer end them (nothing scheduled): fail them. */
+  #reapOrphans(): boolean {
+    let reaped = false;
+    for (const md of this.dm.list()) {
+      for (const [bio, t] of [...md.owned]) {
+        md.owned.delete(bio);
+        if (bio.ended) continue;
+        this.fault(md, t, bio, `bio ${bio.id} was SUBMITTED but never ended`);
+        bio.end("IOERR");
+        reaped = true;
+      }
+    }
+    if (reaped) this.wake();
+    return reaped;
+  }
+
+  /** Advance virtual time by `ns` (sleep). */
+  async sleep(ns: number): Promise<void> {
+    const until = this.now + ns;
+    if (this.drive === "eager") {
+      this.clock.runUntil(until);
+      this.wake();
+      return;
+    }
+    await this.waitFor(() => this.now >= until);
+  }
+
+  /**
+   * A process's I/O: one bio to `path`, resolved with its status when it ends. The caller
+   * decides sizes: `sectors` for data-less ops, `data.length / 512` otherwise.
+   */
+  async io(bdev: BlockDevice, op: BioOp, sector: Sector, data: Uint8Array | null, sectors?: number, flags = 0): Promise<BlkStatus> {
+    let done = false;
+    const bio = new Bio(this, op, bdev, sector, data ? data.length / 512 : (sectors ?? 0), data, flags, null, () => {
+      done = true;
+    });
+    this.submitBio(bio);
+    await this.waitFor(() => done);
+    return bio.status;
+  }
+
+  /** Read `length` bytes at byte `offset` of the device at `path` (must be sector-aligned). */
+  async read(path: string, offset: number, length: number): Promise<Uint8Array> {
+    const bdev = this.#mustLookup(path);
+    const data = new Uint8Array(length);
+    const st = await this.io(bdev, "READ", offset / 512, data);
+    if (st !== "OK") throw new DmError("EIO");
+    return data;
+  }
+
+  async write(path: string, offset: number, data: Uint8Array): Promise<void> {
+    const bdev = this.#mustLookup(path);
+    const st = await this.io(bdev, "WRITE", offset / 512, data);
+    if (st !== "OK") throw new DmError("EIO");
+  }
+
+  #mustLookup(path: string): BlockDevice {
+    const d = this.lookup(path);
+    if (!d) throw new DmError("ENOENT");
+    return d;
+  }
+}
+
+function normalizePath(p: string): string {
+  return p.replace(/\/+/g, "/").replace(/\/$/, "");
+}
+
+function rwFlags(bio: Bio): number {
+  return bio.op === "WRITE" ? 1 : bio.op === "READ" ? 0 : opCode(bio.op);
+}
+
+export { NS_PER_MS };

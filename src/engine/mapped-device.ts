@@ -1,0 +1,322 @@
+/**
+ * struct mapped_device and the bio-based I/O path of drivers/md/dm.c.
+ *
+ * A bio submitted to a mapped device is deferred while the device is suspended, otherwise split
+ * at target boundaries and at each target's max_io_len; every piece is cloned and handed to
+ * its target's map. What map returns decides the clone's fate:
+ *
+ *   REMAPPED       the core submits the clone where the target pointed it
+ *   SUBMITTED      the target owns the clone and ends it later
+ *   KILL           the piece fails with an I/O error
+ *   REQUEUE        the piece is pushed back: retried after resume if a noflush suspend is under
+ *                  way, otherwise it fails
+ *   DELAY_REQUEUE  request-based only; in bio-based dm it hits BUG(). Here: a target fault.
+ *
+ * The original bio (the dm_io) completes when its last clone has ended, with the first error
+ * any clone reported.
+ */
+
+import type { Bio } from "./bio.ts";
+import { BlockDevice, DM_MAJOR } from "./blockdev.ts";
+import { EV, endIoCode, mapCode, statusCode } from "./events.ts";
+import type { Table } from "./table.ts";
+import type { Target } from "./target.ts";
+import {
+  END_IO_RESULTS,
+  MAP_STATES,
+  REQ_PREFLUSH,
+  type BlkStatus,
+  type EndIoResult,
+  type MapState,
+  type Sector,
+} from "./types.ts";
+
+/** What the I/O path needs from the engine. */
+export interface IoHost {
+  readonly now: number;
+  readonly events: import("./events.ts").EventLog;
+  submitBio(bio: Bio): void;
+  /** A target broke a rule; `bio` (if any) has been or will be failed by the caller. */
+  fault(md: MappedDevice, t: Target | null, bio: Bio | null, what: string): void;
+  klogErr(text: string): void;
+  /** Something a suspend or a process may be waiting for changed. */
+  wake(): void;
+}
+
+/** One bio submitted to the mapped device, tracked until all its clones end (struct dm_io). */
+class DmIo {
+  pending = 1;
+  status: BlkStatus = "OK";
+  constructor(
+    readonly bio: Bio,
+    readonly table: Table,
+  ) {}
+}
+
+export class MappedDevice extends BlockDevice {
+  /** The dm name (/dev/mapper/<name>). */
+  dmName: string;
+  uuid: string;
+  live: Table | null = null;
+  inactive: Table | null = null;
+  /** DMF_SUSPENDED: a suspend completed and no resume yet. */
+  suspended = false;
+  /** DMF_BLOCK_IO_FOR_SUSPEND: new bios are queued, not mapped. */
+  blockIo = false;
+  /** DMF_NOFLUSH_SUSPENDING: a noflush suspend is waiting for in-flight I/O. */
+  noflushSuspending = false;
+  eventNr = 0;
+  /** Bios held while suspended, re-driven on resume (md->deferred). */
+  deferred: Bio[] = [];
+  /** dm_ios between submission and completion (md->pending). */
+  inFlight = 0;
+  /** Clones a target took ownership of (SUBMITTED) and has not ended yet. */
+  readonly owned = new Map<Bio, Target>();
+  readonly #host: IoHost;
+
+  constructor(host: IoHost, minor: number, name: string, uuid: string) {
+    super(DM_MAJOR, minor, `dm-${minor}`);
+    this.#host = host;
+    this.dmName = name;
+    this.uuid = uuid;
+  }
+
+  get sizeSectors(): Sector {
+    return this.live ? this.live.size : 0;
+  }
+
+  handleBio(bio: Bio): void {
+    const map = this.live;
+    if (!map) {
+      this.#host.klogErr(`device-mapper: core: ${this.devName}: mapping table unavailable, erroring io`);
+      bio.end("IOERR");
+      return;
+    }
+    if (this.blockIo) {
+      this.deferred.push(bio);
+      this.#emit(EV.BIO_DEFER, bio, 0, 0);
+      return;
+    }
+    this.#process(bio, map);
+  }
+
+  /** Re-drive deferred bios (dm_wq_work after resume). */
+  redriveDeferred(): void {
+    while (!this.blockIo && this.deferred.length) {
+      const bio = this.deferred.shift()!;
+      this.#emit(EV.BIO_REDRIVE, bio, 0, 0);
+      const map = this.live;
+      if (!map) bio.end("IOERR");
+      else this.#process(bio, map);
+    }
+  }
+
+  #emit(type: (typeof EV)[keyof typeof EV], bio: Bio, a: number, b: number): void {
+    const ev = this.#host.events;
+    if (ev.bioEvents) ev.emit(type, this.#host.now, bio.id, this.dev, bio.sector, bio.sectors, a, b);
+  }
+
+  /** dm_split_and_process_bio. */
+  #process(bio: Bio, map: Table): void {
+    const io = new DmIo(bio, map);
+    this.inFlight++;
+    if (bio.isEmptyFlush || (bio.flags & REQ_PREFLUSH) !== 0) {
+      this.#sendEmptyFlush(io, map);
+    } else if (bio.op === "DISCARD" || bio.op === "WRITE_ZEROES") {
+      this.#splitAndMap(io, map, true);
+    } else {
+      this.#splitAndMap(io, map, false);
+    }
+    this.#decPending(io, "OK");
+  }
+
+  #sendEmptyFlush(io: DmIo, map: Table): void {
+    for (const ti of map.targets) {
+      for (let n = 0; n < ti.numFlushBios; n++) {
+        const clone = io.bio.clone(io.bio.sector, 0);
+        clone.op = "FLUSH";
+        clone.flags |= REQ_PREFLUSH;
+        clone.data = null;
+        clone.sector = ti.begin;
+        clone.targetBioNr = n;
+        this.#mapClone(io, ti, clone);
+      }
+    }
+  }
+
+  #splitAndMap(io: DmIo, map: Table, abnormal: boolean): void {
+    const bio = io.bio;
+    let sector = bio.sector;
+    let remaining = bio.sectors;
+    while (remaining > 0) {
+      const ti = map.findTarget(sector);
+      if (!ti) {
+        io.status = "IOERR";
+        return;
+      }
+      const targetLeft = ti.begin + ti.len - sector;
+      let len = Math.min(remaining, targetLeft);
+      let reason = 0;
+      if (!abnormal && ti.maxIoLen) {
+        const off = sector - ti.begin;
+        const boundary = ti.maxIoLen - (off % ti.maxIoLen);
+        if (boundary < len) {
+          len = boundary;
+          reason = 1;
+        }
+      }
+      if (abnormal) {
+        const num = bio.op === "DISCARD" ? ti.numDiscardBios : ti.numWriteZeroesBios;
+        if (num === 0) {
+          // __process_abnormal_io: the target cannot do it.
+          this.#accumulate(io, "NOTSUPP");
+          sector += len;
+          remaining -= len;
+          continue;
+        }
+      }
+      // Discards and write-zeroes go to a target num_*_bios times, whole (__send_changing_extent_only).
+      const copies = abnormal ? (bio.op === "DISCARD" ? ti.numDiscardBios : ti.numWriteZeroesBios) : 1;
+      for (let n = 0; n < copies; n++) {
+        const clone = bio.clone(sector, len);
+        clone.targetBioNr = n;
+        if (len !== bio.sectors) this.#emit(EV.BIO_SPLIT, clone, bio.id, reason);
+        this.#mapClone(io, ti, clone);
+      }
+      sector += len;
+      remaining -= len;
+    }
+  }
+
+  /** __map_bio. */
+  #mapClone(io: DmIo, ti: Target, clone: Bio): void {
+    io.pending++;
+    this.#emit(EV.BIO_CLONE, clone, io.bio.id, ti.index);
+    clone.onEnd = (c) => this.#cloneEndio(io, ti, c);
+    const sector = clone.sector;
+    let r: MapState;
+    try {
+      r = ti.type.map(ti, clone);
+      if (!MAP_STATES.includes(r)) {
+        this.#host.fault(this, ti, clone, `map returned an unknown value: ${String(r)}`);
+        r = "KILL";
+      }
+    } catch (e) {
+      this.#host.fault(this, ti, clone, `map threw: ${describe(e)}`);
+      r = "KILL";
+    }
+    const ev = this.#host.events;
+    if (ev.bioEvents) ev.emit(EV.BIO_MAP, this.#host.now, clone.id, this.dev, sector, clone.sectors, mapCode(r), ti.index);
+    switch (r) {
+      case "SUBMITTED":
+        if (!clone.ended) this.owned.set(clone, ti);
+        break;
+      case "REMAPPED":
+        this.submitRemapped(ti, clone);
+        break;
+      case "KILL":
+        clone.onEnd = null;
+        this.#decPending(io, "IOERR");
+        break;
+      case "REQUEUE":
+        clone.onEnd = null;
+        this.#decPending(io, "DM_REQUEUE");
+        break;
+      case "DELAY_REQUEUE":
+        this.#host.fault(
+          this,
+          ti,
+          clone,
+          "map returned DM_MAPIO_DELAY_REQUEUE, which bio-based dm does not support (kernel BUG)",
+        );
+        clone.onEnd = null;
+        this.#decPending(io, "IOERR");
+        break;
+    }
+  }
+
+  /** dm_submit_bio_remap: the clone goes to the device the target pointed it at. */
+  submitRemapped(ti: Target, clone: Bio): void {
+    this.owned.delete(clone);
+    const ev = this.#host.events;
+    if (ev.bioEvents) ev.emit(EV.BIO_REMAP, this.#host.now, clone.id, clone.bdev.dev, clone.sector, clone.sectors, this.dev, ti.index);
+    this.#host.submitBio(clone);
+  }
+
+  /** clone_endio. */
+  #cloneEndio(io: DmIo, ti: Target, clone: Bio): void {
+    this.owned.delete(clone);
+    let status = clone.status;
+    let r: EndIoResult = "DONE";
+    const endIo = ti.type.endIo;
+    if (endIo) {
+      try {
+        r = endIo(ti, clone, status);
+        if (!END_IO_RESULTS.includes(r)) {
+          this.#host.fault(this, ti, clone, `end_io returned an unknown value: ${String(r)}`);
+          r = "DONE";
+          clone.status = "IOERR";
+        }
+      } catch (e) {
+        this.#host.fault(this, ti, clone, `end_io threw: ${describe(e)}`);
+        r = "DONE";
+        clone.status = "IOERR";
+      }
+      status = clone.status;
+    }
+    const ev = this.#host.events;
+    if (ev.bioEvents)
+      ev.emit(EV.BIO_ENDIO, this.#host.now, clone.id, this.dev, clone.sector, clone.sectors, statusCode(status), endIoCode(r));
+    if (r === "INCOMPLETE") {
+      // The target keeps the clone and will end it again.
+      clone.reopen();
+      this.owned.set(clone, ti);
+      return;
+    }
+    if (r === "REQUEUE") status = "DM_REQUEUE";
+    this.#decPending(io, status);
+  }
+
+  #accumulate(io: DmIo, status: BlkStatus): void {
+    if (status === "OK") return;
+    if (io.status === "DM_REQUEUE" && this.noflushSuspending) return;
+    if (io.status === "OK" || status === "DM_REQUEUE") io.status = status;
+  }
+
+  /** dm_io_dec_pending. */
+  #decPending(io: DmIo, status: BlkStatus): void {
+    this.#accumulate(io, status);
+    if (--io.pending > 0) return;
+    this.#complete(io);
+  }
+
+  /** __dm_io_complete. */
+  #complete(io: DmIo): void {
+    const bio = io.bio;
+    this.inFlight--;
+    if (io.status === "DM_REQUEUE") {
+      if (this.noflushSuspending || this.blockIo) {
+        // Pushed back: it goes first when the device resumes.
+        this.deferred.unshift(bio);
+        this.#emit(EV.BIO_REQUEUE, bio, 0, 0);
+        this.#host.wake();
+        return;
+      }
+      io.status = "IOERR";
+    }
+    if (io.status === "OK" && bio.sectors > 0 && (bio.flags & REQ_PREFLUSH) !== 0 && bio.op !== "FLUSH") {
+      // A flush with data: the flush is done, now the data (dm_io_complete requeues it).
+      bio.flags &= ~REQ_PREFLUSH;
+      this.#process(bio, io.table);
+      this.#host.wake();
+      return;
+    }
+    bio.end(io.status);
+    this.#host.wake();
+  }
+}
+
+export function describe(e: unknown): string {
+  if (e instanceof Error) return e.message;
+  return String(e);
+}

@@ -1,0 +1,236 @@
+/**
+ * The target API: what a device-mapper target is (`TargetType`, the kernel's `struct
+ * target_type` and the Rust `TargetOperations` vtable) and what one instance of it sees
+ * (`Target`, the kernel's `struct dm_target`). Built-in targets and targets users write in the
+ * browser use exactly this API.
+ *
+ *     export default defineTarget<LinearPrivate>({
+ *       name: "linear", version: [1, 4, 0],
+ *       ctr(t, args) { ... t.private = { dev, start }; },
+ *       map(t, bio) { bio.setDev(...); return "REMAPPED"; },
+ *     });
+ *
+ * Invariant: `t.private` is set by a successful ctr and is valid until dtr; the core never calls
+ * map, end_io, status, message or a suspend/resume hook on a target whose ctr failed.
+ */
+
+import type { Bio } from "./bio.ts";
+import type { BlockDevice } from "./blockdev.ts";
+import {
+  DmError,
+  type BlkStatus,
+  type EndIoResult,
+  type Errno,
+  type MapState,
+  type QueueLimits,
+  type Sector,
+  type StatusType,
+} from "./types.ts";
+
+/** A device a target holds through dm_get_device (struct dm_dev). */
+export interface DmDev {
+  readonly bdev: BlockDevice;
+  /** "major:minor", as the kernel names it in status lines. */
+  readonly name: string;
+  readonly mode: "r" | "rw";
+}
+
+export interface TargetFeatures {
+  /** DM_TARGET_SINGLETON: must be the only target in its table. */
+  singleton?: boolean;
+  /** DM_TARGET_ALWAYS_WRITEABLE: may not appear in a read-only table. */
+  alwaysWriteable?: boolean;
+  /** DM_TARGET_IMMUTABLE: a table's type may not change once it has one. */
+  immutable?: boolean;
+  /** DM_TARGET_NOWAIT, DM_TARGET_PASSES_INTEGRITY...: informational here. */
+  nowait?: boolean;
+}
+
+/** The operations a target type provides. Only name, version, ctr and map are required. */
+export interface TargetType<P = unknown> {
+  readonly name: string;
+  readonly version: readonly [number, number, number];
+  readonly features?: TargetFeatures;
+  /** Parse the table line's arguments. Throw `ctrError(...)` (ti->error) to reject them. */
+  ctr(t: Target<P>, args: string[]): void;
+  dtr?(t: Target<P>): void;
+  /** Decide what happens to a bio (already split to fit this target). */
+  map(t: Target<P>, bio: Bio): MapState;
+  /** Inspect a clone's completion; may change `bio.status`. */
+  endIo?(t: Target<P>, bio: Bio, status: BlkStatus): EndIoResult;
+  presuspend?(t: Target<P>): void;
+  postsuspend?(t: Target<P>): void;
+  /** May throw (a DmError) to fail the resume. */
+  preresume?(t: Target<P>): void;
+  resume?(t: Target<P>): void;
+  /** STATUSTYPE_INFO / STATUSTYPE_TABLE text, without the "start len type " prefix. */
+  status?(t: Target<P>, type: StatusType): string;
+  /** Handle `dmsetup message`; a returned string is printed by dmsetup. Throw to fail. */
+  message?(t: Target<P>, args: string[]): string | void;
+  iterateDevices?(t: Target<P>, fn: (dev: DmDev, start: Sector, len: Sector) => void): void;
+  ioHints?(t: Target<P>, limits: QueueLimits): void;
+}
+
+/** Identity helper that types a target definition. */
+export function defineTarget<P>(tt: TargetType<P>): TargetType<P> {
+  return tt;
+}
+
+/** A constructor error: the kernel's `ti->error = "..."; return -EINVAL;`. */
+export class TargetCtrError extends DmError {
+  constructor(message: string, errno: Errno = "EINVAL") {
+    super(errno, message);
+    this.name = "TargetCtrError";
+  }
+}
+
+export function ctrError(message: string, errno: Errno = "EINVAL"): never {
+  throw new TargetCtrError(message, errno);
+}
+
+/** What a target instance can ask of the table and engine that hold it. */
+export interface TargetHost {
+  readonly now: number;
+  readonly mdName: string;
+  readonly readOnly: boolean;
+  getDevice(t: Target<unknown>, path: string, mode: "r" | "rw"): DmDev;
+  putDevice(t: Target<unknown>, d: DmDev): void;
+  schedule(t: Target<unknown>, delay: number, fn: () => void): void;
+  random(): number;
+  log(level: "err" | "warn" | "info", text: string): void;
+  /** dm_submit_bio_remap: send a clone the target owns (after SUBMITTED) down to its device. */
+  submitRemapped(t: Target<unknown>, bio: Bio): void;
+  /** Submit a new bio the target made itself (e.g. a copy or a metadata read). */
+  submit(t: Target<unknown>, bio: Bio): void;
+  newBio(
+    op: Bio["op"],
+    dev: DmDev,
+    sector: Sector,
+    sectors: number,
+    data: Uint8Array | null,
+    onEnd: (b: Bio) => void,
+  ): Bio;
+  /** dm_table_event: bump the device's event number. */
+  event(): void;
+}
+
+export class Target<P = unknown> {
+  readonly type: TargetType<P>;
+  /** Position of this target in its table. */
+  readonly index: number;
+  readonly begin: Sector;
+  readonly len: Sector;
+  /** Split bios so none crosses a multiple of this many sectors of the target (0: no limit). */
+  maxIoLen = 0;
+  numFlushBios = 0;
+  numDiscardBios = 0;
+  numWriteZeroesBios = 0;
+  /** ti->error: the text the kernel logs when ctr fails. */
+  error = "Unknown error";
+  /** The target's own state, set by ctr. */
+  private: P | undefined = undefined;
+  /** The arguments ctr was given (for tooling; status TABLE must not rely on it). */
+  readonly args: readonly string[];
+  readonly #host: TargetHost;
+
+  constructor(host: TargetHost, type: TargetType<P>, index: number, begin: Sector, len: Sector, args: string[]) {
+    this.#host = host;
+    this.type = type;
+    this.index = index;
+    this.begin = begin;
+    this.len = len;
+    this.args = args;
+  }
+
+  /** `private`, asserted present: the ctr/dtr invariant above. */
+  get priv(): P {
+    return this.private as P;
+  }
+
+  /** dm_target_offset: the bio's sector relative to this target's start. */
+  offset(sector: Sector): Sector {
+    return sector - this.begin;
+  }
+
+  /** dm_device_name of the mapped device, "major:minor". */
+  get mdName(): string {
+    return this.#host.mdName;
+  }
+
+  /** Whether the table was loaded read-only (dm_table_get_mode without FMODE_WRITE). */
+  get readOnly(): boolean {
+    return this.#host.readOnly;
+  }
+
+  get now(): number {
+    return this.#host.now;
+  }
+
+  /** dm_get_device: open `path` ("/dev/...", or "major:minor") for the life of the table. */
+  getDevice(path: string, mode: "r" | "rw" = this.readOnly ? "r" : "rw"): DmDev {
+    return this.#host.getDevice(this as Target<unknown>, path, mode);
+  }
+
+  putDevice(d: DmDev): void {
+    this.#host.putDevice(this as Target<unknown>, d);
+  }
+
+  /** Run `fn` after `delay` virtual nanoseconds. */
+  schedule(delay: number, fn: () => void): void {
+    this.#host.schedule(this as Target<unknown>, delay, fn);
+  }
+
+  /** The engine's seeded randomness: a float in [0, 1). */
+  random(): number {
+    return this.#host.random();
+  }
+
+  /** A kernel log line (DMERR / DMWARN / DMINFO): "device-mapper: <type>: <text>". */
+  log(level: "err" | "warn" | "info", text: string): void {
+    this.#host.log(level, `device-mapper: ${this.type.name}: ${text}`);
+  }
+
+  submitRemapped(bio: Bio): void {
+    this.#host.submitRemapped(this as Target<unknown>, bio);
+  }
+
+  submit(bio: Bio): void {
+    this.#host.submit(this as Target<unknown>, bio);
+  }
+
+  newBio(
+    op: Bio["op"],
+    dev: DmDev,
+    sector: Sector,
+    sectors: number,
+    data: Uint8Array | null,
+    onEnd: (b: Bio) => void,
+  ): Bio {
+    return this.#host.newBio(op, dev, sector, sectors, data, onEnd);
+  }
+
+  event(): void {
+    this.#host.event();
+  }
+}
+
+/** Kernel `sscanf(s, "%llu%c", &v, &dummy) == 1`: a plain unsigned decimal, nothing after it. */
+export function parseU64(s: string): number | null {
+  if (!/^[0-9]+$/.test(s)) return null;
+  const v = BigInt(s) & 0xffffffffffffffffn;
+  return Number(v);
+}
+
+/** Kernel `sscanf(s, "%u%c", &v, &dummy) == 1`, wrapping like the kernel's simple_strtoul. */
+export function parseU32(s: string): number | null {
+  if (!/^[0-9]+$/.test(s)) return null;
+  return Number(BigInt(s) & 0xffffffffn);
+}
+
+/** Kernel `kstrtouint(s, 10, &v)`: decimal, optional leading '+', trailing newline, no overflow. */
+export function kstrtouint(s: string): number | null {
+  const m = /^\+?([0-9]+)\n?$/.exec(s);
+  if (!m) return null;
+  const v = BigInt(m[1]!);
+  return v > 0xffffffffn ? null : Number(v);
+}

@@ -1,0 +1,113 @@
+/**
+ * The closed vocabularies of the block layer and device-mapper, as Linux names them.
+ * Every one is a string union (readable in events, logs and tests) with a numeric code
+ * for the event ring, where records are fixed-size numbers.
+ */
+
+/** 512-byte sectors, the unit of every offset and length in dm tables and bios. */
+export type Sector = number;
+export const SECTOR_SHIFT = 9;
+export const SECTOR_SIZE = 512;
+
+export const BIO_OPS = ["READ", "WRITE", "FLUSH", "DISCARD", "WRITE_ZEROES"] as const;
+/** REQ_OP_*: what a bio asks for. */
+export type BioOp = (typeof BIO_OPS)[number];
+
+/** REQ_* flags a bio may carry. */
+export const REQ_FUA = 1;
+export const REQ_PREFLUSH = 2;
+export type BioFlags = number;
+
+export const BLK_STATUSES = [
+  "OK",
+  "NOTSUPP",
+  "TIMEOUT",
+  "NOSPC",
+  "TRANSPORT",
+  "TARGET",
+  "NEXUS",
+  "MEDIUM",
+  "PROTECTION",
+  "RESOURCE",
+  "IOERR",
+  "DM_REQUEUE",
+  "AGAIN",
+] as const;
+/** blk_status_t: how a bio ended. */
+export type BlkStatus = (typeof BLK_STATUSES)[number];
+
+export const MAP_STATES = ["SUBMITTED", "REMAPPED", "REQUEUE", "DELAY_REQUEUE", "KILL"] as const;
+/** DM_MAPIO_*: what a target's map decided. */
+export type MapState = (typeof MAP_STATES)[number];
+
+export const END_IO_RESULTS = ["DONE", "INCOMPLETE", "REQUEUE"] as const;
+/** DM_ENDIO_*: what a target's end_io decided. */
+export type EndIoResult = (typeof END_IO_RESULTS)[number];
+
+export type StatusType = "INFO" | "TABLE" | "IMA";
+
+/** Errno values the dm ioctl interface and targets return, with their strerror text. */
+export const ERRNO = {
+  EPERM: [1, "Operation not permitted"],
+  ENOENT: [2, "No such file or directory"],
+  EIO: [5, "Input/output error"],
+  ENXIO: [6, "No such device or address"],
+  E2BIG: [7, "Argument list too long"],
+  ENOMEM: [12, "Cannot allocate memory"],
+  EACCES: [13, "Permission denied"],
+  EFAULT: [14, "Bad address"],
+  ENOTBLK: [15, "Block device required"],
+  EBUSY: [16, "Device or resource busy"],
+  EEXIST: [17, "File exists"],
+  ENODEV: [19, "No such device"],
+  ENOTDIR: [20, "Not a directory"],
+  EINVAL: [22, "Invalid argument"],
+  ENOSPC: [28, "No space left on device"],
+  EROFS: [30, "Read-only file system"],
+  ERANGE: [34, "Numerical result out of range"],
+  ENOSYS: [38, "Function not implemented"],
+  EOPNOTSUPP: [95, "Operation not supported"],
+  EOVERFLOW: [75, "Value too large for defined data type"],
+  ENOTSUPP: [524, "Unknown error 524"],
+} as const satisfies Record<string, readonly [number, string]>;
+export type Errno = keyof typeof ERRNO;
+
+export function strerror(e: Errno): string {
+  return ERRNO[e][1];
+}
+
+/** An error carrying an errno, as a kernel function returns -EINVAL. */
+export class DmError extends Error {
+  constructor(
+    readonly errno: Errno,
+    message: string = strerror(errno),
+  ) {
+    super(message);
+    this.name = "DmError";
+  }
+}
+
+export const dev = (major: number, minor: number): number => major * 0x100000 + minor;
+export const devMajor = (d: number): number => Math.floor(d / 0x100000);
+export const devMinor = (d: number): number => d % 0x100000;
+
+/** Block-device queue limits a target can adjust in io_hints (a subset of queue_limits). */
+export interface QueueLimits {
+  logicalBlockSize: number;
+  physicalBlockSize: number;
+  ioMin: number;
+  ioOpt: number;
+  maxSectors: number;
+  discardGranularity: number;
+}
+
+export function defaultLimits(): QueueLimits {
+  return {
+    logicalBlockSize: 512,
+    physicalBlockSize: 512,
+    ioMin: 512,
+    ioOpt: 0,
+    maxSectors: 255 * 1024 * 2,
+    discardGranularity: 0,
+  };
+}

@@ -1,0 +1,101 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { MessageChannel } from "node:worker_threads";
+import { RECORD_SLOTS } from "../engine/index.ts";
+import {
+  EngineClient,
+  WorkerRestartedError,
+  type RestartReport,
+  type WorkerLike,
+} from "./client.ts";
+import { EngineHost, type Port, type ShellFactory } from "./host.ts";
+import type { WorkerMessage, WorkerRequest } from "./protocol.ts";
+import { createRing } from "./ring.ts";
+
+const shell: ShellFactory = (engine) => ({
+  async run(script) {
+    if (script === "setup") {
+      engine.loadBrd(1, 1024);
+      engine.dm.create("a");
+      engine.dm.load("a", "0 2048 linear /dev/ram0 0");
+      await engine.dm.resume("a");
+      await engine.write("/dev/mapper/a", 4096, new Uint8Array(512).fill(7));
+    }
+    return 0;
+  },
+});
+
+/** A worker whose thread can be made to stop answering, as an endless loop would. */
+function hangableWorker() {
+  const { port1, port2 } = new MessageChannel();
+  const hostPort: Port = { postMessage: (m) => port1.postMessage(m), onmessage: null };
+  let hung = false;
+  port1.on("message", (data: WorkerRequest) => {
+    if (data.type === "debugHang") hung = true;
+    if (!hung) hostPort.onmessage?.({ data } as MessageEvent<WorkerRequest>);
+  });
+  const host = new EngineHost(hostPort, shell);
+  const worker: WorkerLike = {
+    postMessage: (m) => port2.postMessage(m),
+    terminate: () => port1.close(),
+    onmessage: null,
+  };
+  port2.on("message", (data: WorkerMessage) => worker.onmessage?.({ data }));
+  return { host, worker };
+}
+
+let client: EngineClient | null = null;
+afterEach(() => {
+  client?.dispose();
+  vi.useRealTimers();
+});
+
+describe("engine client watchdog", () => {
+  it("restarts a worker that stops answering, over the same disks, and rebuilds devices", async () => {
+    const workers: Array<ReturnType<typeof hangableWorker>> = [];
+    const reports: RestartReport[] = [];
+    const statuses: string[] = [];
+    client = new EngineClient({
+      createWorker: () => {
+        const w = hangableWorker();
+        workers.push(w);
+        return w.worker;
+      },
+      ring: createRing({ capacity: 1024, recordWords: RECORD_SLOTS }),
+      seed: 3,
+      pingIntervalMs: 20,
+      hangTimeoutMs: 150,
+      onRestart: (r) => reports.push(r),
+      onStatus: (s) => statuses.push(s),
+    });
+    await client.start();
+    await client.runShell("setup", () => undefined);
+    await client.refreshState();
+
+    const hanging = client.call("debugHang", {});
+    await expect(hanging).rejects.toBeInstanceOf(WorkerRestartedError);
+    await vi.waitFor(() => expect(reports).toHaveLength(1), { timeout: 3000 });
+
+    expect(workers).toHaveLength(2);
+    expect(reports[0]).toMatchObject({ count: 1, devices: ["a"], ok: true, output: "" });
+    expect(reports[0]?.reason).toMatch(/no answer for \d+ ms/);
+    expect(statuses).toEqual(["ready", "restarting", "ready"]);
+    const engine = workers[1]?.host.engine;
+    expect(engine?.dm.byName("a")?.live?.size).toBe(2048);
+    const data = await engine?.read("/dev/mapper/a", 4096, 512);
+    expect(data?.every((b) => b === 7)).toBe(true);
+    expect(client.status).toBe("ready");
+  });
+
+  it("does not restart a worker that keeps answering", async () => {
+    client = new EngineClient({
+      createWorker: () => hangableWorker().worker,
+      ring: createRing({ capacity: 1024, recordWords: RECORD_SLOTS }),
+      seed: 3,
+      pingIntervalMs: 10,
+      hangTimeoutMs: 60,
+    });
+    await client.start();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(client.restarts).toBe(0);
+  });
+});

@@ -1,0 +1,414 @@
+/**
+ * The worker's side of the protocol: owns one Engine and one dmsh shell, answers requests,
+ * copies engine events into the shared ring, and announces shared-storage segments.
+ *
+ * It talks to a port (the worker's global scope, or one end of a MessageChannel in tests), so
+ * the same code runs in a browser worker and in Node.
+ *
+ * Ordering: requests that change the engine (runShell, loadTable, reset, restore) run one at a
+ * time, in arrival order; read-only ones (ping, getState, validateTable) are answered at once,
+ * even while a command awaits the clock. A ping therefore goes unanswered only while the
+ * thread itself is stuck, which is what the page's watchdog measures.
+ */
+
+import {
+  CHUNK_SIZE,
+  DeviceMapper,
+  EV,
+  Engine,
+  RECORD_SLOTS,
+  type MappedDevice,
+  type Table,
+  type StorageHandle,
+} from "../engine/index.ts";
+import type {
+  DiskSnapshot,
+  DmDeviceInfo,
+  EngineState,
+  InitParams,
+  Params,
+  RequestType,
+  Result,
+  Stream,
+  TableProblem,
+  TargetInfo,
+  WorkerMessage,
+  WorkerRequest,
+} from "./protocol.ts";
+import { rebuildPlan, type RebuildStep } from "./rebuild.ts";
+import { RingProducer } from "./ring.ts";
+
+export const ENGINE_VERSION = "dm-playground engine (Linux 6.1 device-mapper)";
+
+export interface Port {
+  postMessage(message: WorkerMessage): void;
+  onmessage: ((ev: MessageEvent<WorkerRequest>) => void) | null;
+}
+
+/** What the host needs of dmsh: run a script, streaming its output, to an exit code. */
+export interface ShellLike {
+  run(script: string, opts: { onOutput: (stream: Stream, text: string) => void }): Promise<number>;
+}
+
+export type ShellFactory = (engine: Engine) => ShellLike;
+
+/** Flush events to the ring after this many, so the page sees long commands progress. */
+const PUMP_BATCH = 64;
+
+export class EngineHost {
+  #port: Port;
+  #createShell: ShellFactory;
+  #engine: Engine | null = null;
+  #shell: ShellLike | null = null;
+  #ring: RingProducer | null = null;
+  #seed = 1;
+  #pumped = 0;
+  #sinceFlush = 0;
+  #stringsSent = 0;
+  #unlisten: (() => void) | null = null;
+  /** The tail of the queue of engine-changing requests. */
+  #queue: Promise<unknown> = Promise.resolve();
+
+  constructor(port: Port, createShell: ShellFactory) {
+    this.#port = port;
+    this.#createShell = createShell;
+    port.onmessage = (ev) => this.#receive(ev.data);
+  }
+
+  get engine(): Engine | null {
+    return this.#engine;
+  }
+
+  #receive(req: WorkerRequest): void {
+    const mutates =
+      req.type === "runShell" ||
+      req.type === "loadTable" ||
+      req.type === "reset" ||
+      req.type === "restore";
+    const run = () =>
+      this.#handle(req).then(
+        (result) => {
+          this.#pump();
+          this.#port.postMessage({ id: req.id, type: "ok", result });
+        },
+        (e: unknown) => {
+          this.#pump();
+          this.#port.postMessage({
+            id: req.id,
+            type: "error",
+            message: e instanceof Error ? e.message : String(e),
+          });
+        },
+      );
+    if (mutates) this.#queue = this.#queue.then(run);
+    else void run();
+  }
+
+  async #handle(req: WorkerRequest): Promise<Result<RequestType>> {
+    switch (req.type) {
+      case "init":
+        return this.#init(req.params);
+      case "reset":
+        this.#start({ seed: req.params.seed, ring: this.#requireRing().sab });
+        return { engineVersion: ENGINE_VERSION };
+      case "runShell":
+        return { exitCode: await this.#runShell(req.id, req.params.script) };
+      case "validateTable":
+        return this.#validate(req.params);
+      case "loadTable":
+        return this.#loadTable(req.id, req.params);
+      case "getState":
+        return this.state();
+      case "restore":
+        return this.#restore(rebuildPlan(req.params.devices));
+      case "ping":
+        return { now: this.#requireEngine().now };
+      case "debugHang":
+        for (;;) {
+          // An endless loop, like a user's target that never returns: only the watchdog ends it.
+        }
+    }
+  }
+
+  #requireEngine(): Engine {
+    if (!this.#engine) throw new Error("engine not initialised");
+    return this.#engine;
+  }
+
+  #requireShell(): ShellLike {
+    if (!this.#shell) throw new Error("engine not initialised");
+    return this.#shell;
+  }
+
+  #requireRing(): RingProducer {
+    if (!this.#ring) throw new Error("engine not initialised");
+    return this.#ring;
+  }
+
+  #init(params: InitParams): Result<"init"> {
+    this.#start(params);
+    return { engineVersion: ENGINE_VERSION };
+  }
+
+  /** A new engine: fresh, or reattached to the disks a previous worker left in shared memory. */
+  #start(params: InitParams): void {
+    this.#unlisten?.();
+    this.#seed = params.seed;
+    const engine = attachEngine(params.seed, params.storage, params.disks);
+    this.#engine = engine;
+    this.#shell = this.#createShell(engine);
+    this.#ring ??= new RingProducer(params.ring);
+    this.#pumped = engine.events.seq;
+    this.#stringsSent = 0;
+    this.#sinceFlush = 0;
+    this.#unlisten = engine.events.listen(() => {
+      if (++this.#sinceFlush >= PUMP_BATCH) this.#pump();
+    });
+    for (const pool of ["data", "pages"] as const) {
+      engine.storage[pool].onSegment = (index, sab) =>
+        this.#port.postMessage({ type: "notice", kind: "segment", pool, index, sab });
+    }
+  }
+
+  /** Copies events the page has not seen into the ring (dropping, and counting, on overflow). */
+  #pump(): void {
+    const engine = this.#engine;
+    const ring = this.#ring;
+    if (!engine || !ring) return;
+    this.#sinceFlush = 0;
+    const log = engine.events;
+    if (log.strings.length > this.#stringsSent) {
+      const from = this.#stringsSent;
+      this.#port.postMessage({
+        type: "notice",
+        kind: "strings",
+        from,
+        strings: log.strings.slice(from),
+      });
+      this.#stringsSent = log.strings.length;
+    }
+    if (this.#pumped < log.oldest) {
+      ring.countDropped(log.oldest - this.#pumped); // overwritten in the log before we got here
+      this.#pumped = log.oldest;
+    }
+    const mask = log.capacity - 1;
+    for (; this.#pumped < log.seq; this.#pumped++) {
+      const at = ring.reserve();
+      if (at < 0) continue;
+      const o = (this.#pumped & mask) * RECORD_SLOTS;
+      ring.data.set(log.records.subarray(o, o + RECORD_SLOTS), at);
+      ring.commit();
+    }
+  }
+
+  async #runShell(id: number, script: string): Promise<number> {
+    return this.#requireShell().run(script, {
+      onOutput: (stream, text) => this.#port.postMessage({ id, type: "output", stream, text }),
+    });
+  }
+
+  async #loadTable(id: number, p: Params<"loadTable">): Promise<Result<"loadTable">> {
+    const engine = this.#requireEngine();
+    const exists = engine.dm.byName(p.name) !== undefined;
+    const body = `<<'EOF'\n${p.table.replace(/\n*$/, "")}\nEOF`;
+    const name = shellWord(p.name);
+    const script = exists
+      ? `dmsetup load ${name} ${body}${p.resume ? `\ndmsetup resume ${name}` : ""}`
+      : p.resume
+        ? `dmsetup create ${name} ${body}`
+        : `dmsetup create ${name} --notable\ndmsetup load ${name} ${body}`;
+    const klogBefore = engine.klog.lines.length;
+    let output = "";
+    const exitCode = await this.#requireShell().run(`set -e\n${script}`, {
+      onOutput: (stream, text) => {
+        output += text;
+        this.#port.postMessage({ id, type: "output", stream, text });
+      },
+    });
+    const problems = engine.klog.lines
+      .slice(klogBefore)
+      .filter((l) => l.level === "err" || l.level === "warn")
+      .map((l) => ({ line: 0, message: l.text }));
+    return { exitCode, output, problems };
+  }
+
+  /**
+   * Validation runs the kernel's own table load, on a shadow engine rebuilt from this one's
+   * state (same disks, same devices and minors), so the messages are exactly those a real
+   * load would print, and the real devices see no load, ctr or dtr.
+   */
+  async #validate(p: Params<"validateTable">): Promise<TableProblem[]> {
+    const engine = this.#requireEngine();
+    const lines = p.table.split("\n");
+    const specLines: number[] = [];
+    lines.forEach((l, i) => {
+      if (l.replace(/#.*$/, "").trim()) specLines.push(i + 1);
+    });
+    for (const lineNo of specLines) {
+      try {
+        DeviceMapper.parseTable(lines[lineNo - 1] ?? "");
+      } catch {
+        // dmsetup's own complaint: the table never reaches the kernel.
+        return [{ line: lineNo, message: `Invalid format on line ${lineNo} of table` }];
+      }
+    }
+    const state = this.state();
+    const shadow = attachEngine(this.#seed, engine.storage.handle(), state.disks, true);
+    for (const step of rebuildPlan(state.devices)) {
+      await runStep(shadow, step).catch(() => undefined);
+    }
+    const name = p.name ?? pickFreeName(shadow);
+    if (!shadow.dm.byName(name)) shadow.dm.create(name);
+    const klogBefore = shadow.klog.lines.length;
+    const seqBefore = shadow.events.seq;
+    try {
+      shadow.dm.load(name, p.table);
+      return [];
+    } catch (e) {
+      // Targets constructed before the failure: the failing line is the next one.
+      const built = shadow.events.since(seqBefore).filter((ev) => ev.type === EV.TARGET_CTR).length;
+      const msgs = shadow.klog.lines
+        .slice(klogBefore)
+        .filter((l) => l.level === "err" || l.level === "warn")
+        .map((l) => l.text);
+      const line =
+        built < specLines.length && !/too small for target/.test(msgs[0] ?? "")
+          ? (specLines[built] ?? 0)
+          : 0;
+      if (msgs.length === 0) msgs.push(e instanceof Error ? e.message : String(e));
+      // The first line names the failing target; the ones after it are the ioctl's epilogue.
+      return msgs.map((message, i) => ({ line: i === 0 ? line : 0, message }));
+    }
+  }
+
+  async #restore(plan: RebuildStep[]): Promise<Result<"restore">> {
+    const engine = this.#requireEngine();
+    const problems: string[] = [];
+    for (const step of plan) {
+      try {
+        await runStep(engine, step);
+      } catch (e) {
+        problems.push(`${step.op} ${step.name}: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+    return { ok: problems.length === 0, output: problems.join("\n") };
+  }
+
+  /** The engine's devices, tables and shared disks, as the page draws them. */
+  state(): EngineState {
+    const engine = this.#requireEngine();
+    const devices: DmDeviceInfo[] = engine.dm
+      .list()
+      .slice()
+      .sort((a, b) => a.minor - b.minor)
+      .map((md) => ({
+        name: md.dmName,
+        dev: md.devName,
+        uuid: md.uuid,
+        suspended: md.suspended,
+        openCount: md.openCount,
+        sectors: md.sizeSectors,
+        live: describeTable(engine, md, md.live, false),
+        inactive: describeTable(engine, md, md.inactive, true),
+      }));
+    const blockDevices = [...engine.devices.values()]
+      .sort((a, b) => a.dev - b.dev)
+      .map((d) => ({
+        name: d.name,
+        dev: d.devName,
+        sectors: d.sizeSectors,
+        kind: d.major === 254 ? "dm" : d.name.startsWith("ram") ? "ram" : "block",
+      }));
+    const disks: DiskSnapshot[] = engine.ramDisks.map((d) => ({
+      name: d.name,
+      major: d.major,
+      minor: d.minor,
+      sizeBytes: d.disk.sizeBytes,
+      store: d.disk.handle(),
+    }));
+    return { now: engine.now, devices, blockDevices, disks, storage: engine.storage.handle() };
+  }
+}
+
+function describeTable(
+  engine: Engine,
+  md: MappedDevice,
+  table: Table | null,
+  inactive: boolean,
+): TargetInfo[] | null {
+  if (!table) return null;
+  const status = engine.dm.status(md.dmName, "TABLE", { inactive });
+  return table.targets.map((ti, i) => {
+    const maps: TargetInfo["maps"] = [];
+    try {
+      ti.type.iterateDevices?.(ti, (d, start, length) =>
+        maps.push({ dev: d.bdev.devName, start, length }),
+      );
+    } catch {
+      // A target whose iterate_devices throws maps onto nothing we can draw.
+    }
+    return {
+      start: ti.begin,
+      length: ti.len,
+      type: ti.type.name,
+      args: status[i]?.params ?? ti.args.join(" "),
+      maps,
+    };
+  });
+}
+
+/**
+ * An engine over existing shared disks (or fresh ones). brd disks are recreated over their
+ * directories, and the storage pools' free lists rebuilt from what those disks still use.
+ */
+export function attachEngine(
+  seed: number,
+  storage: StorageHandle | undefined,
+  disks: readonly DiskSnapshot[] | undefined,
+  quiet = false,
+): Engine {
+  const engine = new Engine({ seed, ...(storage ? { storage } : {}) });
+  if (quiet) engine.events.bioEvents = false;
+  if (disks && disks.length > 0) {
+    const sizeKiB = Math.round((disks[0]?.sizeBytes ?? CHUNK_SIZE) / 1024);
+    const sorted = [...disks].sort((a, b) => a.minor - b.minor);
+    engine.loadBrd(
+      sorted.length,
+      sizeKiB,
+      sorted.map((d) => d.store),
+    );
+    const data = new Set<number>();
+    const pages = new Set<number>();
+    for (const d of engine.ramDisks) d.disk.usedRefs(data, pages);
+    engine.storage.data.rebuildFreeList(data);
+    engine.storage.pages.rebuildFreeList(pages);
+  }
+  return engine;
+}
+
+async function runStep(engine: Engine, step: RebuildStep): Promise<void> {
+  switch (step.op) {
+    case "create":
+      engine.dm.create(step.name, { minor: step.minor, ...(step.uuid ? { uuid: step.uuid } : {}) });
+      return;
+    case "load":
+      engine.dm.load(step.name, step.table);
+      return;
+    case "resume":
+      await engine.dm.resume(step.name);
+      return;
+    case "suspend":
+      await engine.dm.suspend(step.name);
+      return;
+  }
+}
+
+function pickFreeName(engine: Engine): string {
+  let i = 0;
+  while (engine.dm.byName(`__validate${i}`)) i++;
+  return `__validate${i}`;
+}
+
+function shellWord(s: string): string {
+  return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
