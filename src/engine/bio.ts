@@ -11,8 +11,10 @@ import { REQ_PREFLUSH, type BioFlags, type BioOp, type BlkStatus, type Sector } 
 export interface BioHost {
   readonly now: number;
   nextBioId(): number;
-  /** A bio was ended a second time (by `by`, a description of the caller). */
+  /** A bio was ended a second time. */
   doubleEnd(bio: Bio): void;
+  /** A bio ended (before its onEnd runs): where completion is recorded. */
+  ended(bio: Bio): void;
 }
 
 /** Anything bios can be submitted to (a RAM disk, a mapped device). */
@@ -43,6 +45,11 @@ export class Bio {
   perIo: unknown = undefined;
   /** Called once, when the bio ends. */
   onEnd: ((bio: Bio) => void) | null;
+  /** Core bookkeeping for a clone: its dm_io and target (kept here to avoid a closure per bio). */
+  dmIo: unknown = null;
+  dmTarget: unknown = null;
+  /** Virtual time the bio entered its current device (for completion latency). */
+  startedAt = 0;
   #ended = false;
   readonly #host: BioHost;
 
@@ -96,6 +103,7 @@ export class Bio {
     }
     this.#ended = true;
     if (status !== undefined) this.status = status;
+    this.#host.ended(this);
     const cb = this.onEnd;
     if (cb) cb(this);
   }
@@ -114,7 +122,9 @@ export class Bio {
    */
   clone(sector: Sector = this.sector, sectors: number = this.sectors): Bio {
     let data: Uint8Array | null = null;
-    if (this.data) {
+    if (this.data && sector === this.sector && sectors === this.sectors) {
+      data = this.data;
+    } else if (this.data) {
       const off = (sector - this.sector) * 512;
       data = this.data.subarray(off, off + sectors * 512);
     }

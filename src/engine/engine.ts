@@ -108,6 +108,11 @@ export class Engine implements BioHost, BioSink {
     this.events.emit(EV.TARGET_FAULT, this.now, bio, dev, 0, 0, target, this.events.intern(what));
   }
 
+  ended(b: Bio): void {
+    const ev = this.events;
+    if (ev.bioEvents) ev.emit(EV.BIO_COMPLETE, this.now, b.id, b.bdev.dev, b.sector, b.sectors, statusCode(b.status), this.now - b.startedAt);
+  }
+
   klogErr(text: string): void {
     this.klog.ratelimited(this.now, "err", text, text);
   }
@@ -177,12 +182,7 @@ export class Engine implements BioHost, BioSink {
     if (ev.bioEvents) {
       ev.emit(EV.BIO_SUBMIT, this.now, bio.id, bio.bdev.dev, bio.sector, bio.sectors, opCode(bio.op) | (bio.flags << 8), bio.parent ? bio.parent.id : 0);
     }
-    const started = this.now;
-    const userEnd = bio.onEnd;
-    bio.onEnd = (b) => {
-      if (ev.bioEvents) ev.emit(EV.BIO_COMPLETE, this.now, b.id, b.bdev.dev, b.sector, b.sectors, statusCode(b.status), this.now - started);
-      if (userEnd) userEnd(b);
-    };
+    bio.startedAt = this.now;
     if (!bdev) {
       bio.end("IOERR");
       return;

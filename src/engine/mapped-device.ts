@@ -73,6 +73,8 @@ export class MappedDevice extends BlockDevice {
   /** Clones a target took ownership of (SUBMITTED) and has not ended yet. */
   readonly owned = new Map<Bio, Target>();
   readonly #host: IoHost;
+  /** One completion handler for all clones; the clone carries its dm_io and target. */
+  readonly #onCloneEnd = (c: Bio): void => this.#cloneEndio(c.dmIo as DmIo, c.dmTarget as Target, c);
 
   constructor(host: IoHost, minor: number, name: string, uuid: string) {
     super(DM_MAJOR, minor, `dm-${minor}`);
@@ -192,7 +194,9 @@ export class MappedDevice extends BlockDevice {
   #mapClone(io: DmIo, ti: Target, clone: Bio): void {
     io.pending++;
     this.#emit(EV.BIO_CLONE, clone, io.bio.id, ti.index);
-    clone.onEnd = (c) => this.#cloneEndio(io, ti, c);
+    clone.dmIo = io;
+    clone.dmTarget = ti;
+    clone.onEnd = this.#onCloneEnd;
     const sector = clone.sector;
     let r: MapState;
     try {
@@ -237,7 +241,7 @@ export class MappedDevice extends BlockDevice {
 
   /** dm_submit_bio_remap: the clone goes to the device the target pointed it at. */
   submitRemapped(ti: Target, clone: Bio): void {
-    this.owned.delete(clone);
+    if (this.owned.size) this.owned.delete(clone);
     const ev = this.#host.events;
     if (ev.bioEvents) ev.emit(EV.BIO_REMAP, this.#host.now, clone.id, clone.bdev.dev, clone.sector, clone.sectors, this.dev, ti.index);
     this.#host.submitBio(clone);
@@ -245,7 +249,7 @@ export class MappedDevice extends BlockDevice {
 
   /** clone_endio. */
   #cloneEndio(io: DmIo, ti: Target, clone: Bio): void {
-    this.owned.delete(clone);
+    if (this.owned.size) this.owned.delete(clone);
     let status = clone.status;
     let r: EndIoResult = "DONE";
     const endIo = ti.type.endIo;

@@ -39,6 +39,7 @@ export class BlockPool {
   readonly header: Int32Array;
   readonly segments: SharedArrayBuffer[];
   #views: Uint8Array[] = [];
+  #i32: Int32Array[] = [];
   #free: number[] = [];
   /** Called when a new segment is created, so the owner can hand it to other threads. */
   onSegment: ((index: number, sab: SharedArrayBuffer) => void) | undefined;
@@ -48,7 +49,7 @@ export class BlockPool {
     this.blocksPerSegment = blocksPerSegment;
     this.header = new Int32Array(handle?.header ?? new SharedArrayBuffer(16));
     this.segments = handle ? [...handle.segments] : [];
-    for (const s of this.segments) this.#views.push(new Uint8Array(s));
+    for (const s of this.segments) this.#adopt(this.#views.length, s);
   }
 
   handle(): PoolHandle {
@@ -63,7 +64,12 @@ export class BlockPool {
   /** Adopt a segment created by another thread's pool (the UI side of a hand-over). */
   addSegment(index: number, sab: SharedArrayBuffer): void {
     this.segments[index] = sab;
+    this.#adopt(index, sab);
+  }
+
+  #adopt(index: number, sab: SharedArrayBuffer): void {
     this.#views[index] = new Uint8Array(sab);
+    this.#i32[index] = new Int32Array(sab);
   }
 
   get allocatedBlocks(): number {
@@ -93,7 +99,7 @@ export class BlockPool {
     if (seg >= this.segments.length) {
       const sab = new SharedArrayBuffer(this.blocksPerSegment * this.blockSize);
       this.segments.push(sab);
-      this.#views.push(new Uint8Array(sab));
+      this.#adopt(seg, sab);
       this.onSegment?.(seg, sab);
     }
     return ref;
@@ -117,13 +123,23 @@ export class BlockPool {
     return this.#views[seg];
   }
 
-  /** Segment index and byte offset of a block, for hot paths that avoid subarray. */
-  locate(ref: number): [Uint8Array, number] {
-    const i = ref - 1;
-    const seg = Math.floor(i / this.blocksPerSegment);
-    const v = this.#views[seg];
-    if (!v) throw new Error(`storage segment ${seg} has not been handed to this thread`);
-    return [v, (i - seg * this.blocksPerSegment) * this.blockSize];
+  /** The bytes of the segment holding block `ref` (hot paths: no subarray). */
+  segmentBytes(ref: number): Uint8Array {
+    const v = this.#views[Math.floor((ref - 1) / this.blocksPerSegment)];
+    if (!v) throw new Error(`storage segment of block ${ref} has not been handed to this thread`);
+    return v;
+  }
+
+  /** The same segment as 32-bit integers (directory pages). */
+  segmentInts(ref: number): Int32Array {
+    const v = this.#i32[Math.floor((ref - 1) / this.blocksPerSegment)];
+    if (!v) throw new Error(`storage segment of block ${ref} has not been handed to this thread`);
+    return v;
+  }
+
+  /** Byte offset of block `ref` within its segment. */
+  offsetOf(ref: number): number {
+    return ((ref - 1) % this.blocksPerSegment) * this.blockSize;
   }
 }
 
@@ -186,9 +202,9 @@ export class SparseDisk {
       page = this.#storage.pages.alloc();
       this.l1[p] = page;
     }
-    const [pv, po] = this.#storage.pages.locate(page);
-    const dir = new Int32Array(pv.buffer, pv.byteOffset + po, PAGE_ENTRIES);
-    const slot = c - p * PAGE_ENTRIES;
+    const pages = this.#storage.pages;
+    const dir = pages.segmentInts(page);
+    const slot = (pages.offsetOf(page) >> 2) + (c - p * PAGE_ENTRIES);
     let ref = dir[slot]!;
     if (ref === 0 && create) {
       ref = this.#storage.data.alloc();
@@ -211,8 +227,8 @@ export class SparseDisk {
       if (ref === 0) {
         dst.fill(0, done, done + n);
       } else {
-        const [v, o] = data.locate(ref);
-        dst.set(v.subarray(o + within, o + within + n), done);
+        const o = data.offsetOf(ref) + within;
+        dst.set(data.segmentBytes(ref).subarray(o, o + n), done);
       }
       done += n;
     }
@@ -229,8 +245,7 @@ export class SparseDisk {
       const within = pos - c * CHUNK_SIZE;
       const n = Math.min(CHUNK_SIZE - within, len - done);
       const ref = this.#chunkRef(c, true);
-      const [v, o] = data.locate(ref);
-      v.set(n === len ? src : src.subarray(done, done + n), o + within);
+      data.segmentBytes(ref).set(n === len ? src : src.subarray(done, done + n), data.offsetOf(ref) + within);
       done += n;
     }
   }
