@@ -9,6 +9,8 @@ dd if=/dev/mapper/e of=/dev/null bs=4096 count=1 iflag=direct
 echo direct-read rc=$?
 dd if=/dev/zero of=/dev/mapper/e bs=512 count=1
 echo write rc=$?
+dd if=/dev/zero of=/dev/mapper/e bs=4096 count=1
+echo page-write rc=$?
 dd if=/dev/zero of=/dev/mapper/e bs=4096 count=1 oflag=direct
 echo direct-write rc=$?
 hexdump -C /dev/mapper/e

@@ -8,6 +8,7 @@ hexdump -C -s 1090 -n 20 /dev/ram0
 dd if=/dev/ram0 bs=64 count=1 status=none | hexdump -C -v
 printf 'abc' | hexdump -C
 printf '0123456789abcdefXYZ' | hexdump -C
+printf '0123456789abcdef0123' | hexdump -C
 printf '' | hexdump -C
 echo empty rc=$?
 tr '\000' 'A' < /dev/zero | head -c 100 | hexdump -C

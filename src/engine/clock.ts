@@ -16,6 +16,8 @@ interface Entry {
   at: Nanos;
   seq: number;
   fn: () => void;
+  /** Background work (a load generator's next bio) does not keep the clock "busy". */
+  background: boolean;
 }
 
 export class Clock {
@@ -23,6 +25,7 @@ export class Clock {
   #seq = 0;
   /** Binary min-heap on (at, seq). */
   #heap: Entry[] = [];
+  #foreground = 0;
 
   get now(): Nanos {
     return this.#now;
@@ -32,14 +35,20 @@ export class Clock {
     return this.#heap.length;
   }
 
+  /** Entries that are not background work: while there are some, the engine is not idle. */
+  get foreground(): number {
+    return this.#foreground;
+  }
+
   /** Time of the next due entry, or undefined when nothing is scheduled. */
   get nextAt(): Nanos | undefined {
     return this.#heap[0]?.at;
   }
 
   /** Run `fn` after `delay` virtual nanoseconds (0: after everything already due now). */
-  schedule(delay: Nanos, fn: () => void): void {
-    const e: Entry = { at: this.#now + Math.max(0, delay), seq: this.#seq++, fn };
+  schedule(delay: Nanos, fn: () => void, background = false): void {
+    const e: Entry = { at: this.#now + Math.max(0, delay), seq: this.#seq++, fn, background };
+    if (!background) this.#foreground++;
     const h = this.#heap;
     h.push(e);
     let i = h.length - 1;
@@ -83,6 +92,7 @@ export class Clock {
   step(): boolean {
     const e = this.#pop();
     if (!e) return false;
+    if (!e.background) this.#foreground--;
     this.#now = e.at;
     e.fn();
     return true;

@@ -16,6 +16,7 @@ import { Clock, Prng, NS_PER_MS } from "./clock.ts";
 import { DeviceMapper } from "./dm.ts";
 import { EV, EventLog, opCode, statusCode } from "./events.ts";
 import { KernelLog, type LogLevel } from "./klog.ts";
+import { LoadGenerators } from "./loadgen.ts";
 import type { MappedDevice } from "./mapped-device.ts";
 import { Storage, type DiskStoreHandle, type StorageHandle } from "./storage.ts";
 import type { Target } from "./target.ts";
@@ -53,6 +54,7 @@ export class Engine implements BioHost, BioSink {
   readonly storage: Storage;
   readonly targets = new TargetRegistry();
   readonly dm: DeviceMapper;
+  readonly load: LoadGenerators;
   /** Every block device by dev number. */
   readonly devices = new Map<number, BlockDevice>();
   ramDisks: RamDisk[] = [];
@@ -69,6 +71,7 @@ export class Engine implements BioHost, BioSink {
     this.drive = opts.drive ?? "eager";
     for (const [type, module, builtin] of BUILTIN_TARGETS) this.targets.register(type, module, builtin);
     this.dm = new DeviceMapper(this);
+    this.load = new LoadGenerators(this);
   }
 
   get now(): number {
@@ -235,10 +238,14 @@ export class Engine implements BioHost, BioSink {
     });
   }
 
-  /** Run the clock until idle (or `until` holds), then reap bios no one can ever end. */
+  /**
+   * Run the clock until idle (or `until` holds), then reap bios no one can ever end. Idle means
+   * no foreground entries: a running load generator alone does not keep the engine busy.
+   */
   settle(until?: () => boolean): void {
+    const c = this.clock;
     for (;;) {
-      while ((!until || !until()) && this.clock.step()) this.wake();
+      while ((!until || !until()) && c.foreground > 0 && c.step()) this.wake();
       if (until?.()) return;
       if (!this.#reapOrphans()) return;
     }

@@ -19,6 +19,7 @@ export {
   type TargetFeatures,
 } from "./target.ts";
 export { TargetRegistry } from "./registry.ts";
+export { LoadGenerators, DEFAULT_LOAD, type LoadSpec, type LoadStats } from "./loadgen.ts";
 export { Clock, Prng, NS_PER_MS, NS_PER_SEC, NS_PER_US, type Nanos } from "./clock.ts";
 export { EventLog, EV, RECORD_SLOTS, decodeEvent, type EngineEvent, type EventCode } from "./events.ts";
 export { KernelLog, type LogLine, type LogLevel } from "./klog.ts";

@@ -11,7 +11,7 @@ import { defineTarget } from "../target.ts";
 
 export default defineTarget<null>({
   name: "error",
-  version: [1, 6, 0],
+  version: [1, 5, 0],
   ctr(t) {
     // Discards fail with an I/O error too, rather than "not supported".
     t.numDiscardBios = 1;

@@ -10,7 +10,7 @@ import { ctrError, defineTarget } from "../target.ts";
 
 export default defineTarget<null>({
   name: "zero",
-  version: [1, 2, 0],
+  version: [1, 1, 0],
   ctr(t, args) {
     if (args.length !== 0) ctrError("No arguments required");
     // Discards are accepted and, like writes, dropped.
