@@ -6,7 +6,9 @@
  */
 
 import type { TargetType } from "../target.ts";
+import delay from "./delay.ts";
 import error from "./error.ts";
+import flakey from "./flakey.ts";
 import linear from "./linear.ts";
 import striped from "./striped.ts";
 import zero from "./zero.ts";
@@ -16,4 +18,6 @@ export const BUILTIN_TARGETS: ReadonlyArray<readonly [TargetType<unknown>, strin
   [linear as TargetType<unknown>, "dm-mod", true],
   [striped as TargetType<unknown>, "dm-mod", true],
   [zero as TargetType<unknown>, "dm-zero", true],
+  [delay as TargetType<unknown>, "dm-delay", true],
+  [flakey as TargetType<unknown>, "dm-flakey", true],
 ];
