@@ -1,5 +1,6 @@
 import react from "@vitejs/plugin-react";
-import { defineConfig } from "vite";
+import { createRequire } from "node:module";
+import { defineConfig, type Plugin } from "vite";
 
 /**
  * SharedArrayBuffer (disk contents, the event ring) needs a cross-origin isolated page:
@@ -12,13 +13,102 @@ const crossOriginIsolation = {
   "Cross-Origin-Resource-Policy": "same-origin",
 };
 
+/**
+ * dmsh is built on just-bash and uses its parser (`parse`), which just-bash's browser bundle
+ * does not export. In the engine worker we therefore bundle just-bash's ESM build and stand in
+ * for the few Node modules it imports: each of them is only used by features dmsh does not
+ * offer (real-disk file systems, network, python/sqlite sub-workers), except `createRequire`,
+ * which every chunk calls once at load time. A stand-in throws if such a feature is reached.
+ * (Ask the shell's owners before removing this: it goes away if dmsh stops needing `parse`
+ * or just-bash's browser build exports it.)
+ */
+function justBashForWorker(): Plugin {
+  // The package's "import" entry (resolving it from Node picks exactly that file).
+  const entry = createRequire(import.meta.url)
+    .resolve("just-bash")
+    .replace(/index\.cjs$/, "index.js");
+  const PREFIX = "\0node-stub:";
+  const unavailable = (what: string) =>
+    `() => { throw new Error("${what} is not available in the engine worker"); }`;
+  // Every name just-bash's ESM build imports from these modules (checked against its bundle).
+  const stubs: Record<string, string> = {
+    module: `export const createRequire = () => ${unavailable("require()")};
+      export default { createRequire };`,
+    crypto: `export function randomBytes(n) {
+        const b = new Uint8Array(n); globalThis.crypto.getRandomValues(b); return b;
+      }
+      export const randomUUID = () => globalThis.crypto.randomUUID();
+      export default { randomBytes, randomUUID };`,
+    dns: `export const lookup = ${unavailable("DNS")}; export default { lookup };`,
+    fs: `export const existsSync = () => false; export default { existsSync };`,
+    "fs/promises": `export const open = ${unavailable("the host file system")}; export default { open };`,
+    path: `export const sep = "/";
+      export function normalize(p) {
+        const abs = p.startsWith("/"); const out = [];
+        for (const s of p.split("/")) { if (!s || s === ".") continue; if (s === "..") out.pop(); else out.push(s); }
+        return (abs ? "/" : "") + out.join("/") || (abs ? "/" : ".");
+      }
+      export const join = (...parts) => normalize(parts.filter(Boolean).join("/"));
+      export function resolve(...parts) {
+        let p = ""; for (const s of parts) p = s.startsWith("/") ? s : p + "/" + s; return normalize(p || "/");
+      }
+      export function dirname(p) {
+        const n = normalize(p); const i = n.lastIndexOf("/");
+        return i <= 0 ? (n.startsWith("/") ? "/" : ".") : n.slice(0, i);
+      }
+      export function basename(p, ext) {
+        const b = normalize(p).split("/").pop() || ""; return ext && b.endsWith(ext) ? b.slice(0, -ext.length) : b;
+      }
+      export const isAbsolute = (p) => p.startsWith("/");
+      export const posix = { sep, normalize, join, resolve, dirname, basename, isAbsolute };
+      export default posix;`,
+    url: `export const fileURLToPath = (u) => new URL(String(u)).pathname;
+      export default { fileURLToPath };`,
+    worker_threads: `export const Worker = ${unavailable("a sub-worker")}; export default { Worker };`,
+    zlib: `export const gzipSync = ${unavailable("zlib")}; export const gunzipSync = gzipSync;
+      export const constants = {}; export default { gzipSync, gunzipSync, constants };`,
+    async_hooks: `export const AsyncLocalStorage = undefined; export default {};`,
+  };
+  const generic = (name: string) =>
+    `export default new Proxy({}, { get: () => ${unavailable(name)} });`;
+  // Native or WebAssembly back ends of just-bash commands dmsh does not offer.
+  const NOT_IN_WORKER = new Set([
+    "@mongodb-js/zstd",
+    "node-liblzma",
+    "quickjs-emscripten",
+    "sql.js",
+  ]);
+  return {
+    name: "dm-playground:just-bash-for-worker",
+    enforce: "pre",
+    resolveId(id) {
+      if (id === "just-bash") return entry;
+      const m = /^node:(.+)$/.exec(id);
+      if (m) return PREFIX + m[1];
+      if (NOT_IN_WORKER.has(id)) return PREFIX + id;
+      return null;
+    },
+    load(id) {
+      if (!id.startsWith(PREFIX)) return null;
+      const name = id.slice(PREFIX.length);
+      return stubs[name] ?? generic(name);
+    },
+  };
+}
+
 export default defineConfig({
   // Relative base: the build works from any sub-path of a static host.
   base: "./",
-  plugins: [react()],
+  // The page itself never imports just-bash or node: modules: the plugin only ever acts on the
+  // worker's graph (in dev, workers share the page's plugin pipeline).
+  plugins: [react(), justBashForWorker()],
+  optimizeDeps: { exclude: ["just-bash"] },
   server: { headers: crossOriginIsolation },
   preview: { headers: crossOriginIsolation },
-  worker: { format: "es" },
+  worker: {
+    format: "es",
+    plugins: () => [justBashForWorker()],
+  },
   build: {
     outDir: "dist",
     target: "es2022",

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { resetSession } from "./actions.ts";
 import { DiskPanel } from "./panels/DiskPanel.tsx";
 import { StackView } from "./panels/StackView.tsx";
@@ -10,6 +10,20 @@ const Console = lazy(() => import("./panels/Console.tsx"));
 const TableEditor = lazy(() => import("./panels/TableEditor.tsx"));
 
 const PANELS = ["stack", "console", "editor", "disks"] as const;
+
+/**
+ * True once the first stack is drawn (or after a moment regardless): the lazy panels start
+ * loading then, so that parsing xterm.js does not delay the first picture.
+ */
+function useAfterFirstStack(): boolean {
+  const drawn = useAppStore((s) => s.topologyVersion > 0 || s.engineError !== null);
+  const [late, setLate] = useState(false);
+  useEffect(() => {
+    const t = setTimeout(() => setLate(true), 1500);
+    return () => clearTimeout(t);
+  }, []);
+  return drawn || late;
+}
 
 function focusPanel(i: number): void {
   const id = PANELS[i];
@@ -108,6 +122,7 @@ export function App() {
   const busy = useAppStore((s) => s.busy);
   const error = useAppStore((s) => s.engineError);
   const devices = useAppStore((s) => s.devices.length);
+  const loadLazy = useAfterFirstStack();
 
   useEffect(() => {
     const onKey = (ev: KeyboardEvent) => {
@@ -158,7 +173,7 @@ export function App() {
         </Panel>
         <Panel id="console" title="Console" hint="dmsh: dmsetup, dd, modprobe, …">
           <Suspense fallback={<p className="empty">Loading the console…</p>}>
-            <Console />
+            {loadLazy ? <Console /> : <p className="empty">Loading the console…</p>}
           </Suspense>
         </Panel>
         <Panel id="disks" title="Disks" hint="chunks that hold data, read from shared memory">
@@ -166,7 +181,7 @@ export function App() {
         </Panel>
         <Panel id="editor" title="Table editor" hint="checked by the kernel as you type">
           <Suspense fallback={<p className="empty">Loading the editor…</p>}>
-            <TableEditor />
+            {loadLazy ? <TableEditor /> : <p className="empty">Loading the editor…</p>}
           </Suspense>
         </Panel>
       </main>

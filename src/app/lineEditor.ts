@@ -17,7 +17,9 @@ export interface Terminal {
 
 export type EditorAction = { type: "submit"; script: string } | { type: "clear" };
 
+// Terminal input is made of control characters: that is what this pattern matches.
 const TOKEN =
+  // eslint-disable-next-line no-control-regex
   /\x1b\[200~[\s\S]*?\x1b\[201~|\x1b\[[0-9;]*[A-Za-z~]|\x1bO[A-Za-z]|\x1b[bfd\x7f]|[\s\S]/g;
 
 export class LineEditor {

@@ -15,6 +15,7 @@ import { EngineClient, WorkerRestartedError, type WorkerLike } from "../worker/c
 import type { EngineState, Stream, WorkerMessage, WorkerRequest } from "../worker/protocol.ts";
 import { createRing, RingConsumer } from "../worker/ring.ts";
 import { ansi, PROMPT, toTerminal, writeConsole } from "./consoleSink.ts";
+import { takeEngineWorker } from "./bootWorker.ts";
 import { DiskReader } from "./diskMap.ts";
 import { onFrame } from "./frame.ts";
 import { DEFAULT_SCENARIO, DEFAULT_SEED } from "./scenario.ts";
@@ -60,12 +61,7 @@ function wrapWorker(worker: Worker): WorkerLike {
 }
 
 function createEngineWorker(): WorkerLike {
-  return wrapWorker(
-    new Worker(new URL("../worker/engine.worker.ts", import.meta.url), {
-      type: "module",
-      name: "dm-engine",
-    }),
-  );
+  return wrapWorker(takeEngineWorker());
 }
 
 function notify(tone: "info" | "warn" | "error", text: string): void {
@@ -189,6 +185,7 @@ function drainEvents(time: number): void {
 let starting: Promise<void> | null = null;
 export function startSession(): Promise<void> {
   starting ??= (async () => {
+    performance.mark("dm:session-start");
     const ring = createRing({ capacity: RING_RECORDS, recordWords: RECORD_SLOTS });
     consumer = new RingConsumer(ring);
     client = new EngineClient({
@@ -212,9 +209,21 @@ export function startSession(): Promise<void> {
       },
     });
     onFrame(drainEvents);
+    writeConsole(
+      ansi.dim(
+        "# dm-playground: type dmsetup, dd, modprobe… as on Linux. ↑/↓ history, Ctrl-L clears, paste whole scripts.",
+      ) + "\r\n",
+    );
     try {
-      await client.start();
+      const startup = await client.start();
+      // The worker's startup on this page's timeline (its clock is the same epoch clock).
+      const at = (epochMs: number) => epochMs - performance.timeOrigin;
+      performance.mark("dm:worker-created", { startTime: at(startup.created) });
+      performance.mark("dm:worker-evaluating", { startTime: at(startup.evaluating) });
+      performance.mark("dm:worker-loaded", { startTime: at(startup.loaded) });
+      performance.mark("dm:engine-ready");
       await runScenario();
+      performance.mark("dm:scenario-built");
     } catch (e) {
       useAppStore.setState({ engineError: e instanceof Error ? e.message : String(e) });
       throw e;
@@ -228,9 +237,9 @@ function requireClient(): EngineClient {
   return client;
 }
 
-function streamToConsole(stream: Stream, text: string): void {
-  const t = toTerminal(text);
-  writeConsole(stream === "stderr" ? ansi.red(t) : t);
+/** Command output, as a terminal shows it: stderr and stdout alike (dd's summary is stderr). */
+function streamToConsole(_stream: Stream, text: string): void {
+  writeConsole(toTerminal(text));
 }
 
 /** Echoes a command as if typed at the prompt (continuation lines marked "> "). */
@@ -238,15 +247,28 @@ function echoCommand(script: string): void {
   writeConsole(PROMPT + script.split("\n").join(`\r\n${ansi.dim(">")} `) + "\r\n");
 }
 
+/**
+ * Builds the default scenario. All its commands are sent at once (the worker runs them in
+ * order): no round trip between commands on the way to the first drawn stack. Each command's
+ * output is held until the ones before it have printed, so the transcript reads as typed.
+ */
 async function runScenario(): Promise<void> {
   useAppStore.setState({ busy: true });
   writeConsole(
-    ansi.dim("# default scenario: two RAM disks, a linear and a striped device") + "\r\n",
+    ansi.dim("# default scenario: two RAM disks, a linear device across both, a striped one") +
+      "\r\n",
   );
+  const c = requireClient();
+  const runs = DEFAULT_SCENARIO.map((command) => {
+    const chunks: Array<[Stream, string]> = [];
+    const done = c.runShell(command, (stream, text) => chunks.push([stream, text]));
+    return { command, chunks, done };
+  });
   try {
-    for (const command of DEFAULT_SCENARIO) {
-      echoCommand(command);
-      await requireClient().runShell(command, streamToConsole);
+    for (const run of runs) {
+      await run.done.catch(() => undefined);
+      echoCommand(run.command);
+      for (const [stream, text] of run.chunks) streamToConsole(stream, text);
     }
   } finally {
     useAppStore.setState({ busy: false });

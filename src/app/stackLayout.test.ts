@@ -74,7 +74,7 @@ const top: DmDeviceInfo = {
 
 describe("stack layout", () => {
   it("puts each top-level device in a column with segments proportional to length", () => {
-    const { roots } = layoutStack([concat, stripes], blocks, 1016);
+    const { roots } = layoutStack([concat, stripes], blocks, 1020);
     expect(roots.map((r) => r.aria)).toEqual(["device concat", "device stripes"]);
     const [c] = roots;
     expect(c?.x).toBe(8);

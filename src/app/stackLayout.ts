@@ -38,7 +38,7 @@ export interface StackLayout {
   height: number;
 }
 
-export const ROW = { device: 46, target: 40, gap: 14, columnGap: 24, pad: 8 } as const;
+export const ROW = { device: 50, target: 44, gap: 18, columnGap: 28, pad: 8 } as const;
 /** Deeper than this, a (cyclic or absurd) stack is cut off. */
 const MAX_DEPTH = 24;
 

@@ -12,7 +12,7 @@ import { EV } from "./events.ts";
 import { MappedDevice, describe } from "./mapped-device.ts";
 import { Table, createTarget, splitArgs, type TargetSpec } from "./table.ts";
 import { Target, TargetCtrError, type DmDev, type TargetHost } from "./target.ts";
-import { DmError, ERRNO, type Errno, type Sector, type StatusType } from "./types.ts";
+import { DmError, ERRNO, defaultLimits, type Errno, type QueueLimits, type Sector, type StatusType } from "./types.ts";
 
 /** DM_VERSION of the 6.1 kernel's ioctl interface. */
 export const DM_IOCTL_VERSION = [4, 47, 0] as const;
@@ -90,14 +90,9 @@ export class DeviceMapper {
     const uuid = opts.uuid ?? "";
     if (name.length === 0 || name.length >= DM_NAME_LEN || name.includes("/")) throw new DmError("EINVAL");
     if (uuid.length >= DM_UUID_LEN) throw new DmError("EINVAL");
-    if (this.#byName.has(name)) {
-      this.#warn(`device-mapper: ioctl: device ${name} already exists`);
-      throw new DmError("EBUSY");
-    }
-    if (uuid && this.byUuid(uuid)) {
-      this.#warn(`device-mapper: ioctl: device with uuid ${uuid} already exists`);
-      throw new DmError("EBUSY");
-    }
+    // dm_hash_insert fails these with EBUSY and logs nothing (golden 008, 009).
+    if (this.#byName.has(name)) throw new DmError("EBUSY");
+    if (uuid && this.byUuid(uuid)) throw new DmError("EBUSY");
     const used = new Set([...this.#byName.values()].map((m) => m.minor));
     let minor = opts.minor ?? 0;
     if (opts.minor !== undefined) {
@@ -157,6 +152,8 @@ export class DeviceMapper {
         this.#err("device-mapper: ioctl: unable to set up device queue for new table.");
         throw new DmError("EINVAL");
       }
+      // The first table sets up the queue (dm_setup_md_queue), which calculates its limits.
+      if (!md.live && !md.inactive) this.#stackLimits(md, table);
     } catch (err) {
       this.#destroyTable(md, table);
       throw err;
@@ -210,6 +207,49 @@ export class DeviceMapper {
     table.push(ti);
     const ev = this.#e.events;
     ev.emit(EV.TARGET_CTR, this.#e.now, 0, md.dev, ti.begin, ti.len, i, ev.intern(tt.name));
+  }
+
+  /**
+   * The stacking part of dm_calculate_queue_limits: each target's limits from the devices it
+   * uses, then its io_hints, stacked into the table's. blk_stack_limits fails (and dm warns)
+   * when the minimum or optimal I/O is not a multiple of the physical block size, e.g. striped
+   * with chunk 12 (io_min 6 KiB) or chunk 1 x 2 stripes (io_opt 1 KiB) over RAM disks with 4 KiB
+   * physical blocks (golden 041).
+   */
+  #stackLimits(md: MappedDevice, table: Table): QueueLimits {
+    const t = defaultLimits();
+    t.ioMin = 0;
+    for (const ti of table.targets) {
+      const l = defaultLimits();
+      l.ioMin = 0;
+      try {
+        ti.type.iterateDevices?.(ti, (d) => {
+          const b = d.bdev.limits;
+          l.physicalBlockSize = Math.max(l.physicalBlockSize, b.physicalBlockSize);
+          l.logicalBlockSize = Math.max(l.logicalBlockSize, b.logicalBlockSize);
+          l.ioMin = Math.max(l.ioMin, b.ioMin);
+          l.ioOpt = lcmNotZero(l.ioOpt, b.ioOpt);
+        });
+        ti.type.ioHints?.(ti, l);
+        // blk_limits_io_min, which io_hints use to set it: never below a block.
+        l.ioMin = Math.max(l.ioMin, l.logicalBlockSize, l.physicalBlockSize);
+      } catch (err) {
+        this.#e.fault(md, ti, null, `io_hints threw: ${describe(err)}`);
+      }
+      t.physicalBlockSize = Math.max(t.physicalBlockSize, l.physicalBlockSize);
+      t.logicalBlockSize = Math.max(t.logicalBlockSize, l.logicalBlockSize);
+      t.ioMin = Math.max(t.ioMin, l.ioMin);
+      t.ioOpt = lcmNotZero(t.ioOpt, l.ioOpt);
+      const badMin = t.ioMin % t.physicalBlockSize !== 0;
+      const badOpt = t.ioOpt % t.physicalBlockSize !== 0;
+      if (badMin) t.ioMin = t.physicalBlockSize;
+      if (badOpt) t.ioOpt = 0;
+      if (badMin || badOpt) {
+        this.#warn(`device-mapper: table: ${md.devName}: adding target device (start sect ${ti.begin} len ${ti.len}) caused an alignment inconsistency`);
+      }
+    }
+    if (t.ioMin === 0) t.ioMin = t.logicalBlockSize;
+    return t;
   }
 
   /** The device-area checks of dm_calculate_queue_limits (device_area_is_invalid). */
@@ -309,6 +349,7 @@ export class DeviceMapper {
       oldMap = md.live;
       md.live = newMap;
       md.readOnly = newMap.mode === "r";
+      md.limits = this.#stackLimits(md, newMap);
       ev.emit(EV.TABLE_SWAP, e.now, 0, md.dev, 0, newMap.size, newMap.targets.length, 0);
     }
     if (md.suspended) {
@@ -433,7 +474,11 @@ export class DeviceMapper {
 
   /** DM_DEV_RENAME: a new name, or (setUuid) a uuid for a device that has none. */
   rename(name: string, newName: string, opts: { setUuid?: boolean } = {}): void {
-    const md = this.#find(name);
+    const md = this.#byName.get(name);
+    if (!md) {
+      this.#warn(`device-mapper: ioctl: Unable to rename non-existent device, ${name} to ${opts.setUuid ? "uuid " : ""}${newName}`);
+      throw new DmError("ENXIO");
+    }
     if (opts.setUuid) {
       if (md.uuid) {
         this.#err(`device-mapper: ioctl: Unable to change uuid of mapped device ${md.dmName} to ${newName} because uuid is already set to ${md.uuid}`);
@@ -454,7 +499,8 @@ export class DeviceMapper {
       md.dmName = newName;
       this.#byName.set(newName, md);
     }
-    md.eventNr++;
+    // dm_hash_rename raises a table event, which only a device with a live table has (golden 038).
+    if (md.live) md.eventNr++;
     const e = this.#e;
     e.events.emit(EV.DEVICE_RENAME, e.now, 0, md.dev, 0, 0, 0, e.events.intern(newName));
   }
@@ -533,6 +579,15 @@ export class DeviceMapper {
       targetCount: map ? map.targets.length : 0,
     };
   }
+}
+
+function lcmNotZero(a: number, b: number): number {
+  if (!a) return b;
+  if (!b) return a;
+  let x = a;
+  let y = b;
+  while (y) [x, y] = [y, x % y];
+  return (a / x) * b;
 }
 
 function errnoNum(err: unknown): number {

@@ -36,7 +36,10 @@ function hangableWorker() {
   const host = new EngineHost(hostPort, shell);
   const worker: WorkerLike = {
     postMessage: (m) => port2.postMessage(m),
-    terminate: () => port1.close(),
+    terminate: () => {
+      host.close();
+      port1.close();
+    },
     onmessage: null,
   };
   port2.on("message", (data: WorkerMessage) => worker.onmessage?.({ data }));
@@ -97,5 +100,47 @@ describe("engine client watchdog", () => {
     await client.start();
     await new Promise((r) => setTimeout(r, 300));
     expect(client.restarts).toBe(0);
+  });
+
+  it("does not blame the worker for a stall of the page's own thread", async () => {
+    vi.useFakeTimers();
+    let t = 0;
+    let reply: ((m: WorkerMessage) => void) | null = null;
+    const pending: WorkerRequest[] = [];
+    const worker: WorkerLike = {
+      postMessage: (m) => pending.push(m),
+      terminate: () => undefined,
+      onmessage: null,
+    };
+    reply = (m) => worker.onmessage?.({ data: m });
+    const answer = () => {
+      for (const m of pending.splice(0)) reply?.({ id: m.id, type: "ok", result: { now: 0 } });
+    };
+    client = new EngineClient({
+      createWorker: () => worker,
+      ring: createRing({ capacity: 16, recordWords: RECORD_SLOTS }),
+      seed: 1,
+      pingIntervalMs: 100,
+      hangTimeoutMs: 1000,
+      now: () => t,
+    });
+    const started = client.start();
+    answer();
+    await started;
+    // A ping goes out, then the page freezes for 5 s: the answer is queued behind the next tick.
+    t += 100;
+    await vi.advanceTimersByTimeAsync(100);
+    expect(pending.map((m) => m.type)).toEqual(["ping"]);
+    t += 5000;
+    await vi.advanceTimersByTimeAsync(100);
+    answer();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(client.restarts).toBe(0);
+    // A worker that really stays silent is restarted after about hangTimeoutMs of ticks.
+    for (let i = 0; i < 14; i++) {
+      t += 100;
+      await vi.advanceTimersByTimeAsync(100);
+    }
+    expect(client.restarts).toBe(1);
   });
 });

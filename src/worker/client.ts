@@ -23,6 +23,7 @@ import type {
   WorkerMessage,
   WorkerNotice,
   WorkerRequest,
+  WorkerStartup,
 } from "./protocol.ts";
 import type { StorageHandle } from "../engine/storage.ts";
 
@@ -81,6 +82,9 @@ export class EngineClient {
   #pending = new Map<RequestId, Pending>();
   #timer: ReturnType<typeof setInterval> | null = null;
   #lastHeard = 0;
+  #lastTick = 0;
+  /** Milliseconds of unanswered silence counted by the watchdog (see #tick). */
+  #silence = 0;
   #pingOutstanding = false;
   /** The watchdog only judges a worker that finished init (building an engine may be slow). */
   #armed = false;
@@ -124,11 +128,12 @@ export class EngineClient {
   }
 
   /** Starts the first worker and initialises a fresh engine. */
-  async start(): Promise<void> {
+  async start(): Promise<WorkerStartup> {
     this.#spawn();
-    await this.call("init", { seed: this.#opts.seed, ring: this.ring });
+    const { startup } = await this.call("init", { seed: this.#opts.seed, ring: this.ring });
     this.#arm();
     this.#setStatus("ready");
+    return startup;
   }
 
   call<T extends RequestType>(
@@ -264,6 +269,8 @@ export class EngineClient {
   #arm(): void {
     this.#armed = true;
     this.#lastHeard = this.#now();
+    this.#lastTick = this.#lastHeard;
+    this.#silence = 0;
     this.#pingOutstanding = false;
     if (this.#timer === null) {
       this.#timer = setInterval(() => this.#tick(), this.#opts.pingIntervalMs ?? 250);
@@ -276,11 +283,21 @@ export class EngineClient {
     this.#timer = null;
   }
 
+  /**
+   * Silence is measured in ticks the page itself was awake for: if the page's own thread
+   * stalls (a long render), the worker's answer may sit in the queue behind this tick, and the
+   * stall must not count as the worker's. Each tick adds at most two intervals of silence.
+   */
   #tick(): void {
     if (!this.#armed || !this.#worker) return;
-    const silentFor = this.#now() - this.#lastHeard;
-    if (this.#pingOutstanding && silentFor > (this.#opts.hangTimeoutMs ?? 1500)) {
-      void this.restart(`no answer for ${Math.round(silentFor)} ms`);
+    const now = this.#now();
+    const interval = this.#opts.pingIntervalMs ?? 250;
+    const sinceTick = now - this.#lastTick;
+    this.#lastTick = now;
+    if (this.#lastHeard >= now - sinceTick) this.#silence = 0;
+    else if (this.#pingOutstanding) this.#silence += Math.min(sinceTick, 2 * interval);
+    if (this.#silence > (this.#opts.hangTimeoutMs ?? 1500)) {
+      void this.restart(`no answer for ${Math.round(now - this.#lastHeard)} ms`);
       return;
     }
     if (!this.#pingOutstanding) {

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { MessageChannel, type MessagePort } from "node:worker_threads";
 import { EV, RECORD_SLOTS } from "../engine/index.ts";
 import { EngineClient, type WorkerLike } from "./client.ts";
+import { createShell } from "../shell/index.ts";
 import { EngineHost, type Port, type ShellFactory } from "./host.ts";
 import type { WorkerMessage, WorkerRequest } from "./protocol.ts";
 import { createRing, RingConsumer } from "./ring.ts";
@@ -45,6 +46,7 @@ function connect(shell: ShellFactory = miniShell) {
   const worker: WorkerLike = {
     postMessage: (m) => port2.postMessage(m),
     terminate: () => {
+      host.close();
       port1.close();
       port2.close();
     },
@@ -190,5 +192,41 @@ describe("engine host", () => {
     const again = await second.host.engine?.read("/dev/ram1", 8 * 512, 4096);
     expect(again?.every((b) => b === 0xab)).toBe(true);
     c2.dispose();
+  });
+
+  it("with dmsh: loads tables through dmsetup (creating, reloading, resuming) and reports failures", async () => {
+    const { worker } = connect((engine) => createShell(engine));
+    client = new EngineClient({ createWorker: () => worker, ring, seed: 7, pingIntervalMs: 1e6 });
+    await client.start();
+    expect(
+      (await client.runShell("modprobe brd rd_nr=2 rd_size=1024", () => undefined)).exitCode,
+    ).toBe(0);
+    const created = await client.call("loadTable", {
+      name: "a",
+      table: "0 1024 linear /dev/ram0 0\n1024 1024 linear /dev/ram1 0\n",
+      resume: true,
+    });
+    expect(created).toEqual({ exitCode: 0, output: "", problems: [] });
+    const inactive = await client.call("loadTable", {
+      name: "a",
+      table: "0 8 zero",
+      resume: false,
+    });
+    expect(inactive.exitCode).toBe(0);
+    let state = await client.refreshState();
+    expect(state.devices[0]?.live?.map((t) => t.type)).toEqual(["linear", "linear"]);
+    expect(state.devices[0]?.inactive?.map((t) => t.type)).toEqual(["zero"]);
+    const bad = await client.call("loadTable", {
+      name: "a",
+      table: "0 8 linear /dev/ram0",
+      resume: true,
+    });
+    expect(bad.exitCode).not.toBe(0);
+    expect(bad.output).toContain("device-mapper: reload ioctl on a");
+    expect(bad.problems.map((p) => p.message)).toContain(
+      "device-mapper: table: 254:0: linear: Invalid argument count (-EINVAL)",
+    );
+    state = await client.refreshState();
+    expect(state.devices[0]?.live?.length).toBe(2);
   });
 });

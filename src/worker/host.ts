@@ -34,6 +34,7 @@ import type {
   TargetInfo,
   WorkerMessage,
   WorkerRequest,
+  WorkerStartup,
 } from "./protocol.ts";
 import { rebuildPlan, type RebuildStep } from "./rebuild.ts";
 import { RingProducer } from "./ring.ts";
@@ -66,17 +67,29 @@ export class EngineHost {
   #sinceFlush = 0;
   #stringsSent = 0;
   #unlisten: (() => void) | null = null;
+  #flushTimer: ReturnType<typeof setInterval> | null = null;
   /** The tail of the queue of engine-changing requests. */
   #queue: Promise<unknown> = Promise.resolve();
 
-  constructor(port: Port, createShell: ShellFactory) {
+  #startup: Omit<WorkerStartup, "ready">;
+
+  constructor(port: Port, createShell: ShellFactory, startup?: Omit<WorkerStartup, "ready">) {
     this.#port = port;
     this.#createShell = createShell;
+    const now = performance.timeOrigin + performance.now();
+    this.#startup = startup ?? { created: now, evaluating: now, loaded: now };
     port.onmessage = (ev) => this.#receive(ev.data);
   }
 
   get engine(): Engine | null {
     return this.#engine;
+  }
+
+  /** Stops the host's timer (tests; a worker simply ends). */
+  close(): void {
+    if (this.#flushTimer !== null) clearInterval(this.#flushTimer);
+    this.#flushTimer = null;
+    this.#unlisten?.();
   }
 
   #receive(req: WorkerRequest): void {
@@ -147,7 +160,10 @@ export class EngineHost {
 
   #init(params: InitParams): Result<"init"> {
     this.#start(params);
-    return { engineVersion: ENGINE_VERSION };
+    return {
+      engineVersion: ENGINE_VERSION,
+      startup: { ...this.#startup, ready: performance.timeOrigin + performance.now() },
+    };
   }
 
   /** A new engine: fresh, or reattached to the disks a previous worker left in shared memory. */
@@ -164,6 +180,11 @@ export class EngineHost {
     this.#unlisten = engine.events.listen(() => {
       if (++this.#sinceFlush >= PUMP_BATCH) this.#pump();
     });
+    // Events that happen between requests (timers on the virtual clock, background load) reach
+    // the ring within a frame; within a request they are flushed in batches and at its end.
+    this.#flushTimer ??= setInterval(() => {
+      if (this.#sinceFlush > 0) this.#pump();
+    }, 16);
     for (const pool of ["data", "pages"] as const) {
       engine.storage[pool].onSegment = (index, sab) =>
         this.#port.postMessage({ type: "notice", kind: "segment", pool, index, sab });

@@ -92,13 +92,25 @@ export interface TableProblem {
 
 export type Stream = "stdout" | "stderr";
 
+/** When a worker got where (epoch ms): diagnostics for the startup benchmark. */
+export interface WorkerStartup {
+  /** The Worker object was created (the worker's time origin). */
+  created: number;
+  /** Its module graph (dmsh, the engine) was fetched and compiled, and began evaluating. */
+  evaluating: number;
+  /** Everything evaluated; the host listens. */
+  loaded: number;
+  /** The engine and shell were built for init. */
+  ready: number;
+}
+
 /**
  * The requests, and what a successful answer carries, in one map: the request and response
  * unions below are derived from it, so a new request is one line here and one case in the
  * worker's switch (which TypeScript checks for exhaustiveness).
  */
 export interface Requests {
-  init: { params: InitParams; result: { engineVersion: string } };
+  init: { params: InitParams; result: { engineVersion: string; startup: WorkerStartup } };
   /** Run a dmsh script (a console line or a pasted script); output streams as "output". */
   runShell: { params: { script: string }; result: { exitCode: number } };
   /** Check a table without loading it: the kernel's messages, empty when it would load. */

@@ -9,7 +9,7 @@ import { Terminal } from "@xterm/xterm";
 import "@xterm/xterm/css/xterm.css";
 import { useEffect, useRef } from "react";
 import { runCommand } from "../actions.ts";
-import { ansi, attachConsole, clearConsoleBacklog, PROMPT } from "../consoleSink.ts";
+import { attachConsole, clearConsoleBacklog, PROMPT } from "../consoleSink.ts";
 import { LineEditor } from "../lineEditor.ts";
 
 const HISTORY_KEY = "dm-playground:history";
@@ -99,11 +99,6 @@ export default function Console() {
       }
     });
     term.write(backlog);
-    term.write(
-      ansi.dim(
-        "# Type dmsetup, dd, modprobe… as on Linux. ↑/↓ history, Ctrl-L clears, paste whole scripts.",
-      ) + "\r\n",
-    );
     editor.showPrompt();
     showingPrompt = true;
 

@@ -47,7 +47,7 @@ function owners(disk: DiskSnapshot, devices: readonly DmDeviceInfo[]): Owner[] {
 function gridShape(chunks: number): { cols: number; rows: number; per: number } {
   const per = Math.max(1, Math.ceil(chunks / MAX_CELLS));
   const cells = Math.ceil(chunks / per);
-  const cols = Math.min(128, Math.max(16, 2 ** Math.round(Math.log2(Math.sqrt(cells * 4)))));
+  const cols = Math.min(128, Math.max(16, 2 ** Math.round(Math.log2(Math.sqrt(cells * 16)))));
   return { cols, rows: Math.ceil(cells / cols), per };
 }
 

@@ -10,7 +10,7 @@
 import { select, transition, type BaseType, type Selection, type Transition } from "d3";
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { selectDevice } from "../actions.ts";
-import { flatten, layoutStack, toneColor, type StackNode } from "../stackLayout.ts";
+import { flatten, layoutStack, ROW, toneColor, type StackNode } from "../stackLayout.ts";
 import { useAppStore } from "../store/index.ts";
 
 const DURATION = 250;
@@ -107,24 +107,24 @@ function renderLevel(
     .select<SVGLineElement>("line.link")
     .attr("x1", (d) => d.x + d.w / 2)
     .attr("x2", (d) => d.x + d.w / 2)
-    .attr("y1", (d) => d.y - 14)
+    .attr("y1", (d) => d.y - ROW.gap)
     .attr("y2", (d) => d.y)
     .attr("visibility", (d) => (d.depth === 0 ? "hidden" : "visible"));
 
   groups
     .select<SVGTextElement>("text.label")
     .attr("x", (d) => d.x + 10)
-    .attr("y", (d) => d.y + (d.kind === "target" ? 17 : 19))
+    .attr("y", (d) => d.y + (d.kind === "target" ? 19 : 21))
     .text((d) => fit(d.label, d.w, 7.6));
   groups
     .select<SVGTextElement>("text.sub")
     .attr("x", (d) => d.x + 10)
-    .attr("y", (d) => d.y + (d.kind === "target" ? 32 : 36))
+    .attr("y", (d) => d.y + (d.kind === "target" ? 35 : 39))
     .text((d) => fit(d.sub, d.w, 6.6));
   groups
     .select<SVGTextElement>("text.flags")
     .attr("x", (d) => d.x + d.w - 10)
-    .attr("y", (d) => d.y + 19)
+    .attr("y", (d) => d.y + 21)
     .attr("text-anchor", "end")
     .text((d) => (d.w > 260 ? d.flags.join(" · ") : d.flags.length ? "●" : ""));
 
@@ -144,6 +144,31 @@ function place(rect: Selection<SVGRectElement, StackNode, SVGGElement, unknown>)
     .attr("y", (d) => d.y)
     .attr("width", (d) => Math.max(0, d.w - 2))
     .attr("height", (d) => d.h);
+}
+
+function legendTypes(devices: readonly { live: { type: string }[] | null }[]): string[] {
+  const types = new Set<string>();
+  for (const d of devices) for (const t of d.live ?? []) types.add(t.type);
+  return [...types].sort();
+}
+
+function Legend({ types }: { types: string[] }) {
+  return (
+    <ul className="legend" aria-label="legend">
+      <li>
+        <span className="swatch device" /> dm device
+      </li>
+      {types.map((t) => (
+        <li key={t}>
+          <span className="swatch" style={{ background: toneColor(t) }} /> {t} target
+        </li>
+      ))}
+      <li>
+        <span className="swatch disk" /> disk
+      </li>
+      <li className="dim">sizes and ranges in 512-byte sectors: start+length</li>
+    </ul>
+  );
 }
 
 export function StackView() {
@@ -198,6 +223,7 @@ export function StackView() {
       >
         <g className="stack-root" />
       </svg>
+      {layout.roots.length > 0 && <Legend types={legendTypes(devices)} />}
     </div>
   );
 }
