@@ -32,7 +32,8 @@ async function stack(kind: "linear" | "striped" | "stack3"): Promise<[Engine, Bl
     await e.dm.resume(name);
   };
   if (kind === "linear") await mk("lin", `0 ${GiB} linear /dev/ram0 0`);
-  if (kind === "striped") await mk("str", `0 ${4 * GiB} striped 4 128 /dev/ram0 0 /dev/ram1 0 /dev/ram2 0 /dev/ram3 0`);
+  if (kind === "striped")
+    await mk("str", `0 ${4 * GiB} striped 4 128 /dev/ram0 0 /dev/ram1 0 /dev/ram2 0 /dev/ram3 0`);
   if (kind === "stack3") {
     await mk("l1", `0 ${2 * GiB} striped 2 64 /dev/ram0 0 /dev/ram1 0`);
     await mk("l2", `0 ${GiB} linear /dev/mapper/l1 0\n${GiB} ${GiB} linear /dev/mapper/l1 ${GiB}`);
@@ -91,8 +92,14 @@ export async function benchEngine(): Promise<void> {
       rates.push(time(() => randomWrites(e, top, N)));
       if (e.events.seq < N) throw new Error("events were not recorded");
     }
-    const label = { linear: "linear", striped: "striped (4 x 64 KiB)", stack3: "3-deep stack (linear/linear/striped)" }[kind];
-    console.log(`4 KiB random writes/s through ${label}, events recorded: ${Math.round(median(rates)).toLocaleString("en-US")}`);
+    const label = {
+      linear: "linear",
+      striped: "striped (4 x 64 KiB)",
+      stack3: "3-deep stack (linear/linear/striped)",
+    }[kind];
+    console.log(
+      `4 KiB random writes/s through ${label}, events recorded: ${Math.round(median(rates)).toLocaleString("en-US")}`,
+    );
   }
   // Sequential 1 MiB writes vs raw copy into a SharedArrayBuffer.
   const MIB = 256;
@@ -108,8 +115,12 @@ export async function benchEngine(): Promise<void> {
   }
   const rawM = median(raw);
   const linM = median(lin);
-  console.log(`raw Uint8Array.set into a SharedArrayBuffer: ${Math.round(rawM * 1.048576)} MB/s (baseline)`);
-  console.log(`1 MiB sequential writes through linear: ${Math.round(linM * 1.048576)} MB/s (${Math.round((100 * linM) / rawM)}% of baseline)`);
+  console.log(
+    `raw Uint8Array.set into a SharedArrayBuffer: ${Math.round(rawM * 1.048576)} MB/s (baseline)`,
+  );
+  console.log(
+    `1 MiB sequential writes through linear: ${Math.round(linM * 1.048576)} MB/s (${Math.round((100 * linM) / rawM)}% of baseline)`,
+  );
 
   // Sparse storage cost.
   const s = new Storage();
@@ -117,7 +128,9 @@ export async function benchEngine(): Promise<void> {
   const block = new Uint8Array(1 << 20).fill(1);
   for (let i = 0; i < 64; i++) d.write(Math.floor((i * 2 ** 40) / 64), block);
   const cost = s.reservedBytes + d.l1.byteLength;
-  console.log(`1 TiB sparse disk with 64 MiB written (64 x 1 MiB spread over it): ${(cost / 2 ** 20).toFixed(1)} MiB of SharedArrayBuffer`);
+  console.log(
+    `1 TiB sparse disk with 64 MiB written (64 x 1 MiB spread over it): ${(cost / 2 ** 20).toFixed(1)} MiB of SharedArrayBuffer`,
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await benchEngine();

@@ -44,7 +44,9 @@ describe("Clock", () => {
         const out: Array<[number, number]> = [];
         delays.forEach((d, i) => c.schedule(d, () => out.push([c.now, i])));
         c.runUntilIdle();
-        const expected = delays.map((d, i) => [d, i] as [number, number]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+        const expected = delays
+          .map((d, i) => [d, i] as [number, number])
+          .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
         expect(out).toEqual(expected);
       }),
     );

@@ -44,12 +44,18 @@ describe("device-mapper ioctls", () => {
   it("validates tables with the kernel's words", () => {
     const e = engineWithDisks(2, 4096);
     const dm = "device-mapper: ioctl: error adding target to table";
-    expect(loadError(e, "0 100 nosuch")).toEqual(["EINVAL", ["device-mapper: table: 254:0: nosuch: unknown target type", dm]]);
+    expect(loadError(e, "0 100 nosuch")).toEqual([
+      "EINVAL",
+      ["device-mapper: table: 254:0: nosuch: unknown target type", dm],
+    ]);
     expect(loadError(e, "0 100 linear /dev/ram0 0\n200 100 linear /dev/ram0 0")).toEqual([
       "EINVAL",
       ["device-mapper: table: 254:0: linear: Gap in table (-EINVAL)", dm],
     ]);
-    expect(loadError(e, "0 0 zero")).toEqual(["EINVAL", ["device-mapper: table: 254:0: zero-length target", dm]]);
+    expect(loadError(e, "0 0 zero")).toEqual([
+      "EINVAL",
+      ["device-mapper: table: 254:0: zero-length target", dm],
+    ]);
     expect(loadError(e, "0 100 linear /dev/ram0")).toEqual([
       "EINVAL",
       ["device-mapper: table: 254:0: linear: Invalid argument count (-EINVAL)", dm],
@@ -66,7 +72,10 @@ describe("device-mapper ioctls", () => {
       "ENXIO",
       ["device-mapper: table: 254:0: linear: Device lookup failed (-ENXIO)", dm],
     ]);
-    expect(loadError(e, "0 100 zero extra")).toEqual(["EINVAL", ["device-mapper: table: 254:0: zero: No arguments required (-EINVAL)", dm]]);
+    expect(loadError(e, "0 100 zero extra")).toEqual([
+      "EINVAL",
+      ["device-mapper: table: 254:0: zero: No arguments required (-EINVAL)", dm],
+    ]);
     expect(loadError(e, "0 100 error any args at all")[0]).toBe("ok");
     expect(loadError(e, "0 8193 linear /dev/ram0 0")).toEqual([
       "EINVAL",
@@ -76,22 +85,33 @@ describe("device-mapper ioctls", () => {
         "device-mapper: ioctl: unable to set up device queue for new table.",
       ],
     ]);
-    expect(loadError(e, "0 -5 zero")).toEqual(["EINVAL", ["device-mapper: table: 254:0: too large device", dm]]);
+    expect(loadError(e, "0 -5 zero")).toEqual([
+      "EINVAL",
+      ["device-mapper: table: 254:0: too large device", dm],
+    ]);
   });
 
   it("validates striped tables", () => {
     const e = engineWithDisks(3, 4096);
     const err = (t: string) => loadError(e, t)[1][0];
-    expect(err("0 100 striped 2")).toBe("device-mapper: table: 254:0: striped: Not enough arguments (-EINVAL)");
-    expect(err("0 100 striped 0 8 /dev/ram0 0")).toBe("device-mapper: table: 254:0: striped: Invalid stripe count (-EINVAL)");
-    expect(err("0 100 striped 2 0 /dev/ram0 0 /dev/ram1 0")).toBe("device-mapper: table: 254:0: striped: Invalid chunk_size (-EINVAL)");
+    expect(err("0 100 striped 2")).toBe(
+      "device-mapper: table: 254:0: striped: Not enough arguments (-EINVAL)",
+    );
+    expect(err("0 100 striped 0 8 /dev/ram0 0")).toBe(
+      "device-mapper: table: 254:0: striped: Invalid stripe count (-EINVAL)",
+    );
+    expect(err("0 100 striped 2 0 /dev/ram0 0 /dev/ram1 0")).toBe(
+      "device-mapper: table: 254:0: striped: Invalid chunk_size (-EINVAL)",
+    );
     expect(err("0 101 striped 2 8 /dev/ram0 0 /dev/ram1 0")).toBe(
       "device-mapper: table: 254:0: striped: Target length not divisible by number of stripes (-EINVAL)",
     );
     expect(err("0 100 striped 2 8 /dev/ram0 0 /dev/ram1 0")).toBe(
       "device-mapper: table: 254:0: striped: Target length not divisible by chunk size (-EINVAL)",
     );
-    expect(err("0 96 striped 2 8 /dev/ram0 0")).toBe("device-mapper: table: 254:0: striped: Not enough destinations specified (-EINVAL)");
+    expect(err("0 96 striped 2 8 /dev/ram0 0")).toBe(
+      "device-mapper: table: 254:0: striped: Not enough destinations specified (-EINVAL)",
+    );
     expect(err("0 96 striped 2 8 /dev/ram0 0 /dev/nope 0")).toBe(
       "device-mapper: table: 254:0: striped: Couldn't parse stripe destination (-ENODEV)",
     );

@@ -1,7 +1,13 @@
 /** dm-playground's engine: Linux device-mapper in TypeScript. No DOM, no UI. */
 
 export { Engine, type EngineOptions, type FaultRecord } from "./engine.ts";
-export { DeviceMapper, DM_IOCTL_VERSION, type DeviceInfo, type StatusLine, type SuspendFlags } from "./dm.ts";
+export {
+  DeviceMapper,
+  DM_IOCTL_VERSION,
+  type DeviceInfo,
+  type StatusLine,
+  type SuspendFlags,
+} from "./dm.ts";
 export { MappedDevice } from "./mapped-device.ts";
 export { BlockDevice, RamDisk, DM_MAJOR, RAMDISK_MAJOR } from "./blockdev.ts";
 export { Bio } from "./bio.ts";
@@ -21,7 +27,22 @@ export {
 export { TargetRegistry } from "./registry.ts";
 export { LoadGenerators, DEFAULT_LOAD, type LoadSpec, type LoadStats } from "./loadgen.ts";
 export { Clock, Prng, NS_PER_MS, NS_PER_SEC, NS_PER_US, type Nanos } from "./clock.ts";
-export { EventLog, EV, RECORD_SLOTS, decodeEvent, type EngineEvent, type EventCode } from "./events.ts";
+export {
+  EventLog,
+  EV,
+  RECORD_SLOTS,
+  decodeEvent,
+  type EngineEvent,
+  type EventCode,
+} from "./events.ts";
 export { KernelLog, type LogLine, type LogLevel } from "./klog.ts";
-export { Storage, SparseDisk, BlockPool, CHUNK_SIZE, type StorageHandle, type DiskStoreHandle, type PoolHandle } from "./storage.ts";
+export {
+  Storage,
+  SparseDisk,
+  BlockPool,
+  CHUNK_SIZE,
+  type StorageHandle,
+  type DiskStoreHandle,
+  type PoolHandle,
+} from "./storage.ts";
 export * from "./types.ts";

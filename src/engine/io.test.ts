@@ -6,7 +6,10 @@ import { createDevice, engineWithDisks, pattern, register, sameBytes } from "./t
 import type { MapState } from "./types.ts";
 
 /** A target whose map returns whatever the test says, remapping to ram0 when REMAPPED. */
-function scripted(name: string, decide: (bio: Bio) => MapState | "END_THEN_SUBMITTED" | "DOUBLE_END") {
+function scripted(
+  name: string,
+  decide: (bio: Bio) => MapState | "END_THEN_SUBMITTED" | "DOUBLE_END",
+) {
   return defineTarget<{ dev: DmDev }>({
     name,
     version: [1, 0, 0],
@@ -43,17 +46,24 @@ describe("the bio path", () => {
     await e.write("/dev/mapper/cat", (8192 - 4) * 512, data);
     const evs = e.events.since(from);
     const remaps = evs.filter((v) => v.type === EV.BIO_REMAP);
-    expect(remaps.map((r) => [e.lookup(`${r.dev >> 20}:${r.dev & 0xfffff}`)!.name, r.sector, r.sectors])).toEqual([
+    expect(
+      remaps.map((r) => [e.lookup(`${r.dev >> 20}:${r.dev & 0xfffff}`)!.name, r.sector, r.sectors]),
+    ).toEqual([
       ["ram0", 8188, 4],
       ["ram1", 0, 4],
     ]);
     expect(evs.filter((v) => v.type === EV.BIO_SPLIT)).toHaveLength(2);
-    expect(evs.filter((v) => v.type === EV.BIO_MAP).map((v) => v.mapState)).toEqual(["REMAPPED", "REMAPPED"]);
+    expect(evs.filter((v) => v.type === EV.BIO_MAP).map((v) => v.mapState)).toEqual([
+      "REMAPPED",
+      "REMAPPED",
+    ]);
     // One bio from submission to completion: the original completes last, OK.
     const last = evs[evs.length - 1]!;
     expect(last.kind).toBe("bio_complete");
     expect(last.status).toBe("OK");
-    expect(sameBytes(await e.read("/dev/ram0", 8188 * 512, 2048), data.subarray(0, 2048))).toBe(true);
+    expect(sameBytes(await e.read("/dev/ram0", 8188 * 512, 2048), data.subarray(0, 2048))).toBe(
+      true,
+    );
     expect(sameBytes(await e.read("/dev/ram1", 0, 2048), data.subarray(2048))).toBe(true);
   });
 
@@ -74,7 +84,11 @@ describe("the bio path", () => {
 
   it("fans an empty flush out num_flush_bios times per target", async () => {
     const e = engineWithDisks(2);
-    await createDevice(e, "s", "0 64 striped 2 8 /dev/ram0 0 /dev/ram1 0\n64 64 linear /dev/ram0 100\n128 64 zero");
+    await createDevice(
+      e,
+      "s",
+      "0 64 striped 2 8 /dev/ram0 0 /dev/ram1 0\n64 64 linear /dev/ram0 100\n128 64 zero",
+    );
     const from = e.events.seq;
     const st = await e.io(e.lookup("/dev/mapper/s")!, "FLUSH", 0, null, 0);
     expect(st).toBe("OK");
@@ -90,7 +104,10 @@ describe("the bio path", () => {
     const from = e.events.seq;
     const st = await e.io(e.lookup("/dev/mapper/z")!, "WRITE", 96, new Uint8Array(4096));
     expect(st).toBe("IOERR");
-    const maps = e.events.since(from).filter((v) => v.type === EV.BIO_MAP).map((v) => v.mapState);
+    const maps = e.events
+      .since(from)
+      .filter((v) => v.type === EV.BIO_MAP)
+      .map((v) => v.mapState);
     expect(maps).toEqual(["SUBMITTED", "KILL"]);
   });
 
@@ -125,7 +142,17 @@ describe("the bio path", () => {
     md.noflushSuspending = true;
     md.blockIo = true;
     let status = "";
-    const bio = new Bio(e, "WRITE", md, 0, 1, new Uint8Array(512), 0, null, (b) => (status = b.status));
+    const bio = new Bio(
+      e,
+      "WRITE",
+      md,
+      0,
+      1,
+      new Uint8Array(512),
+      0,
+      null,
+      (b) => (status = b.status),
+    );
     // Bypass blockIo for the first map so that map returns REQUEUE while the suspend waits.
     md.blockIo = false;
     e.submitBio(bio);
@@ -171,13 +198,18 @@ describe("the bio path", () => {
     const t0 = e.now;
     expect(await e.io(e.lookup("/dev/mapper/a")!, "WRITE", 0, new Uint8Array(512))).toBe("OK");
     expect(e.now - t0).toBe(1e6);
-    const endios = e.events.since(0).filter((v) => v.type === EV.BIO_ENDIO).map((v) => v.endIo);
+    const endios = e.events
+      .since(0)
+      .filter((v) => v.type === EV.BIO_ENDIO)
+      .map((v) => v.endIo);
     expect(endios).toEqual(["INCOMPLETE", "DONE"]);
   });
 });
 
 describe("misbehaving targets are caught, the bio failed, the engine goes on", () => {
-  const cases: Array<[string, (bio: Bio) => never | MapState | "END_THEN_SUBMITTED" | "DOUBLE_END", RegExp]> = [
+  const cases: Array<
+    [string, (bio: Bio) => never | MapState | "END_THEN_SUBMITTED" | "DOUBLE_END", RegExp]
+  > = [
     [
       "throws",
       () => {
@@ -228,7 +260,9 @@ describe("misbehaving targets are caught, the bio failed, the engine goes on", (
     await createDevice(e, "a", "0 8 far");
     expect(await e.io(e.lookup("/dev/mapper/a")!, "READ", 0, new Uint8Array(512))).toBe("IOERR");
     expect(e.faults[0]!.what).toMatch(/remapped past the end of ram0/);
-    expect(e.klog.lines.some((l) => l.text.startsWith("attempt to access beyond end of device"))).toBe(true);
+    expect(
+      e.klog.lines.some((l) => l.text.startsWith("attempt to access beyond end of device")),
+    ).toBe(true);
   });
 
   it("a ctr that throws a plain Error fails the load with its message", () => {
@@ -246,7 +280,9 @@ describe("misbehaving targets are caught, the bio failed, the engine goes on", (
     );
     e.dm.create("a");
     expect(() => e.dm.load("a", "0 8 boom")).toThrow();
-    expect(e.klog.lines.map((l) => l.text)).toContain("device-mapper: table: 254:0: boom: ctr threw: cannot read x of undefined (-EINVAL)");
+    expect(e.klog.lines.map((l) => l.text)).toContain(
+      "device-mapper: table: 254:0: boom: ctr threw: cannot read x of undefined (-EINVAL)",
+    );
   });
 });
 

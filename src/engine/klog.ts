@@ -31,7 +31,14 @@ export class KernelLog {
    * printk_ratelimited: at most `burst` lines per `interval` ns for one key (the kernel's
    * default ratelimit is 10 lines per 5 s).
    */
-  ratelimited(time: number, level: LogLevel, key: string, text: string, interval = 5e9, burst = 10): void {
+  ratelimited(
+    time: number,
+    level: LogLevel,
+    key: string,
+    text: string,
+    interval = 5e9,
+    burst = 10,
+  ): void {
     let r = this.#rate.get(key);
     if (!r || time - r.since >= interval) {
       r = { since: time, count: 0 };

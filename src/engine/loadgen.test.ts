@@ -6,7 +6,13 @@ describe("load generators", () => {
   it("issue bios at the given rate on the virtual clock, and stop", async () => {
     const e = engineWithDisks();
     await createDevice(e, "a", "0 8192 linear /dev/ram0 0");
-    const g = e.load.start({ device: "/dev/mapper/a", rate: 1000, readPct: 0, pattern: "seq", blockSize: 4096 });
+    const g = e.load.start({
+      device: "/dev/mapper/a",
+      rate: 1000,
+      readPct: 0,
+      pattern: "seq",
+      blockSize: 4096,
+    });
     // A generator alone does not keep the engine busy.
     e.settle();
     await e.sleep(1e9);
@@ -16,7 +22,9 @@ describe("load generators", () => {
     await e.sleep(1e9);
     expect(g.issued).toBe(1001);
     expect(g.running).toBe(false);
-    expect(e.events.since(0).filter((v) => v.type === EV.BIO_SUBMIT && v.dev === e.dm.byName("a")!.dev)).toHaveLength(1001);
+    expect(
+      e.events.since(0).filter((v) => v.type === EV.BIO_SUBMIT && v.dev === e.dm.byName("a")!.dev),
+    ).toHaveLength(1001);
     // Sequential 4 KiB writes filled the start of the disk.
     expect([...e.ramDisks[0]!.disk.allocatedChunks()]).toHaveLength(63); // 1001 x 4 KiB = 62.6 chunks of 64 KiB
   });

@@ -77,7 +77,18 @@ class Generator {
     this.#rng = new Prng(spec.seed);
     this.#buf = new Uint8Array(spec.blockSize);
     this.#rng.fill(this.#buf);
-    this.stats = { id, spec, running: true, issued: 0, completed: 0, errors: 0, inFlight: 0, bytes: 0, statuses: {}, startedAt: e.now };
+    this.stats = {
+      id,
+      spec,
+      running: true,
+      issued: 0,
+      completed: 0,
+      errors: 0,
+      inFlight: 0,
+      bytes: 0,
+      statuses: {},
+      startedAt: e.now,
+    };
   }
 
   start(): void {
@@ -105,7 +116,11 @@ class Generator {
       return;
     }
     this.#issue();
-    this.#e.clock.schedule(spec.rate > 0 ? 1e9 / spec.rate : MIN_INTERVAL, () => this.#tick(), true);
+    this.#e.clock.schedule(
+      spec.rate > 0 ? 1e9 / spec.rate : MIN_INTERVAL,
+      () => this.#tick(),
+      true,
+    );
   }
 
   #issue(): void {
@@ -128,7 +143,17 @@ class Generator {
     const data = read ? new Uint8Array(spec.blockSize) : this.#buf;
     this.stats.issued++;
     this.stats.inFlight++;
-    const bio = new Bio(this.#e, read ? "READ" : "WRITE", this.#bdev, slot * sectors, sectors, data, 0, null, (b) => this.#ended(b));
+    const bio = new Bio(
+      this.#e,
+      read ? "READ" : "WRITE",
+      this.#bdev,
+      slot * sectors,
+      sectors,
+      data,
+      0,
+      null,
+      (b) => this.#ended(b),
+    );
     this.#e.submitBio(bio);
   }
 
@@ -158,10 +183,14 @@ export class LoadGenerators {
 
   start(spec: Partial<LoadSpec> & { device: string }): LoadStats {
     const full: LoadSpec = { ...DEFAULT_LOAD, ...spec };
-    if (full.blockSize <= 0 || full.blockSize % 512 !== 0) throw new DmError("EINVAL", "block size must be a positive multiple of 512");
-    if (full.queueDepth < 1 || !Number.isInteger(full.queueDepth)) throw new DmError("EINVAL", "queue depth must be a whole number of at least 1");
-    if (full.readPct < 0 || full.readPct > 100) throw new DmError("EINVAL", "read percentage must be between 0 and 100");
-    if (full.rate < 0 || !Number.isFinite(full.rate)) throw new DmError("EINVAL", "rate must be 0 (unlimited) or a positive number");
+    if (full.blockSize <= 0 || full.blockSize % 512 !== 0)
+      throw new DmError("EINVAL", "block size must be a positive multiple of 512");
+    if (full.queueDepth < 1 || !Number.isInteger(full.queueDepth))
+      throw new DmError("EINVAL", "queue depth must be a whole number of at least 1");
+    if (full.readPct < 0 || full.readPct > 100)
+      throw new DmError("EINVAL", "read percentage must be between 0 and 100");
+    if (full.rate < 0 || !Number.isFinite(full.rate))
+      throw new DmError("EINVAL", "rate must be 0 (unlimited) or a positive number");
     const bdev = this.#e.lookup(full.device);
     if (!bdev) throw new DmError("ENOENT", `${full.device}: No such file or directory`);
     const g = new Generator(this.#e, this.#nextId++, full, bdev);
@@ -181,6 +210,7 @@ export class LoadGenerators {
 
   /** Forget generators that stopped and have nothing in flight. */
   prune(): void {
-    for (const [id, g] of this.#gens) if (!g.stats.running && g.stats.inFlight === 0) this.#gens.delete(id);
+    for (const [id, g] of this.#gens)
+      if (!g.stats.running && g.stats.inFlight === 0) this.#gens.delete(id);
   }
 }

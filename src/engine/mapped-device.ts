@@ -18,7 +18,7 @@
 
 import type { Bio } from "./bio.ts";
 import { BlockDevice, DM_MAJOR } from "./blockdev.ts";
-import { EV, endIoCode, mapCode, statusCode } from "./events.ts";
+import { EV, endIoCode, mapCode, statusCode, type EventLog } from "./events.ts";
 import type { Table } from "./table.ts";
 import type { Target } from "./target.ts";
 import {
@@ -34,7 +34,7 @@ import {
 /** What the I/O path needs from the engine. */
 export interface IoHost {
   readonly now: number;
-  readonly events: import("./events.ts").EventLog;
+  readonly events: EventLog;
   submitBio(bio: Bio): void;
   /** A target broke a rule; `bio` (if any) has been or will be failed by the caller. */
   fault(md: MappedDevice, t: Target | null, bio: Bio | null, what: string): void;
@@ -74,7 +74,8 @@ export class MappedDevice extends BlockDevice {
   readonly owned = new Map<Bio, Target>();
   readonly #host: IoHost;
   /** One completion handler for all clones; the clone carries its dm_io and target. */
-  readonly #onCloneEnd = (c: Bio): void => this.#cloneEndio(c.dmIo as DmIo, c.dmTarget as Target, c);
+  readonly #onCloneEnd = (c: Bio): void =>
+    this.#cloneEndio(c.dmIo as DmIo, c.dmTarget as Target, c);
 
   constructor(host: IoHost, minor: number, name: string, uuid: string) {
     super(DM_MAJOR, minor, `dm-${minor}`);
@@ -90,7 +91,9 @@ export class MappedDevice extends BlockDevice {
   handleBio(bio: Bio): void {
     const map = this.live;
     if (!map) {
-      this.#host.klogErr(`device-mapper: core: ${this.devName}: mapping table unavailable, erroring io`);
+      this.#host.klogErr(
+        `device-mapper: core: ${this.devName}: mapping table unavailable, erroring io`,
+      );
       bio.end("IOERR");
       return;
     }
@@ -115,7 +118,8 @@ export class MappedDevice extends BlockDevice {
 
   #emit(type: (typeof EV)[keyof typeof EV], bio: Bio, a: number, b: number): void {
     const ev = this.#host.events;
-    if (ev.bioEvents) ev.emit(type, this.#host.now, bio.id, this.dev, bio.sector, bio.sectors, a, b);
+    if (ev.bioEvents)
+      ev.emit(type, this.#host.now, bio.id, this.dev, bio.sector, bio.sectors, a, b);
   }
 
   /** dm_split_and_process_bio. */
@@ -178,7 +182,11 @@ export class MappedDevice extends BlockDevice {
         }
       }
       // Discards and write-zeroes go to a target num_*_bios times, whole (__send_changing_extent_only).
-      const copies = abnormal ? (bio.op === "DISCARD" ? ti.numDiscardBios : ti.numWriteZeroesBios) : 1;
+      const copies = abnormal
+        ? bio.op === "DISCARD"
+          ? ti.numDiscardBios
+          : ti.numWriteZeroesBios
+        : 1;
       for (let n = 0; n < copies; n++) {
         const clone = bio.clone(sector, len);
         clone.targetBioNr = n;
@@ -210,7 +218,17 @@ export class MappedDevice extends BlockDevice {
       r = "KILL";
     }
     const ev = this.#host.events;
-    if (ev.bioEvents) ev.emit(EV.BIO_MAP, this.#host.now, clone.id, this.dev, sector, clone.sectors, mapCode(r), ti.index);
+    if (ev.bioEvents)
+      ev.emit(
+        EV.BIO_MAP,
+        this.#host.now,
+        clone.id,
+        this.dev,
+        sector,
+        clone.sectors,
+        mapCode(r),
+        ti.index,
+      );
     switch (r) {
       case "SUBMITTED":
         if (!clone.ended) this.owned.set(clone, ti);
@@ -243,7 +261,17 @@ export class MappedDevice extends BlockDevice {
   submitRemapped(ti: Target, clone: Bio): void {
     if (this.owned.size) this.owned.delete(clone);
     const ev = this.#host.events;
-    if (ev.bioEvents) ev.emit(EV.BIO_REMAP, this.#host.now, clone.id, clone.bdev.dev, clone.sector, clone.sectors, this.dev, ti.index);
+    if (ev.bioEvents)
+      ev.emit(
+        EV.BIO_REMAP,
+        this.#host.now,
+        clone.id,
+        clone.bdev.dev,
+        clone.sector,
+        clone.sectors,
+        this.dev,
+        ti.index,
+      );
     this.#host.submitBio(clone);
   }
 
@@ -270,7 +298,16 @@ export class MappedDevice extends BlockDevice {
     }
     const ev = this.#host.events;
     if (ev.bioEvents)
-      ev.emit(EV.BIO_ENDIO, this.#host.now, clone.id, this.dev, clone.sector, clone.sectors, statusCode(status), endIoCode(r));
+      ev.emit(
+        EV.BIO_ENDIO,
+        this.#host.now,
+        clone.id,
+        this.dev,
+        clone.sector,
+        clone.sectors,
+        statusCode(status),
+        endIoCode(r),
+      );
     if (r === "INCOMPLETE") {
       // The target keeps the clone and will end it again.
       clone.reopen();
@@ -308,7 +345,12 @@ export class MappedDevice extends BlockDevice {
       }
       io.status = "IOERR";
     }
-    if (io.status === "OK" && bio.sectors > 0 && (bio.flags & REQ_PREFLUSH) !== 0 && bio.op !== "FLUSH") {
+    if (
+      io.status === "OK" &&
+      bio.sectors > 0 &&
+      (bio.flags & REQ_PREFLUSH) !== 0 &&
+      bio.op !== "FLUSH"
+    ) {
       // A flush with data: the flush is done, now the data (dm_io_complete requeues it).
       bio.flags &= ~REQ_PREFLUSH;
       this.#process(bio, io.table);

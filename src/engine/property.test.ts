@@ -43,7 +43,11 @@ function resolve(layers: Layer[], d: number, sector: number): Loc {
           const chunk = Math.floor(off / s.chunk);
           const stripe = chunk % s.devs.length;
           const [dev, start] = s.devs[stripe]!;
-          return resolve(layers, dev, start + Math.floor(chunk / s.devs.length) * s.chunk + (off % s.chunk));
+          return resolve(
+            layers,
+            dev,
+            start + Math.floor(chunk / s.devs.length) * s.chunk + (off % s.chunk),
+          );
         }
       }
     }
@@ -59,11 +63,17 @@ function sizeOf(layers: Layer[], d: number): number {
 /** Build random segments over the devices below. */
 function segArb(below: number, sizeOfDev: (d: number) => number): fc.Arbitrary<Seg> {
   return fc.oneof(
-    fc.record({ len: fc.integer({ min: 1, max: 64 }), dev: fc.nat(below - 1), frac: fc.double({ min: 0, max: 1, noNaN: true }) }).map(({ len, dev, frac }) => {
-      const size = sizeOfDev(dev);
-      const l = Math.min(len, size);
-      return { kind: "linear" as const, len: l, dev, off: Math.floor(frac * (size - l)) };
-    }),
+    fc
+      .record({
+        len: fc.integer({ min: 1, max: 64 }),
+        dev: fc.nat(below - 1),
+        frac: fc.double({ min: 0, max: 1, noNaN: true }),
+      })
+      .map(({ len, dev, frac }) => {
+        const size = sizeOfDev(dev);
+        const l = Math.min(len, size);
+        return { kind: "linear" as const, len: l, dev, off: Math.floor(frac * (size - l)) };
+      }),
     fc
       .record({
         stripes: fc.integer({ min: 1, max: 3 }),
@@ -73,7 +83,11 @@ function segArb(below: number, sizeOfDev: (d: number) => number): fc.Arbitrary<S
       })
       .map(({ stripes, chunk, chunks, devs }) => {
         const width = chunk * chunks;
-        const ds = devs.slice(0, stripes).map((dev) => [dev, Math.max(0, Math.min(sizeOfDev(dev) - width, 7))] as [number, number]);
+        const ds = devs
+          .slice(0, stripes)
+          .map(
+            (dev) => [dev, Math.max(0, Math.min(sizeOfDev(dev) - width, 7))] as [number, number],
+          );
         const fits = ds.every(([dev, st]) => st + width <= sizeOfDev(dev));
         return fits
           ? ({ kind: "striped" as const, len: width * stripes, chunk, devs: ds } as Seg)
@@ -103,7 +117,12 @@ const scenario = fc
     let arb: fc.Arbitrary<Layer[]> = fc.constant([]);
     for (let k = 0; k < depth; k++) {
       arb = arb.chain((layers) =>
-        fc.array(segArb(DISKS + layers.length, (d) => sizeOf(layers, d)), { minLength: 1, maxLength: 4 }).map((segs) => [...layers, { segs }]),
+        fc
+          .array(
+            segArb(DISKS + layers.length, (d) => sizeOf(layers, d)),
+            { minLength: 1, maxLength: 4 },
+          )
+          .map((segs) => [...layers, { segs }]),
       );
     }
     return arb;
@@ -146,7 +165,9 @@ describe("engine vs reference model", () => {
           const size = sizeOf(layers, op.dev);
           const len = Math.min(op.len, size);
           const sector = Math.min(size - len, Math.floor(op.at * (size - len + 1)));
-          const bdev = e.lookup(op.dev < DISKS ? `/dev/ram${op.dev}` : `/dev/mapper/d${op.dev - DISKS}`)!;
+          const bdev = e.lookup(
+            op.dev < DISKS ? `/dev/ram${op.dev}` : `/dev/mapper/d${op.dev - DISKS}`,
+          )!;
           const locs = Array.from({ length: len }, (_, k) => resolve(layers, op.dev, sector + k));
           const expectErr = locs.includes("error");
           if (op.write) {
@@ -155,7 +176,8 @@ describe("engine vs reference model", () => {
             const st = await e.io(bdev, "WRITE", sector, data);
             expect(st).toBe(expectErr ? "IOERR" : "OK");
             locs.forEach((loc, k) => {
-              if (typeof loc === "object") model[loc.disk]!.set(data.subarray(k * 512, (k + 1) * 512), loc.sector * 512);
+              if (typeof loc === "object")
+                model[loc.disk]!.set(data.subarray(k * 512, (k + 1) * 512), loc.sector * 512);
             });
           } else {
             const data = new Uint8Array(len * 512);
@@ -164,14 +186,21 @@ describe("engine vs reference model", () => {
             if (!expectErr) {
               const want = new Uint8Array(len * 512);
               locs.forEach((loc, k) => {
-                if (typeof loc === "object") want.set(model[loc.disk]!.subarray(loc.sector * 512, (loc.sector + 1) * 512), k * 512);
+                if (typeof loc === "object")
+                  want.set(
+                    model[loc.disk]!.subarray(loc.sector * 512, (loc.sector + 1) * 512),
+                    k * 512,
+                  );
               });
               expect(sameBytes(data, want)).toBe(true);
             }
           }
         }
         // The disks hold exactly what the model says.
-        for (let d = 0; d < DISKS; d++) expect(sameBytes(await e.read(`/dev/ram${d}`, 0, DISK_SECTORS * 512), model[d]!)).toBe(true);
+        for (let d = 0; d < DISKS; d++)
+          expect(sameBytes(await e.read(`/dev/ram${d}`, 0, DISK_SECTORS * 512), model[d]!)).toBe(
+            true,
+          );
         expect(e.faults).toEqual([]);
       }),
       { numRuns: 150 },

@@ -245,7 +245,9 @@ export class SparseDisk {
       const within = pos - c * CHUNK_SIZE;
       const n = Math.min(CHUNK_SIZE - within, len - done);
       const ref = this.#chunkRef(c, true);
-      data.segmentBytes(ref).set(n === len ? src : src.subarray(done, done + n), data.offsetOf(ref) + within);
+      data
+        .segmentBytes(ref)
+        .set(n === len ? src : src.subarray(done, done + n), data.offsetOf(ref) + within);
       done += n;
     }
   }

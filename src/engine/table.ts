@@ -20,7 +20,8 @@ export function splitArgs(input: string): string[] {
   const argv: string[] = [];
   let i = 0;
   const n = input.length;
-  const isSpace = (c: string) => c === " " || c === "\t" || c === "\n" || c === "\v" || c === "\f" || c === "\r";
+  const isSpace = (c: string) =>
+    c === " " || c === "\t" || c === "\n" || c === "\v" || c === "\f" || c === "\r";
   for (;;) {
     while (i < n && isSpace(input[i]!)) i++;
     if (i >= n) break;
@@ -114,7 +115,12 @@ export class Table {
   }
 }
 
-export function createTarget(host: TargetHost, type: TargetType<unknown>, index: number, spec: TargetSpec): Target {
+export function createTarget(
+  host: TargetHost,
+  type: TargetType<unknown>,
+  index: number,
+  spec: TargetSpec,
+): Target {
   return new Target(host, type, index, spec.start, spec.length, splitArgs(spec.params));
 }
 

@@ -133,7 +133,14 @@ export class Target<P = unknown> {
   readonly args: readonly string[];
   readonly #host: TargetHost;
 
-  constructor(host: TargetHost, type: TargetType<P>, index: number, begin: Sector, len: Sector, args: string[]) {
+  constructor(
+    host: TargetHost,
+    type: TargetType<P>,
+    index: number,
+    begin: Sector,
+    len: Sector,
+    args: string[],
+  ) {
     this.#host = host;
     this.type = type;
     this.index = index;

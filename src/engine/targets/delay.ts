@@ -74,12 +74,18 @@ export default defineTarget<DelayC>({
   name: "delay",
   version: [1, 3, 0],
   ctr(t, args) {
-    if (args.length !== 3 && args.length !== 6 && args.length !== 9) ctrError("Requires exactly 3, 6 or 9 arguments");
+    if (args.length !== 3 && args.length !== 6 && args.length !== 9)
+      ctrError("Requires exactly 3, 6 or 9 arguments");
     const devs: DmDev[] = [];
     try {
       const read = classCtr(t, args, devs);
       const write = args.length === 3 ? classCtr(t, args, devs) : classCtr(t, args.slice(3), devs);
-      const flush = args.length === 9 ? classCtr(t, args.slice(6), devs) : args.length === 6 ? classCtr(t, args.slice(3), devs) : classCtr(t, args, devs);
+      const flush =
+        args.length === 9
+          ? classCtr(t, args.slice(6), devs)
+          : args.length === 6
+            ? classCtr(t, args.slice(3), devs)
+            : classCtr(t, args, devs);
       t.private = { argc: args.length, read, write, flush, mayDelay: true, held: [], devs };
     } catch (e) {
       for (const d of devs) t.putDevice(d);
@@ -94,7 +100,11 @@ export default defineTarget<DelayC>({
   map(t, bio) {
     const dc = t.priv;
     const isWrite = bio.op !== "READ";
-    const c = isWrite ? ((bio.flags & REQ_PREFLUSH) !== 0 || bio.op === "FLUSH" ? dc.flush : dc.write) : dc.read;
+    const c = isWrite
+      ? (bio.flags & REQ_PREFLUSH) !== 0 || bio.op === "FLUSH"
+        ? dc.flush
+        : dc.write
+      : dc.read;
     bio.bdev = c.dev.bdev;
     bio.sector = c.start + t.offset(bio.sector);
     if (!c.delayMs || !dc.mayDelay) return "REMAPPED";

@@ -72,7 +72,12 @@ function parseFeatures(args: string[], fc: FlakeyC): void {
       if (dir === "w" || dir === "r") fc.corruptBioRw = dir;
       else ctrError("Invalid corrupt bio direction (r or w)");
       argc--;
-      fc.corruptBioValue = readArg(args, 0, 255, "Invalid corrupt value to write into bio byte (0-255)");
+      fc.corruptBioValue = readArg(
+        args,
+        0,
+        255,
+        "Invalid corrupt value to write into bio byte (0-255)",
+      );
       argc--;
       fc.corruptBioFlags = readArg(args, 0, 0xffffffff, "Invalid corrupt bio flags mask");
       argc--;
@@ -80,8 +85,10 @@ function parseFeatures(args: string[], fc: FlakeyC): void {
     }
     ctrError("Unrecognised flakey feature requested");
   }
-  if (fc.dropWrites && fc.corruptBioRw === "w") ctrError("drop_writes is incompatible with corrupt_bio_byte with the WRITE flag set");
-  if (fc.errorWrites && fc.corruptBioRw === "w") ctrError("error_writes is incompatible with corrupt_bio_byte with the WRITE flag set");
+  if (fc.dropWrites && fc.corruptBioRw === "w")
+    ctrError("drop_writes is incompatible with corrupt_bio_byte with the WRITE flag set");
+  if (fc.errorWrites && fc.corruptBioRw === "w")
+    ctrError("error_writes is incompatible with corrupt_bio_byte with the WRITE flag set");
 }
 
 function flagsMatch(bio: Bio, fc: FlakeyC): boolean {
@@ -90,7 +97,8 @@ function flagsMatch(bio: Bio, fc: FlakeyC): boolean {
 
 /** Overwrite the Nth byte of the bio's data, if it has that many. */
 function corrupt(bio: Bio, fc: FlakeyC): void {
-  if (bio.data && bio.data.length >= fc.corruptBioByte) bio.data[fc.corruptBioByte - 1] = fc.corruptBioValue;
+  if (bio.data && bio.data.length >= fc.corruptBioByte)
+    bio.data[fc.corruptBioByte - 1] = fc.corruptBioValue;
 }
 
 interface PerBio {
@@ -179,7 +187,8 @@ export default defineTarget<FlakeyC>({
     s += `${(fc.dropWrites ? 1 : 0) + (fc.errorWrites ? 1 : 0) + (fc.corruptBioByte > 0 ? 5 : 0)} `;
     if (fc.dropWrites) s += "drop_writes ";
     else if (fc.errorWrites) s += "error_writes ";
-    if (fc.corruptBioByte) s += `corrupt_bio_byte ${fc.corruptBioByte} ${fc.corruptBioRw} ${fc.corruptBioValue} ${fc.corruptBioFlags} `;
+    if (fc.corruptBioByte)
+      s += `corrupt_bio_byte ${fc.corruptBioByte} ${fc.corruptBioRw} ${fc.corruptBioValue} ${fc.corruptBioFlags} `;
     return s;
   },
   iterateDevices(t, fn) {

@@ -24,7 +24,10 @@ export default defineTarget<Linear>({
     try {
       dev = t.getDevice(args[0]!);
     } catch (e) {
-      ctrError("Device lookup failed", e instanceof Error && "errno" in e ? (e as { errno: "ENODEV" }).errno : "ENODEV");
+      ctrError(
+        "Device lookup failed",
+        e instanceof Error && "errno" in e ? (e as { errno: "ENODEV" }).errno : "ENODEV",
+      );
     }
     t.numFlushBios = 1;
     t.numDiscardBios = 1;

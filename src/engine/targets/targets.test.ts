@@ -7,7 +7,11 @@ import { createDevice, engineWithDisks, pattern, sameBytes } from "../test/helpe
 /** Submit without waiting (e.io in eager mode runs the clock until the bio is done). */
 function submit(e: Engine, path: string, op: "READ" | "WRITE"): { done: boolean; status: string } {
   const r = { done: false, status: "" };
-  e.submitBio(new Bio(e, op, e.lookup(path)!, 0, 1, new Uint8Array(512), 0, null, (b) => Object.assign(r, { done: true, status: b.status })));
+  e.submitBio(
+    new Bio(e, op, e.lookup(path)!, 0, 1, new Uint8Array(512), 0, null, (b) =>
+      Object.assign(r, { done: true, status: b.status }),
+    ),
+  );
   return r;
 }
 
@@ -30,7 +34,10 @@ describe("delay", () => {
     await e.write("/dev/mapper/d", 0, pattern(512, 1));
     expect(e.now).toBe(t1);
     expect(sameBytes(await e.read("/dev/ram1", 0, 512), pattern(512, 1))).toBe(true);
-    const maps = e.events.since(0).filter((v) => v.type === EV.BIO_MAP).map((v) => v.mapState);
+    const maps = e.events
+      .since(0)
+      .filter((v) => v.type === EV.BIO_MAP)
+      .map((v) => v.mapState);
     expect(maps).toEqual(["SUBMITTED", "REMAPPED"]);
   });
 
@@ -61,10 +68,18 @@ describe("delay", () => {
       }
       return e.klog.lines[0]?.text;
     };
-    expect(err("0 8 delay /dev/ram0 0")).toBe("device-mapper: table: 254:0: delay: Requires exactly 3, 6 or 9 arguments (-EINVAL)");
-    expect(err("0 8 delay /dev/ram0 x 10")).toBe("device-mapper: table: 254:0: delay: Invalid device sector (-EINVAL)");
-    expect(err("0 8 delay /dev/ram0 0 -1")).toBe("device-mapper: table: 254:0: delay: Invalid delay (-EINVAL)");
-    expect(err("0 8 delay /dev/nope 0 10")).toBe("device-mapper: table: 254:0: delay: Device lookup failed (-ENODEV)");
+    expect(err("0 8 delay /dev/ram0 0")).toBe(
+      "device-mapper: table: 254:0: delay: Requires exactly 3, 6 or 9 arguments (-EINVAL)",
+    );
+    expect(err("0 8 delay /dev/ram0 x 10")).toBe(
+      "device-mapper: table: 254:0: delay: Invalid device sector (-EINVAL)",
+    );
+    expect(err("0 8 delay /dev/ram0 0 -1")).toBe(
+      "device-mapper: table: 254:0: delay: Invalid delay (-EINVAL)",
+    );
+    expect(err("0 8 delay /dev/nope 0 10")).toBe(
+      "device-mapper: table: 254:0: delay: Device lookup failed (-ENODEV)",
+    );
     expect(e.ramDisks[0]!.openCount).toBe(0);
   });
 });
