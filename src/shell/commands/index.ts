@@ -1,0 +1,24 @@
+/** Every command dmsh adds to (or replaces in) just-bash. */
+
+import type { Command } from "just-bash";
+import type { DmShell } from "../index.ts";
+import { toJustBash, type DmshCommand } from "./command.ts";
+import { dmsetup } from "./dmsetup.ts";
+import { ddCommands } from "./dd.ts";
+import { dumpCommands } from "./dump.ts";
+import { printfCommands } from "./printf.ts";
+import { systemCommands } from "./system.ts";
+import { toolCommands } from "./tools.ts";
+
+export const DMSH_COMMANDS: DmshCommand[] = [
+  dmsetup,
+  ...systemCommands,
+  ...toolCommands,
+  ...ddCommands,
+  ...dumpCommands,
+  ...printfCommands,
+];
+
+export function commands(shell: DmShell): Command[] {
+  return DMSH_COMMANDS.map((c) => toJustBash(shell, c));
+}

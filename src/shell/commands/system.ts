@@ -1,0 +1,206 @@
+/**
+ * modprobe, dmesg, sleep, sync and the background-job plumbing (`cmd &` and `wait`), as the
+ * busybox applets on the reference machine behave.
+ */
+
+import { KernelLog, NS_PER_SEC, type LogLevel } from "../../engine/index.ts";
+import { command, getopt, type DmshCommand } from "./command.ts";
+
+/** brd accepts at most this many RAM disks here (each is a JS object). */
+const MAX_RD_NR = 1024;
+/** And at most this size (KiB): 1 PiB, sparse. */
+const MAX_RD_SIZE = 2 ** 40;
+
+const LEVELS: LogLevel[] = ["emerg", "alert", "crit", "err", "warn", "notice", "info", "debug"];
+
+export const modprobe = command("modprobe", (args, { shell, out }) => {
+  const p = getopt(
+    args,
+    {
+      long: {},
+      short: {
+        r: ["remove", false],
+        q: ["quiet", false],
+        v: ["verbose", false],
+        a: ["all", false],
+        b: ["blacklist", false],
+        s: ["syslog", false],
+        D: ["deps", false],
+      },
+      posix: true,
+    },
+    "modprobe",
+  );
+  if (!p.ok) {
+    out.e(p.error);
+    return 1;
+  }
+  const quiet = p.opts.has("quiet");
+  const [name, ...params] = p.operands;
+  if (name === undefined) return 0;
+  const e = shell.engine;
+  const mod = name.replace(/_/g, "-");
+  const missing = () => {
+    if (!quiet) out.e(`modprobe: module ${name} not found in modules.dep\n`);
+    return 1;
+  };
+  if (p.opts.has("remove")) {
+    if (mod === "brd") {
+      if (!e.brdLoaded) return 0;
+      try {
+        e.unloadBrd();
+        return 0;
+      } catch {
+        out.e(`modprobe: remove '${name}': Resource temporarily unavailable\n`);
+        return 1;
+      }
+    }
+    return mod === "dm-mod" || e.targets.isModule(mod) ? 0 : missing();
+  }
+  if (mod === "brd") {
+    if (e.brdLoaded) return 0;
+    let nr = 16;
+    let size = 4096;
+    for (const param of params) {
+      const eq = param.indexOf("=");
+      const key = eq >= 0 ? param.slice(0, eq) : param;
+      const val = eq >= 0 ? param.slice(eq + 1) : "";
+      if (key !== "rd_nr" && key !== "rd_size" && key !== "max_part") {
+        e.log("warn", `brd: unknown parameter '${key}' ignored`);
+        continue;
+      }
+      const limit = key === "rd_nr" ? MAX_RD_NR : key === "rd_size" ? MAX_RD_SIZE : 256;
+      if (!/^\d+$/.test(val) || Number(val) > limit) {
+        e.log("err", `brd: \`${val}' invalid for parameter \`${key}'`);
+        out.e(`modprobe: can't load module brd (kernel/drivers/block/brd.ko): invalid parameter\n`);
+        return 1;
+      }
+      if (key === "rd_nr") nr = Number(val);
+      else if (key === "rd_size") size = Number(val);
+    }
+    e.loadBrd(nr, size);
+    return 0;
+  }
+  if (mod === "dm-mod") return 0;
+  if (!e.targets.isModule(mod)) return missing();
+  e.targets.loadModule(mod);
+  return 0;
+});
+
+export const dmesg = command("dmesg", (args, { shell, out }) => {
+  const p = getopt(
+    args,
+    {
+      long: {},
+      short: {
+        c: ["read-clear", false],
+        C: ["clear", false],
+        r: ["raw", false],
+        n: ["level", true],
+        s: ["size", true],
+      },
+      posix: true,
+    },
+    "dmesg",
+  );
+  if (!p.ok) {
+    out.e(p.error);
+    return 1;
+  }
+  const klog = shell.engine.klog;
+  if (p.opts.has("level")) return 0;
+  if (p.opts.has("clear")) {
+    klog.clear();
+    return 0;
+  }
+  const raw = p.opts.has("raw");
+  let text = "";
+  for (const l of klog.lines) {
+    for (const part of l.text.split("\n")) {
+      const line = KernelLog.format({ ...l, text: part });
+      text += raw ? `<${LEVELS.indexOf(l.level)}>${line}\n` : `${line}\n`;
+    }
+  }
+  out.o(text);
+  if (p.opts.has("read-clear")) klog.clear();
+  return 0;
+});
+
+/** busybox sleep: N[smhd], fractions allowed; several arguments add up. */
+export const sleep = command("sleep", async (args, { shell, out }) => {
+  if (args.length === 0) {
+    out.e(
+      "BusyBox v1.35.0 (Debian 1:1.35.0-4+deb12u1+b1) multi-call binary.\n\nUsage: sleep [N]...\n\nPause for a time equal to the total of the args given, where each arg can\nhave an optional suffix of (s)econds, (m)inutes, (h)ours, or (d)ays\n",
+    );
+    return 1;
+  }
+  let total = 0;
+  for (const a of args) {
+    const m = /^(\d*\.?\d*)([smhd]?)$/.exec(a);
+    if (!m || m[1] === "" || m[1] === ".") {
+      out.e(`sleep: invalid number '${a}'\n`);
+      return 1;
+    }
+    const mult = { "": 1, s: 1, m: 60, h: 3600, d: 86400 }[m[2] as "" | "s" | "m" | "h" | "d"];
+    total += Number(m[1]) * mult;
+  }
+  await shell.ctx.wait(shell.engine.sleep(Math.round(total * NS_PER_SEC)));
+  return 0;
+});
+
+export const sync = command("sync", () => 0);
+
+/** `cmd &`, rewritten: start job N now and let it run until it has to wait. */
+export const bg = command("__dmsh_bg", async (args, { shell, ctx }) => {
+  const pid = shell.startJob(Number(args[0]), ctx.env);
+  if (pid === null) return 1;
+  await ctx.assignShellVariable?.("__DMSH_BGPID", String(pid));
+  await new Promise((r) => setTimeout(r, 0));
+  return 0;
+});
+
+/** `wait [pid|%job...]`. */
+export const wait = command("__dmsh_wait", async (args, { shell, out }) => {
+  const pids: number[] = [];
+  for (const a of args) {
+    if (/^\d+$/.test(a)) pids.push(Number(a));
+    else if (!a.startsWith("%")) {
+      out.e(`sh: wait: ${a}: invalid process id\n`);
+      return 2;
+    }
+  }
+  return shell.waitJobs(pids);
+});
+
+/**
+ * `$(__dmsh_snap)`, placed by the rewrite just before an arithmetic expansion that runs a
+ * command: just-bash runs that command in a nested interpreter starting from the shell's saved
+ * variables, so save the running script's variables there first. Prints nothing; its status is
+ * the current `$?`.
+ */
+export const snap = command("__dmsh_snap", (_args, { shell, ctx }) => {
+  shell.saveVariables(ctx.env);
+  return Number(ctx.env.get("?") ?? "0") || 0;
+});
+
+/** `__dmsh_missing LINE NAME ...`: the rewrite's stand-in for a command that does not exist. */
+export const missing = command("__dmsh_missing", (args, { shell, out }) => {
+  const [line, name] = args;
+  out.e(
+    shell.scriptName === null
+      ? `sh: ${name}: not found\n`
+      : `${shell.scriptName}: line ${line}: ${name}: not found\n`,
+  );
+  return 127;
+});
+
+export const systemCommands: DmshCommand[] = [
+  modprobe,
+  dmesg,
+  sleep,
+  sync,
+  bg,
+  wait,
+  snap,
+  missing,
+];

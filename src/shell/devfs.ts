@@ -1,0 +1,302 @@
+/**
+ * /dev, backed by the engine: ram0.., dm-0.., mapper/control and mapper/NAME (the nodes dmsetup
+ * made), zero, null, urandom and random. Block devices read and write through BlockFile, so a
+ * redirection (`< /dev/mapper/x`, `> /dev/ram0`) is a process doing I/O, bios and all.
+ *
+ * Whole-file reads are how just-bash's own commands (cat, head, wc, `<`) see a file. A stream
+ * device has no end, so /dev/zero reads as 1 MiB and /dev/urandom as 64 KiB; dmsh's own
+ * commands (dd, hexdump, md5sum...) stream from them without limit.
+ */
+
+import type { ByteString, FsStat, IFileSystem } from "just-bash";
+import type { BlockDevice, MappedDevice } from "../engine/index.ts";
+import { BlockFile } from "./blockio.ts";
+import type { DmshContext } from "./context.ts";
+import { FsError, latin1 } from "./util.ts";
+
+const ZERO_READ = 1 << 20;
+const URANDOM_READ = 1 << 16;
+/** Larger devices are not read whole into memory (a command reading one fails with EFBIG). */
+const DEVICE_READ_LIMIT = 256 << 20;
+const EPOCH = new Date(0);
+
+export type DevNode =
+  | { kind: "dir" }
+  | { kind: "block"; bdev: BlockDevice }
+  | { kind: "char"; name: "zero" | "null" | "urandom" | "random" | "control" };
+
+const CHAR_DEVICES = ["null", "random", "urandom", "zero"] as const;
+
+export class DevFs implements IFileSystem {
+  readonly #ctx: DmshContext;
+
+  constructor(ctx: DmshContext) {
+    this.#ctx = ctx;
+  }
+
+  /** The /dev/mapper nodes that exist, by name. */
+  mapperNodes(): Map<string, MappedDevice> {
+    const out = new Map<string, MappedDevice>();
+    for (const md of this.#ctx.engine.dm.list())
+      if (this.#ctx.nodes.has(md)) out.set(md.dmName, md);
+    return out;
+  }
+
+  /** What a path (relative to /dev, starting with "/") names, if anything. */
+  node(path: string): DevNode | undefined {
+    const p = path.replace(/\/+$/, "") || "/";
+    if (p === "/" || p === "/mapper") return { kind: "dir" };
+    if (p === "/mapper/control") return { kind: "char", name: "control" };
+    const m = /^\/mapper\/([^/]+)$/.exec(p);
+    if (m) {
+      const md = this.mapperNodes().get(m[1]!);
+      return md ? { kind: "block", bdev: md } : undefined;
+    }
+    const name = p.slice(1);
+    if ((CHAR_DEVICES as readonly string[]).includes(name))
+      return { kind: "char", name: name as (typeof CHAR_DEVICES)[number] };
+    if (name.includes("/")) return undefined;
+    for (const d of this.#ctx.engine.devices.values())
+      if (d.name === name) return { kind: "block", bdev: d };
+    return undefined;
+  }
+
+  /** A dm device whose disk was never added (no table ever loaded) cannot be opened. */
+  #openable(bdev: BlockDevice, path: string): void {
+    if (bdev.major === 254 && !this.#ctx.nodes.hasDisk(bdev as MappedDevice))
+      throw new FsError("ENXIO", "open", `/dev${path}`);
+  }
+
+  #must(path: string, op: string): DevNode {
+    const n = this.node(path);
+    if (!n) throw new FsError("ENOENT", op, `/dev${path}`);
+    return n;
+  }
+
+  async readFileBuffer(path: string): Promise<Uint8Array> {
+    const n = this.#must(path, "open");
+    if (n.kind === "dir") throw new FsError("EISDIR", "read", `/dev${path}`);
+    if (n.kind === "char") {
+      switch (n.name) {
+        case "zero":
+          return new Uint8Array(ZERO_READ);
+        case "urandom":
+        case "random": {
+          const b = new Uint8Array(URANDOM_READ);
+          this.#ctx.urandom.fill(b);
+          return b;
+        }
+        case "null":
+          return new Uint8Array(0);
+        case "control":
+          throw new FsError("EINVAL", "read", `/dev${path}`);
+      }
+    }
+    this.#openable(n.bdev, path);
+    const f = new BlockFile(this.#ctx, n.bdev);
+    if (f.size > DEVICE_READ_LIMIT) throw new FsError("EFBIG", "read", `/dev${path}`);
+    const buf = new Uint8Array(f.size);
+    let pos = 0;
+    while (pos < buf.length) {
+      const r = await f.read(pos, buf.subarray(pos, Math.min(pos + (1 << 20), buf.length)));
+      if (r.errno !== undefined) throw new FsError(r.errno, "read", `/dev${path}`);
+      if (r.n === 0) break;
+      pos += r.n;
+    }
+    return buf.subarray(0, pos);
+  }
+
+  async readFileBytes(path: string): Promise<ByteString> {
+    // A ByteString is a latin1 string (unsafeBytesFromLatin1 is this cast; the browser build of
+    // just-bash does not export it).
+    return latin1(await this.readFileBuffer(path)) as unknown as ByteString;
+  }
+
+  async readFile(path: string, options?: unknown): Promise<string> {
+    const b = await this.readFileBuffer(path);
+    const enc =
+      typeof options === "string"
+        ? options
+        : (options as { encoding?: string } | undefined)?.encoding;
+    if (enc === "binary" || enc === "latin1") return latin1(b);
+    return new TextDecoder().decode(b);
+  }
+
+  async #write(
+    path: string,
+    content: string | Uint8Array,
+    options: unknown,
+    append: boolean,
+  ): Promise<void> {
+    const n = this.node(path);
+    if (!n)
+      throw new FsError(path.startsWith("/mapper/") ? "ENOENT" : "EACCES", "open", `/dev${path}`);
+    if (n.kind === "dir") throw new FsError("EISDIR", "open", `/dev${path}`);
+    if (n.kind === "char") {
+      if (n.name === "control") throw new FsError("EINVAL", "write", `/dev${path}`);
+      return;
+    }
+    const data = toBytes(content, options);
+    if (data.length === 0) return;
+    this.#openable(n.bdev, path);
+    if (append) throw new FsError("ENOSPC", "write", `/dev${path}`);
+    const f = new BlockFile(this.#ctx, n.bdev);
+    let pos = 0;
+    while (pos < data.length) {
+      const r = await f.write(pos, data.subarray(pos));
+      if (r.errno !== undefined) throw new FsError(r.errno, "write", `/dev${path}`);
+      pos += r.n;
+    }
+  }
+
+  writeFile(path: string, content: string | Uint8Array, options?: unknown): Promise<void> {
+    return this.#write(path, content, options, false);
+  }
+
+  appendFile(path: string, content: string | Uint8Array, options?: unknown): Promise<void> {
+    return this.#write(path, content, options, true);
+  }
+
+  async exists(path: string): Promise<boolean> {
+    return this.node(path) !== undefined;
+  }
+
+  async stat(path: string): Promise<FsStat> {
+    const n = this.#must(path, "stat");
+    if (n.kind === "dir")
+      return {
+        isFile: false,
+        isDirectory: true,
+        isSymbolicLink: false,
+        mode: 0o40755,
+        size: 0,
+        mtime: EPOCH,
+      };
+    if (n.kind === "char")
+      return {
+        isFile: true,
+        isDirectory: false,
+        isSymbolicLink: false,
+        mode: 0o20666,
+        size: 0,
+        mtime: EPOCH,
+      };
+    return {
+      isFile: true,
+      isDirectory: false,
+      isSymbolicLink: false,
+      mode: 0o60660,
+      size: n.bdev.sizeSectors * 512,
+      mtime: EPOCH,
+    };
+  }
+
+  lstat(path: string): Promise<FsStat> {
+    return this.stat(path);
+  }
+
+  async readdir(path: string): Promise<string[]> {
+    const p = path.replace(/\/+$/, "") || "/";
+    if (p === "/mapper") return ["control", ...[...this.mapperNodes().keys()].sort()];
+    if (p === "/") {
+      const names = [
+        "mapper",
+        ...CHAR_DEVICES,
+        ...[...this.#ctx.engine.devices.values()].map((d) => d.name),
+      ];
+      return names.sort();
+    }
+    const n = this.#must(path, "scandir");
+    throw new FsError(n.kind === "dir" ? "EIO" : "ENOTDIR", "scandir", `/dev${path}`);
+  }
+
+  async readdirWithFileTypes(
+    path: string,
+  ): Promise<
+    Array<{ name: string; isFile: boolean; isDirectory: boolean; isSymbolicLink: boolean }>
+  > {
+    const names = await this.readdir(path);
+    const base = (path.replace(/\/+$/, "") || "") + "/";
+    return names.map((name) => {
+      const dir = this.node(base + name)?.kind === "dir";
+      return { name, isFile: !dir, isDirectory: dir, isSymbolicLink: false };
+    });
+  }
+
+  async rm(path: string, options?: { force?: boolean }): Promise<void> {
+    const m = /^\/mapper\/([^/]+)$/.exec(path);
+    const md = m ? this.mapperNodes().get(m[1]!) : undefined;
+    if (md) {
+      this.#ctx.nodes.remove(md);
+      return;
+    }
+    if (!this.node(path)) {
+      if (options?.force) return;
+      throw new FsError("ENOENT", "rm", `/dev${path}`);
+    }
+    throw new FsError("EPERM", "rm", `/dev${path}`);
+  }
+
+  async mkdir(path: string): Promise<void> {
+    throw new FsError(this.node(path) ? "EEXIST" : "EPERM", "mkdir", `/dev${path}`);
+  }
+
+  async cp(_src: string, dest: string): Promise<void> {
+    throw new FsError("EPERM", "cp", `/dev${dest}`);
+  }
+
+  async mv(src: string): Promise<void> {
+    throw new FsError("EPERM", "mv", `/dev${src}`);
+  }
+
+  resolvePath(base: string, path: string): string {
+    return path.startsWith("/") ? path : `${base.replace(/\/$/, "")}/${path}`;
+  }
+
+  getAllPaths(): string[] {
+    const out = ["/", "/mapper", "/mapper/control"];
+    for (const name of this.mapperNodes().keys()) out.push(`/mapper/${name}`);
+    for (const name of CHAR_DEVICES) out.push(`/${name}`);
+    for (const d of this.#ctx.engine.devices.values()) out.push(`/${d.name}`);
+    return out;
+  }
+
+  async chmod(path: string): Promise<void> {
+    this.#must(path, "chmod");
+  }
+
+  async symlink(_target: string, link: string): Promise<void> {
+    throw new FsError("EPERM", "symlink", `/dev${link}`);
+  }
+
+  async link(_existing: string, link: string): Promise<void> {
+    throw new FsError("EPERM", "link", `/dev${link}`);
+  }
+
+  async readlink(path: string): Promise<string> {
+    throw new FsError("EINVAL", "readlink", `/dev${path}`);
+  }
+
+  async realpath(path: string): Promise<string> {
+    this.#must(path, "realpath");
+    return path;
+  }
+
+  async utimes(path: string): Promise<void> {
+    this.#must(path, "utimes");
+  }
+}
+
+function toBytes(content: string | Uint8Array, options: unknown): Uint8Array {
+  if (typeof content !== "string") return content;
+  const enc =
+    typeof options === "string"
+      ? options
+      : (options as { encoding?: string } | undefined)?.encoding;
+  if (enc === "binary" || enc === "latin1") {
+    const b = new Uint8Array(content.length);
+    for (let i = 0; i < content.length; i++) b[i] = content.charCodeAt(i) & 0xff;
+    return b;
+  }
+  return new TextEncoder().encode(content);
+}

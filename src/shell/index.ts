@@ -1,0 +1,463 @@
+/**
+ * dmsh: the shell of dm-playground. A just-bash interpreter with device-mapper's tools (dmsetup,
+ * modprobe, dd, blockdev, hexdump, md5sum...) as commands, a /dev backed by the engine, and a
+ * terminal that shows stdout and stderr in the order they were written, as they are written.
+ *
+ *     const shell = createShell(engine);
+ *     const status = await shell.run("dmsetup ls", { onOutput: (stream, text) => ... });
+ *
+ * The same shell runs headless (tests, the `dmsh` CLI) and in the browser's worker.
+ */
+
+import {
+  Bash,
+  getCommandNames,
+  InMemoryFs,
+  MountableFs,
+  type ExecResult,
+  type ScriptNode,
+} from "just-bash";
+import { Engine } from "../engine/index.ts";
+import { commands } from "./commands/index.ts";
+import { DmshContext } from "./context.ts";
+import { DevFs } from "./devfs.ts";
+import { rewriteScript } from "./rewrite.ts";
+import { Terminal, TtyFs, TTY_DIR, type Sink } from "./tty.ts";
+import { bytesOf, utf8Bytes, type Stream } from "./util.ts";
+
+export type { Stream } from "./util.ts";
+
+export interface RunOptions {
+  /** Output as it is written, decoded as UTF-8 (chunks never split a character). */
+  onOutput?: (stream: Stream, chunk: string) => void;
+  /** Output as raw bytes, as it is written (exactly what Linux would write). */
+  onBytes?: (stream: Stream, bytes: Uint8Array) => void;
+  /** Standard input of the script. */
+  stdin?: string;
+}
+
+export interface ShellOptions {
+  /**
+   * The script's name in shell error messages (`NAME: line 3: foo: not found`), as busybox sh
+   * prints them when running a script file; without one, messages read `sh: foo: not found`.
+   */
+  scriptName?: string;
+  /** Extra environment variables. */
+  env?: Record<string, string>;
+  /** Working directory (default /tmp, as on the machine the golden outputs come from). */
+  cwd?: string;
+}
+
+/** just-bash's own builtins: a call to one of these is never a shell function call. */
+const BUILTINS = [
+  ":",
+  "true",
+  "false",
+  "cd",
+  "export",
+  "unset",
+  "exit",
+  "local",
+  "set",
+  "break",
+  "continue",
+  "return",
+  "eval",
+  "shift",
+  "getopts",
+  "compgen",
+  "complete",
+  "compopt",
+  "pushd",
+  "popd",
+  "dirs",
+  "source",
+  ".",
+  "read",
+  "mapfile",
+  "readarray",
+  "declare",
+  "typeset",
+  "readonly",
+  "let",
+  "command",
+  "shopt",
+  "exec",
+  "test",
+  "[",
+  "echo",
+  "printf",
+  "pwd",
+  "alias",
+  "unalias",
+  "type",
+  "hash",
+  "ulimit",
+  "umask",
+  "trap",
+  "times",
+  "wait",
+  "kill",
+  "jobs",
+  "fg",
+  "bg",
+  "disown",
+  "suspend",
+  "fc",
+  "history",
+  "help",
+  "enable",
+  "builtin",
+  "caller",
+];
+
+interface BashState {
+  env: Map<string, string>;
+  lastExitCode: number;
+  functions: Map<string, unknown>;
+  cwd: string;
+}
+
+/** A background job: `cmd &`. */
+interface Job {
+  pid: number;
+  done: Promise<number>;
+  status: number | null;
+}
+
+const MARKER = "__dmsh_script";
+
+export class DmShell {
+  readonly engine: Engine;
+  readonly ctx: DmshContext;
+  readonly bash: Bash;
+  readonly fs: MountableFs;
+  readonly devfs: DevFs;
+  readonly terminal: Terminal;
+  /** See ShellOptions.scriptName. */
+  scriptName: string | null;
+  /** Scripts waiting to be handed to just-bash (see the transform plugin). */
+  readonly #pending = new Map<number, ScriptNode>();
+  readonly #jobScripts = new Map<number, ScriptNode>();
+  readonly #jobs = new Map<number, Job>();
+  readonly #commandNames: Set<string>;
+  #nextScript = 1;
+  #nextJob = 1;
+  #nextPid = 100;
+  /** Aborts the run in progress (Ctrl-C). */
+  #abort: AbortController | null = null;
+  /** Processes inside `wait`. */
+  #inWait = 0;
+  #sink: Sink = () => {};
+
+  constructor(engine: Engine, opts: ShellOptions = {}) {
+    this.engine = engine;
+    this.terminal = new Terminal((stream, bytes) => this.#sink(stream, bytes));
+    this.ctx = new DmshContext(engine, this.terminal);
+    this.devfs = new DevFs(this.ctx);
+    const base = new InMemoryFs();
+    this.fs = new MountableFs({ base });
+    this.fs.mount("/dev", this.devfs);
+    this.fs.mount(TTY_DIR, new TtyFs(() => this.terminal));
+    const cwd = opts.cwd ?? "/tmp";
+    const custom = commands(this);
+    this.#commandNames = new Set([...BUILTINS, ...getCommandNames(), ...custom.map((c) => c.name)]);
+    this.scriptName = opts.scriptName ?? null;
+    this.bash = new Bash({
+      fs: this.fs,
+      cwd,
+      env: { HOME: "/tmp", PATH: "/sbin:/bin", DM_DISABLE_UDEV: "1", ...opts.env },
+      customCommands: custom,
+      sleep: (ms) => engine.sleep(ms * 1e6),
+      executionLimits: { maxCommandCount: 1e7, maxLoopIterations: 1e7 },
+      // dmsh's commands are host code that schedules timers; the sandbox guard would refuse them.
+      defenseInDepth: false,
+    });
+    for (const d of ["/tmp", "/root", "/etc", "/proc", "/sys"])
+      void base.mkdir(d, { recursive: true });
+    // The script to run is handed over through a marker: `bash.exec` takes text, and dmsh runs
+    // the AST it rewrote.
+    this.bash.registerTransformPlugin({
+      name: "dmsh",
+      transform: ({ ast }) => {
+        const st = ast.statements;
+        const cmd = st.length === 1 ? st[0]!.pipelines[0]?.commands[0] : undefined;
+        if (cmd?.type === "SimpleCommand" && cmd.args.length === 1) {
+          const name = cmd.name?.parts[0];
+          const arg = cmd.args[0]!.parts[0];
+          if (name?.type === "Literal" && name.value === MARKER && arg?.type === "Literal") {
+            const id = Number(arg.value);
+            const script = this.#pending.get(id);
+            if (script) {
+              this.#pending.delete(id);
+              return { ast: script };
+            }
+          }
+        }
+        return { ast };
+      },
+    });
+  }
+
+  /** Command names the rewrite treats as never being shell functions. */
+  get commandNames(): ReadonlySet<string> {
+    return this.#commandNames;
+  }
+
+  #state(): BashState {
+    return (this.bash as unknown as { state: BashState }).state;
+  }
+
+  /**
+   * Run a script (one console line or a whole file) to its exit status. Output streams through
+   * `onOutput`/`onBytes` as it is written. Variables, functions and the working directory carry
+   * over to the next run.
+   */
+  async run(script: string, opts: RunOptions = {}): Promise<number> {
+    const decoders = { stdout: new TextDecoder(), stderr: new TextDecoder() };
+    this.#sink = (stream, bytes) => {
+      opts.onBytes?.(stream, bytes);
+      if (opts.onOutput) {
+        const text = decoders[stream].decode(bytes, { stream: true });
+        if (text) opts.onOutput(stream, text);
+      }
+    };
+    let status: number;
+    try {
+      status = await this.#run(script, opts.stdin);
+    } finally {
+      this.terminal.flush();
+      if (opts.onOutput) {
+        for (const stream of ["stdout", "stderr"] as const) {
+          const rest = decoders[stream].decode();
+          if (rest) opts.onOutput(stream, rest);
+        }
+      }
+    }
+    return status;
+  }
+
+  async #run(script: string, stdin: string | undefined): Promise<number> {
+    let ast: ScriptNode;
+    try {
+      // Bash.transform parses (and runs transform plugins, which leave a plain script alone);
+      // just-bash's browser build does not export `parse` itself.
+      ast = this.bash.transform(script).ast;
+    } catch (e) {
+      this.terminal.write(
+        "stderr",
+        `sh: syntax error: ${e instanceof Error ? e.message : String(e)}\n`,
+      );
+      return 2;
+    }
+    const state = this.#state();
+    const {
+      script: rewritten,
+      jobs,
+      functions,
+    } = rewriteScript(ast, {
+      commands: this.#commandNames,
+      functions: new Set(state.functions.keys()),
+      nextJobId: this.#nextJob,
+    });
+    for (const [id, job] of jobs) this.#jobScripts.set(id, job);
+    this.#nextJob += jobs.size;
+    const abort = new AbortController();
+    this.#abort = abort;
+    const running = this.#exec(
+      rewritten,
+      stdin === undefined ? { signal: abort.signal } : { stdin, signal: abort.signal },
+    );
+    let result: Awaited<typeof running>;
+    try {
+      result = this.engine.drive === "eager" ? await this.#watchdog(running) : await running;
+    } finally {
+      if (this.#abort === abort) this.#abort = null;
+    }
+    if (abort.signal.aborted) result = { ...result, exitCode: 130 };
+    this.#emitRest(result);
+    // Carry the shell's state over to the next run, as an interactive shell would.
+    if (result.env) {
+      const env = new Map(Object.entries(result.env));
+      for (const k of [...env.keys()])
+        if (k.startsWith("__DMSH_") && k !== "__DMSH_BGPID") env.delete(k);
+      state.env = env;
+      const pwd = env.get("PWD");
+      if (pwd) state.cwd = pwd;
+    }
+    for (const f of functions) state.functions.set(f.name, f);
+    state.lastExitCode = result.exitCode;
+    state.env.set("?", String(result.exitCode));
+    return result.exitCode;
+  }
+
+  /**
+   * Headless runs jump virtual time, so a process waiting on I/O that nothing will ever complete
+   * (a write to a suspended device with no resume coming) would hang the run for ever; Linux
+   * would hang too. When every process has been waiting, with no timer left and no output, for
+   * a few turns of the event loop, the waits are interrupted (EINTR) and the script goes on.
+   */
+  async #watchdog<T>(running: Promise<T>): Promise<T> {
+    let done = false;
+    void running.then(
+      () => (done = true),
+      () => (done = true),
+    );
+    let last = -1;
+    let stuck = 0;
+    while (!done) {
+      await Promise.race([running, new Promise((r) => setTimeout(r, 0))]);
+      if (done) break;
+      const progress = this.ctx.progress + this.terminal.written;
+      // Every process (the script and each background job) is waiting, and no timer is left.
+      const blocked = this.ctx.waiting + this.#inWait >= 1 + this.runningJobs;
+      const idle = blocked && this.engine.clock.foreground === 0;
+      stuck = idle && progress === last ? stuck + 1 : 0;
+      last = progress;
+      if (stuck >= 3) {
+        this.terminal.write(
+          "stderr",
+          "dmsh: every process is waiting for I/O that cannot complete (a suspended device?): interrupted\n",
+        );
+        this.ctx.interrupt();
+        stuck = 0;
+      }
+    }
+    return running;
+  }
+
+  #emitRest(r: ExecResult): void {
+    this.terminal.write("stdout", r.stdoutKind === "bytes" ? r.stdout : utf8Bytes(r.stdout));
+    this.terminal.write("stderr", utf8Bytes(r.stderr));
+  }
+
+  /** Run a rewritten AST in just-bash. */
+  async #exec(
+    script: ScriptNode,
+    opts: { stdin?: string; env?: Record<string, string>; signal?: AbortSignal },
+  ): Promise<ExecResult & { env?: Record<string, string> }> {
+    const id = this.#nextScript++;
+    this.#pending.set(id, script);
+    try {
+      return await this.bash.exec(`${MARKER} ${id}`, { rawScript: true, ...opts });
+    } catch (e) {
+      // just-bash gave up on the script itself (e.g. a NUL byte in a command name): report it as
+      // a shell error, not as a crash.
+      return {
+        stdout: "",
+        stderr: `sh: ${e instanceof Error ? e.message : String(e)}\n`,
+        exitCode: 2,
+      };
+    } finally {
+      this.#pending.delete(id);
+    }
+  }
+
+  /** `__dmsh_bg N`: start background job N with the shell's variables; returns its pid. */
+  startJob(id: number, env: Map<string, string>): number | null {
+    const script = this.#jobScripts.get(id);
+    if (!script) return null;
+    const pid = this.#nextPid++;
+    const vars: Record<string, string> = {};
+    for (const [k, v] of env) vars[k] = v;
+    const job: Job = { pid, status: null, done: Promise.resolve(0) };
+    job.done = this.#exec(script, { env: vars }).then(
+      (r) => {
+        this.#emitRest(r);
+        job.status = r.exitCode;
+        return r.exitCode;
+      },
+      (e: unknown) => {
+        this.terminal.write("stderr", `sh: ${e instanceof Error ? e.message : String(e)}\n`);
+        job.status = 127;
+        return 127;
+      },
+    );
+    this.#jobs.set(pid, job);
+    return pid;
+  }
+
+  /** `wait [pid...]`: the status of the last one waited for (127 for an unknown pid). */
+  async waitJobs(pids: number[]): Promise<number> {
+    this.#inWait++;
+    try {
+      return await this.#waitJobs(pids);
+    } finally {
+      this.#inWait--;
+    }
+  }
+
+  async #waitJobs(pids: number[]): Promise<number> {
+    if (pids.length === 0) {
+      for (const job of [...this.#jobs.values()]) await job.done;
+      this.#jobs.clear();
+      return 0;
+    }
+    let status = 0;
+    for (const pid of pids) {
+      const job = this.#jobs.get(pid);
+      if (!job) {
+        status = 127;
+        continue;
+      }
+      status = await job.done;
+      this.#jobs.delete(pid);
+    }
+    return status;
+  }
+
+  /** Save the running script's variables as the shell's (see `__dmsh_snap`). */
+  saveVariables(env: Map<string, string>): void {
+    this.#state().env = new Map(env);
+  }
+
+  /** Background jobs still running. */
+  get runningJobs(): number {
+    let n = 0;
+    for (const j of this.#jobs.values()) if (j.status === null) n++;
+    return n;
+  }
+
+  /** Ctrl-C: the running script stops; processes waiting on I/O give up with EINTR. */
+  interrupt(): void {
+    this.#abort?.abort();
+    this.ctx.interrupt();
+  }
+}
+
+/** A shell on `engine` (see DmShell). */
+export function createShell(engine: Engine, opts: ShellOptions = {}): DmShell {
+  return new DmShell(engine, opts);
+}
+
+export interface Transcript {
+  /** Everything the script wrote, stdout and stderr interleaved as written, then `exit status N`. */
+  output: Uint8Array;
+  status: number;
+}
+
+/**
+ * Run a whole script as `../shared/tools/kernel-dm/run` does on Linux: a fresh engine, both
+ * streams to one console (carriage returns dropped, as the tool drops them), then a last line
+ * `exit status N`.
+ */
+export async function runTranscript(
+  script: string,
+  opts: { seed?: number; engine?: Engine } = {},
+): Promise<Transcript> {
+  const engine = opts.engine ?? new Engine({ seed: opts.seed ?? 1 });
+  // The kernel tool runs the script as /scenario.sh.
+  const shell = createShell(engine, { scriptName: "/scenario.sh" });
+  const chunks: Uint8Array[] = [];
+  const status = await shell.run(script, { onBytes: (_s, b) => chunks.push(b) });
+  const tail = bytesOf(`exit status ${status}\n`);
+  let len = tail.length;
+  for (const c of chunks) len += c.length;
+  const out = new Uint8Array(len);
+  let n = 0;
+  for (const c of chunks) {
+    for (let i = 0; i < c.length; i++) if (c[i] !== 13) out[n++] = c[i]!;
+  }
+  out.set(tail, n);
+  return { output: out.subarray(0, n + tail.length), status };
+}

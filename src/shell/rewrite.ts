@@ -1,0 +1,459 @@
+/**
+ * The rewrite dmsh applies to a parsed script before just-bash runs it.
+ *
+ * just-bash collects a command's stdout and stderr as strings and returns them when the whole
+ * script ends; a terminal, though, shows output as it is written. So every command whose output
+ * would reach the terminal gets explicit redirections to the terminal's nodes, computed from the
+ * redirections, pipes and substitutions around it:
+ *
+ *     dmsetup info x            ->  dmsetup info x >/.dmsh/1 2>/.dmsh/2
+ *     dmsetup table | grep y    ->  dmsetup table 2>/.dmsh/2 | grep y >/.dmsh/1 2>/.dmsh/2
+ *     { a; b; } 2>&1 >f         ->  { a 2>/.dmsh/1; b 2>/.dmsh/1; } 2>&1 >f
+ *     x=$(c)                    ->  x=$(c 2>/.dmsh/2)
+ *
+ * A function body cannot know statically where its caller's output goes, so its commands
+ * redirect to `$__DMSH_1` / `$__DMSH_2`, which each call site sets as prefix assignments
+ * (`/dev/stdout` and `/dev/stderr` stand for "leave it in the result", which just-bash treats
+ * as no redirection at all).
+ *
+ * Background jobs (`cmd &`) become `__dmsh_bg N`, which starts job N concurrently (just-bash
+ * would run it to completion first); `wait` becomes `__dmsh_wait`; `$!` reads `__DMSH_BGPID`.
+ * User redirections come after the added ones, so they win, exactly as in the original.
+ */
+
+import type {
+  ScriptNode,
+  SimpleCommandNode,
+  StatementNode,
+  WordNode,
+  CommandNode,
+} from "just-bash";
+import { TTY_DIR } from "./tty.ts";
+
+type RedirectionNode = SimpleCommandNode["redirections"][number];
+type AssignmentNode = SimpleCommandNode["assignments"][number];
+type FunctionDefNode = Extract<CommandNode, { type: "FunctionDef" }>;
+
+/** Where one of a command's output descriptors goes. */
+type Dest =
+  /** The terminal's stdout (1) or stderr (2). */
+  | { k: "tty"; n: 1 | 2 }
+  /** Stays in the command's result stream n (captured by a pipe, a file, a substitution). */
+  | { k: "nat"; n: 1 | 2 }
+  /** Whatever the function's caller had on its descriptor n ($__DMSH_n). */
+  | { k: "dyn"; n: 1 | 2 };
+
+interface Ctx {
+  o: Dest;
+  e: Dest;
+}
+
+const TTY: Ctx = { o: { k: "tty", n: 1 }, e: { k: "tty", n: 2 } };
+const NAT1: Dest = { k: "nat", n: 1 };
+const NAT2: Dest = { k: "nat", n: 2 };
+
+export const BG_COMMAND = "__dmsh_bg";
+/** Stands in for a command that does not exist, to report it as busybox sh does. */
+export const MISSING_COMMAND = "__dmsh_missing";
+/** Saves the shell's variables for `$(( $(cmd) ))` (see `__dmsh_snap` in commands/system.ts). */
+export const SNAP_COMMAND = "__dmsh_snap";
+export const WAIT_COMMAND = "__dmsh_wait";
+export const BGPID_VAR = "__DMSH_BGPID";
+/** Commands that behave differently on a terminal (isatty): they get `__DMSH_STDOUT`. */
+const TTY_AWARE = new Set(["ls"]);
+export const STDOUT_VAR = "__DMSH_STDOUT";
+
+export interface RewriteResult {
+  script: ScriptNode;
+  /** Background jobs by id, each a script to start concurrently. */
+  jobs: Map<number, ScriptNode>;
+  /** Top-level function definitions (to keep for later runs of the same shell). */
+  functions: FunctionDefNode[];
+}
+
+function lit(value: string): WordNode {
+  return { type: "Word", parts: [{ type: "Literal", value }] };
+}
+
+/** `"${__DMSH_n:-/dev/stdout}"`: the caller's destination for descriptor n. */
+function dynWord(n: 1 | 2): WordNode {
+  return {
+    type: "Word",
+    parts: [
+      {
+        type: "DoubleQuoted",
+        parts: [
+          {
+            type: "ParameterExpansion",
+            parameter: `__DMSH_${n}`,
+            operation: {
+              type: "DefaultValue",
+              word: lit(n === 1 ? "/dev/stdout" : "/dev/stderr"),
+              checkEmpty: true,
+            },
+          },
+        ],
+      },
+    ],
+  };
+}
+
+/** The value a callee's $__DMSH_n gets for a destination. */
+function destWord(d: Dest): WordNode {
+  switch (d.k) {
+    case "tty":
+      return lit(`${TTY_DIR}/${d.n}`);
+    case "nat":
+      return lit(d.n === 1 ? "/dev/stdout" : "/dev/stderr");
+    case "dyn":
+      return dynWord(d.n);
+  }
+}
+
+/** The redirection that sends descriptor `fd` to `d`, or null when it stays where it is. */
+function redirFor(fd: 1 | 2, d: Dest): RedirectionNode | null {
+  if (d.k === "nat" && d.n === fd) return null;
+  return { type: "Redirection", fd, operator: ">", target: destWord(d) };
+}
+
+function literalOf(w: WordNode | null | undefined): string | null {
+  if (!w || w.parts.length !== 1) return null;
+  const p = w.parts[0]!;
+  return p.type === "Literal" ? p.value : null;
+}
+
+/**
+ * The context inside a construct (a compound command, a function call, a function defined with
+ * redirections) whose own redirections just-bash still applies to its result: a descriptor
+ * those redirections leave alone keeps its destination; one they change is left in the result
+ * (just-bash routes it) unless it now goes straight to the terminal, which may be written early.
+ */
+function inside(outer: Ctx, after: Ctx): Ctx {
+  const pick = (fd: 1 | 2, before: Dest, now: Dest): Dest => {
+    if (now === before) return now;
+    return now.k === "tty" ? now : fd === 1 ? NAT1 : NAT2;
+  };
+  return { o: pick(1, outer.o, after.o), e: pick(2, outer.e, after.e) };
+}
+
+/** Where descriptors 1 and 2 go after `redirs` are applied in order. */
+function applyRedirs(ctx: Ctx, redirs: readonly RedirectionNode[]): Ctx {
+  let { o, e } = ctx;
+  const set = (fd: number, d: Dest) => {
+    if (fd === 1) o = d;
+    else if (fd === 2) e = d;
+  };
+  for (const r of redirs) {
+    if (r.fdVariable) continue;
+    const op = r.operator;
+    if (op === "&>" || op === "&>>") {
+      o = NAT1;
+      e = NAT2;
+      continue;
+    }
+    if (op === "<" || op === "<<" || op === "<<-" || op === "<<<") continue;
+    const fd = r.fd ?? (op === "<&" || op === "<>" ? 0 : 1);
+    if (op === ">&" || op === "<&") {
+      const target = r.target.type === "Word" ? literalOf(r.target) : null;
+      if (target === "1") set(fd, o);
+      else if (target === "2") set(fd, e);
+      else if (target !== null && /^\d+$/.test(target)) set(fd, fd === 2 ? NAT2 : NAT1);
+      else if (target === "-") set(fd, fd === 2 ? NAT2 : NAT1);
+      else if (r.fd === null && op === ">&") {
+        // `>&file`: both to the file.
+        o = NAT1;
+        e = NAT2;
+      } else set(fd, fd === 2 ? NAT2 : NAT1);
+      continue;
+    }
+    set(fd, fd === 2 ? NAT2 : NAT1);
+  }
+  return { o, e };
+}
+
+/** Names that are never shell functions unless the script defines them. */
+export interface RewriteOptions {
+  /** Commands and builtins (a call to one of these needs no $__DMSH_n assignments). */
+  commands: ReadonlySet<string>;
+  /** Function names defined by earlier runs of this shell. */
+  functions: ReadonlySet<string>;
+  /** First id for background jobs (ids are unique per shell). */
+  nextJobId: number;
+}
+
+export function rewriteScript(script: ScriptNode, opts: RewriteOptions): RewriteResult {
+  const jobs = new Map<number, ScriptNode>();
+  const defined = new Set(opts.functions);
+  collectFunctionNames(script, defined);
+  let nextJob = opts.nextJobId;
+
+  const isFunctionCall = (name: WordNode): boolean => {
+    const n = literalOf(name);
+    if (n === null) return true; // `$cmd args`: could be anything
+    return defined.has(n) || !opts.commands.has(n);
+  };
+
+  const statements = (list: StatementNode[], ctx0: Ctx): StatementNode[] => {
+    let ctx = ctx0;
+    const out: StatementNode[] = [];
+    for (const st of list) {
+      if (needsSnapStatement(st)) out.push(snapStatement());
+      out.push(statement(st, ctx));
+      ctx = afterExec(st, ctx);
+    }
+    return out;
+  };
+
+  const statement = (st: StatementNode, ctx: Ctx): StatementNode => {
+    if (st.background) {
+      const job: StatementNode = {
+        ...st,
+        background: false,
+        pipelines: st.pipelines.map((p) => pipeline(p, ctx)),
+      };
+      const id = nextJob++;
+      jobs.set(id, { type: "Script", statements: [job] });
+      const cmd: SimpleCommandNode = {
+        type: "SimpleCommand",
+        assignments: [],
+        name: lit(BG_COMMAND),
+        args: [lit(String(id))],
+        redirections: [],
+      };
+      return {
+        type: "Statement",
+        pipelines: [{ type: "Pipeline", commands: [cmd], negated: false }],
+        operators: [],
+        background: false,
+      };
+    }
+    return { ...st, pipelines: st.pipelines.map((p) => pipeline(p, ctx)) };
+  };
+
+  const pipeline = (
+    p: StatementNode["pipelines"][number],
+    ctx: Ctx,
+  ): StatementNode["pipelines"][number] => {
+    const last = p.commands.length - 1;
+    return {
+      ...p,
+      commands: p.commands.map((c, i) => {
+        if (i === last) return command(c, ctx);
+        const merged = p.pipeStderr?.[i] === true;
+        return command(c, { o: NAT1, e: merged ? NAT1 : ctx.e });
+      }),
+    };
+  };
+
+  const command = (c: CommandNode, ctx: Ctx): CommandNode => {
+    switch (c.type) {
+      case "SimpleCommand":
+        return simple(c, ctx);
+      case "FunctionDef": {
+        const callers: Ctx = { o: { k: "dyn", n: 1 }, e: { k: "dyn", n: 2 } };
+        const fctx = inside(callers, applyRedirs(callers, c.redirections));
+        words(c.redirections, ctx.e);
+        return { ...c, body: command(c.body, fctx) as FunctionDefNode["body"] };
+      }
+      default: {
+        const inner = inside(ctx, applyRedirs(ctx, c.redirections));
+        words(c.redirections, ctx.e);
+        return compound(c, inner);
+      }
+    }
+  };
+
+  const compound = (
+    c: Exclude<CommandNode, SimpleCommandNode | FunctionDefNode>,
+    ctx: Ctx,
+  ): CommandNode => {
+    switch (c.type) {
+      case "If":
+        return {
+          ...c,
+          clauses: c.clauses.map((cl) => ({
+            condition: statements(cl.condition, ctx),
+            body: statements(cl.body, ctx),
+          })),
+          elseBody: c.elseBody ? statements(c.elseBody, ctx) : null,
+        };
+      case "For":
+        if (c.words) words(c.words, ctx.e);
+        return { ...c, body: statements(c.body, ctx) };
+      case "CStyleFor":
+        words([c.init, c.condition, c.update], ctx.e);
+        return { ...c, body: statements(c.body, ctx) };
+      case "While":
+      case "Until":
+        return { ...c, condition: statements(c.condition, ctx), body: statements(c.body, ctx) };
+      case "Case":
+        words([c.word], ctx.e);
+        return {
+          ...c,
+          items: c.items.map((it) => {
+            words(it.patterns, ctx.e);
+            return { ...it, body: statements(it.body, ctx) };
+          }),
+        };
+      case "Subshell":
+      case "Group":
+        return { ...c, body: statements(c.body, ctx) };
+      case "ArithmeticCommand":
+      case "ConditionalCommand":
+        words([c.expression], ctx.e);
+        return c;
+    }
+  };
+
+  const simple = (c: SimpleCommandNode, ctx: Ctx): SimpleCommandNode => {
+    words([c.name, c.args, c.assignments, c.redirections], ctx.e);
+    if (!c.name) return c;
+    let name = c.name;
+    let args = c.args;
+    const lit0 = literalOf(name);
+    if (lit0 === "wait") name = lit(WAIT_COMMAND);
+    else if (
+      lit0 !== null &&
+      lit0 !== "" &&
+      !lit0.includes("/") &&
+      !opts.commands.has(lit0) &&
+      !defined.has(lit0)
+    ) {
+      // Not a command, builtin or function: sh reports it with the line it is on.
+      name = lit(MISSING_COMMAND);
+      args = [lit(String(c.line ?? 0)), lit(lit0), ...args];
+    }
+    const added: RedirectionNode[] = [];
+    const r1 = redirFor(1, ctx.o);
+    const r2 = redirFor(2, ctx.e);
+    if (r1) added.push(r1);
+    if (r2) added.push(r2);
+    let assignments = c.assignments;
+    const after = applyRedirs(ctx, c.redirections);
+    const callee = inside(ctx, after);
+    const assign = (name: string, d: Dest): AssignmentNode => ({
+      type: "Assignment",
+      name,
+      value: destWord(d),
+      append: false,
+      array: null,
+    });
+    if (isFunctionCall(name))
+      assignments = [assign("__DMSH_1", callee.o), assign("__DMSH_2", callee.e), ...assignments];
+    const n = literalOf(name);
+    if (n !== null && TTY_AWARE.has(n)) assignments = [assign(STDOUT_VAR, after.o), ...assignments];
+    return { ...c, name, args, assignments, redirections: [...added, ...c.redirections] };
+  };
+
+  /** Rewrite the substitutions inside words (their stdout is captured, stderr goes on). */
+  const words = (node: unknown, e: Dest): void => {
+    if (Array.isArray(node)) {
+      for (const n of node) words(n, e);
+      return;
+    }
+    if (!node || typeof node !== "object") return;
+    const n = node as { type?: string; body?: ScriptNode; parameter?: string };
+    if (n.type === "CommandSubstitution" || n.type === "ProcessSubstitution") {
+      const body = n.body!;
+      n.body = { ...body, statements: statements(body.statements, { o: NAT1, e }) };
+      return;
+    }
+    if (n.type === "Statement") return;
+    if (n.type === "ParameterExpansion" && n.parameter === "!") n.parameter = BGPID_VAR;
+    const parts = (node as { parts?: unknown }).parts;
+    if (Array.isArray(parts)) {
+      for (let i = 0; i < parts.length; i++) {
+        const p = parts[i] as { type?: string };
+        if (p?.type === "ArithmeticExpansion" && hasArithSubst(p)) parts.splice(i++, 0, snapPart());
+      }
+    }
+    for (const v of Object.values(node)) if (v && typeof v === "object") words(v, e);
+  };
+
+  const out = { ...script, statements: statements(script.statements, TTY) };
+  const functions = out.statements.flatMap((st) =>
+    st.pipelines.flatMap((p) =>
+      p.commands.filter((c): c is FunctionDefNode => c.type === "FunctionDef"),
+    ),
+  );
+  return { script: out, jobs, functions };
+}
+
+/** Whether an arithmetic expression somewhere under `node` runs a command (`$(( $(cmd) ))`). */
+function hasArithSubst(node: unknown): boolean {
+  if (Array.isArray(node)) return node.some(hasArithSubst);
+  if (!node || typeof node !== "object") return false;
+  if ((node as { type?: string }).type === "ArithCommandSubst") return true;
+  return Object.values(node).some((v) => v && typeof v === "object" && hasArithSubst(v));
+}
+
+/**
+ * just-bash runs the command of `$(( $(cmd) ))` in a nested interpreter that starts from the
+ * shell's saved variables, not the running script's. `$(__dmsh_snap)` (it expands to nothing)
+ * saves the running script's variables just before the arithmetic is evaluated.
+ */
+function snapScript(): ScriptNode {
+  const cmd: SimpleCommandNode = {
+    type: "SimpleCommand",
+    assignments: [],
+    name: lit(SNAP_COMMAND),
+    args: [],
+    redirections: [],
+  };
+  return {
+    type: "Script",
+    statements: [
+      {
+        type: "Statement",
+        pipelines: [{ type: "Pipeline", commands: [cmd], negated: false }],
+        operators: [],
+        background: false,
+      },
+    ],
+  };
+}
+
+function snapPart(): WordNode["parts"][number] {
+  return { type: "CommandSubstitution", body: snapScript(), legacy: false };
+}
+
+function snapStatement(): StatementNode {
+  return snapScript().statements[0]!;
+}
+
+/** `(( n += $(cmd) ))`, `for ((...))`, `[[ ... ]]` at a statement's own level. */
+function needsSnapStatement(st: StatementNode): boolean {
+  return st.pipelines.some(
+    (p) =>
+      p.commands.some(
+        (c) =>
+          (c.type === "ArithmeticCommand" || c.type === "ConditionalCommand") &&
+          hasArithSubst(c.expression),
+      ) ||
+      p.commands.some(
+        (c) => c.type === "CStyleFor" && hasArithSubst([c.init, c.condition, c.update]),
+      ),
+  );
+}
+
+/** `exec >f 2>&1` (exec with only redirections) changes where everything after it writes. */
+function afterExec(st: StatementNode, ctx: Ctx): Ctx {
+  if (st.background || st.pipelines.length !== 1) return ctx;
+  const p = st.pipelines[0]!;
+  if (p.commands.length !== 1) return ctx;
+  const c = p.commands[0]!;
+  if (c.type !== "SimpleCommand" || literalOf(c.name) !== "exec" || c.args.length > 0) return ctx;
+  return applyRedirs(ctx, c.redirections);
+}
+
+function collectFunctionNames(node: unknown, into: Set<string>): void {
+  if (Array.isArray(node)) {
+    for (const n of node) collectFunctionNames(n, into);
+    return;
+  }
+  if (!node || typeof node !== "object") return;
+  const n = node as { type?: string; name?: unknown };
+  if (n.type === "FunctionDef" && typeof n.name === "string") into.add(n.name);
+  for (const v of Object.values(node))
+    if (v && typeof v === "object") collectFunctionNames(v, into);
+}
