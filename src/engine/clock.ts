@@ -26,6 +26,11 @@ export class Clock {
   /** Binary min-heap on (at, seq). */
   #heap: Entry[] = [];
   #foreground = 0;
+  /**
+   * Called when an entry is scheduled on an empty clock: a paced driver that went to sleep for
+   * want of work wakes up here (the browser's worker; headless runs leave it null).
+   */
+  onBusy: (() => void) | null = null;
 
   get now(): Nanos {
     return this.#now;
@@ -60,6 +65,7 @@ export class Clock {
       i = p;
     }
     h[i] = e;
+    if (h.length === 1) this.onBusy?.();
   }
 
   #pop(): Entry | undefined {

@@ -11,14 +11,22 @@ import type { Engine } from "./engine.ts";
 import { EV } from "./events.ts";
 import { MappedDevice, describe } from "./mapped-device.ts";
 import { Table, createTarget, splitArgs, type TargetSpec } from "./table.ts";
-import { Target, TargetCtrError, type DmDev, type TargetHost } from "./target.ts";
-import { DmError, ERRNO, defaultLimits, type Errno, type QueueLimits, type Sector, type StatusType } from "./types.ts";
+import { TargetCtrError, type DmDev, type Target, type TargetHost } from "./target.ts";
+import {
+  DmError,
+  ERRNO,
+  defaultLimits,
+  type Errno,
+  type QueueLimits,
+  type Sector,
+  type StatusType,
+} from "./types.ts";
 
 /** DM_VERSION of the 6.1 kernel's ioctl interface. */
 export const DM_IOCTL_VERSION = [4, 47, 0] as const;
 const DM_NAME_LEN = 128;
 /** LLONG_MAX >> SECTOR_SHIFT: the largest device a table may describe. */
-const LLONG_MAX_SECTORS = 18014398509481983;
+const LLONG_MAX_SECTORS = 2 ** 54; // (2^63 - 1) >> 9, to within a double's precision
 const DM_UUID_LEN = 129;
 
 export interface DeviceInfo {
@@ -90,7 +98,8 @@ export class DeviceMapper {
   /** DM_DEV_CREATE: a device with no table, taking the lowest free minor (or `minor`). */
   create(name: string, opts: { uuid?: string; minor?: number } = {}): MappedDevice {
     const uuid = opts.uuid ?? "";
-    if (name.length === 0 || name.length >= DM_NAME_LEN || name.includes("/")) throw new DmError("EINVAL");
+    if (name.length === 0 || name.length >= DM_NAME_LEN || name.includes("/"))
+      throw new DmError("EINVAL");
     if (uuid.length >= DM_UUID_LEN) throw new DmError("EINVAL");
     // dm_hash_insert fails these with EBUSY and logs nothing (golden 008, 009).
     if (this.#byName.has(name)) throw new DmError("EBUSY");
@@ -141,7 +150,8 @@ export class DeviceMapper {
         try {
           this.#addTarget(md, table, host, i, spec);
         } catch (err) {
-          if (err instanceof DmError) this.#err("device-mapper: ioctl: error adding target to table");
+          if (err instanceof DmError)
+            this.#err("device-mapper: ioctl: error adding target to table");
           throw err;
         }
       }
@@ -173,14 +183,16 @@ export class DeviceMapper {
   #addTarget(md: MappedDevice, table: Table, host: TargetHost, i: number, spec: TargetSpec): void {
     const devName = md.devName;
     if (table.singleton) {
-      this.#err(`device-mapper: table: ${devName}: target type ${table.targets[0]!.type.name} must appear alone in table`);
+      this.#err(
+        `device-mapper: table: ${devName}: target type ${table.targets[0]!.type.name} must appear alone in table`,
+      );
       throw new DmError("EINVAL");
     }
     if (!spec.length) {
       this.#err(`device-mapper: table: ${devName}: zero-length target`);
       throw new DmError("EINVAL");
     }
-    if (spec.start + spec.length > LLONG_MAX_SECTORS) {
+    if (spec.start + spec.length >= LLONG_MAX_SECTORS) {
       this.#err(`device-mapper: table: ${devName}: too large device`);
       throw new DmError("EINVAL");
     }
@@ -198,7 +210,8 @@ export class DeviceMapper {
       if (table.targets.length) fail("singleton target type must appear alone in table");
       table.singleton = true;
     }
-    if (tt.features?.alwaysWriteable && table.mode === "r") fail("target type may not be included in a read-only table");
+    if (tt.features?.alwaysWriteable && table.mode === "r")
+      fail("target type may not be included in a read-only table");
     const prev = table.targets[table.targets.length - 1];
     const adjoins = prev ? spec.start === prev.begin + prev.len : spec.start === 0;
     if (!adjoins) fail("Gap in table");
@@ -206,7 +219,8 @@ export class DeviceMapper {
     try {
       tt.ctr(ti, [...ti.args]);
     } catch (err) {
-      if (err instanceof TargetCtrError || err instanceof DmError) fail(err.message === "" ? ti.error : err.message, err.errno);
+      if (err instanceof TargetCtrError || err instanceof DmError)
+        fail(err.message === "" ? ti.error : err.message, err.errno);
       // User code that throws something else: its message stands in for ti->error.
       this.#e.fault(md, ti, null, `ctr threw: ${describe(err)}`);
       fail(`ctr threw: ${describe(err)}`);
@@ -226,12 +240,24 @@ export class DeviceMapper {
   #stackLimits(md: MappedDevice, table: Table): QueueLimits {
     const t = defaultLimits();
     t.ioMin = 0;
+    // dm_set_device_limits warns for a device area that starts off its physical block; the
+    // kernel stacks every device twice (here, and again in
+    // validate_hardware_logical_block_alignment), so each such warning is printed twice.
+    const deviceWarnings: string[] = [];
     for (const ti of table.targets) {
       const l = defaultLimits();
       l.ioMin = 0;
       try {
-        ti.type.iterateDevices?.(ti, (d) => {
+        ti.type.iterateDevices?.(ti, (d, startSector) => {
           const b = d.bdev.limits;
+          const start = Number(startSector);
+          if ((start * 512) % b.physicalBlockSize !== 0) {
+            const w =
+              `device-mapper: table: ${md.devName}: adding target device ${d.bdev.name} caused an alignment inconsistency: ` +
+              `physical_block_size=${b.physicalBlockSize}, logical_block_size=${b.logicalBlockSize}, alignment_offset=0, start=${start * 512}`;
+            deviceWarnings.push(w);
+            this.#warn(w);
+          }
           l.physicalBlockSize = Math.max(l.physicalBlockSize, b.physicalBlockSize);
           l.logicalBlockSize = Math.max(l.logicalBlockSize, b.logicalBlockSize);
           l.ioMin = Math.max(l.ioMin, b.ioMin);
@@ -252,9 +278,12 @@ export class DeviceMapper {
       if (badMin) t.ioMin = t.physicalBlockSize;
       if (badOpt) t.ioOpt = 0;
       if (badMin || badOpt) {
-        this.#warn(`device-mapper: table: ${md.devName}: adding target device (start sect ${ti.begin} len ${ti.len}) caused an alignment inconsistency`);
+        this.#warn(
+          `device-mapper: table: ${md.devName}: adding target device (start sect ${ti.begin} len ${ti.len}) caused an alignment inconsistency`,
+        );
       }
     }
+    for (const w of deviceWarnings) this.#warn(w);
     if (t.ioMin === 0) t.ioMin = t.logicalBlockSize;
     return t;
   }
@@ -265,10 +294,11 @@ export class DeviceMapper {
       const it = ti.type.iterateDevices;
       if (!it) continue;
       let bad = false;
-      it(ti, (d: DmDev, start: Sector, len: Sector) => {
+      it(ti, (d: DmDev, start: Sector | bigint, len: Sector) => {
         const size = d.bdev.sizeSectors;
         if (!size || bad) return;
-        if (start >= size || start + len > size) {
+        const s = BigInt(start);
+        if (s >= BigInt(size) || s + BigInt(len) > BigInt(size)) {
           this.#err(
             `device-mapper: table: ${md.devName}: ${d.bdev.name} too small for target: start=${start}, len=${len}, dev_size=${size}`,
           );
@@ -288,11 +318,22 @@ export class DeviceMapper {
       } catch (err) {
         this.#e.fault(md, ti, null, `dtr threw: ${describe(err)}`);
       }
-      ev.emit(EV.TARGET_DTR, this.#e.now, 0, md.dev, ti.begin, ti.len, ti.index, ev.intern(ti.type.name));
+      ev.emit(
+        EV.TARGET_DTR,
+        this.#e.now,
+        0,
+        md.dev,
+        ti.begin,
+        ti.len,
+        ti.index,
+        ev.intern(ti.type.name),
+      );
     }
     // A target that forgot dm_put_device: the kernel warns and drops the reference itself.
     for (const held of [...table.devices.values()]) {
-      this.#warn(`device-mapper: table: ${md.devName}: dm_table_destroy: dm_put_device call missing for ${held.dmDev.name}`);
+      this.#warn(
+        `device-mapper: table: ${md.devName}: dm_table_destroy: dm_put_device call missing for ${held.dmDev.name}`,
+      );
       held.count = 1;
       table.release(held.dmDev, (b) => this.#close(b));
     }
@@ -328,7 +369,9 @@ export class DeviceMapper {
       },
       putDevice: (_t, d) => {
         if (!table.release(d, (b) => this.#close(b))) {
-          this.#err(`device-mapper: table: ${md.devName}: device ${d.name} not in table devices list`);
+          this.#err(
+            `device-mapper: table: ${md.devName}: device ${d.name} not in table devices list`,
+          );
         }
       },
       schedule: (_t, delay, fn) => e.clock.schedule(delay, fn),
@@ -336,7 +379,8 @@ export class DeviceMapper {
       log: (level, text) => e.log(level, text),
       submitRemapped: (t, bio) => md.submitRemapped(t, bio),
       submit: (_t, bio) => e.submitBio(bio),
-      newBio: (op, d, sector, sectors, data, onEnd) => new Bio(e, op, d.bdev, sector, sectors, data, 0, null, onEnd),
+      newBio: (op, d, sector, sectors, data, onEnd) =>
+        new Bio(e, op, d.bdev, sector, sectors, data, 0, null, onEnd),
       event: () => {
         md.eventNr++;
       },
@@ -371,18 +415,39 @@ export class DeviceMapper {
         // dm_table_resume_targets: every preresume first; any failure stops the resume.
         for (const ti of map.targets) {
           if (!ti.type.preresume) continue;
-          ev.emit(EV.TARGET_PRERESUME, e.now, 0, md.dev, ti.begin, ti.len, ti.index, ev.intern(ti.type.name));
+          ev.emit(
+            EV.TARGET_PRERESUME,
+            e.now,
+            0,
+            md.dev,
+            ti.begin,
+            ti.len,
+            ti.index,
+            ev.intern(ti.type.name),
+          );
           try {
             ti.type.preresume(ti);
           } catch (err) {
-            if (!(err instanceof DmError)) e.fault(md, ti, null, `preresume threw: ${describe(err)}`);
-            this.#err(`device-mapper: table: ${md.devName}: ${ti.type.name}: preresume failed, error = ${errnoNum(err)}`);
+            if (!(err instanceof DmError))
+              e.fault(md, ti, null, `preresume threw: ${describe(err)}`);
+            this.#err(
+              `device-mapper: table: ${md.devName}: ${ti.type.name}: preresume failed, error = ${errnoNum(err)}`,
+            );
             if (oldMap) this.#destroyTable(md, oldMap);
             throw err instanceof DmError ? err : new DmError("EINVAL");
           }
         }
         for (const ti of map.targets) {
-          ev.emit(EV.TARGET_RESUME, e.now, 0, md.dev, ti.begin, ti.len, ti.index, ev.intern(ti.type.name));
+          ev.emit(
+            EV.TARGET_RESUME,
+            e.now,
+            0,
+            md.dev,
+            ti.begin,
+            ti.len,
+            ti.index,
+            ev.intern(ti.type.name),
+          );
           this.#hook(md, ti, "resume");
         }
       }
@@ -414,7 +479,16 @@ export class DeviceMapper {
     const map = md.live;
     if (map) {
       for (const ti of map.targets) {
-        ev.emit(EV.TARGET_PRESUSPEND, e.now, 0, md.dev, ti.begin, ti.len, ti.index, ev.intern(ti.type.name));
+        ev.emit(
+          EV.TARGET_PRESUSPEND,
+          e.now,
+          0,
+          md.dev,
+          ti.begin,
+          ti.len,
+          ti.index,
+          ev.intern(ti.type.name),
+        );
         this.#hook(md, ti, "presuspend");
       }
     }
@@ -425,7 +499,16 @@ export class DeviceMapper {
     md.noflushSuspending = false;
     if (map) {
       for (const ti of map.targets) {
-        ev.emit(EV.TARGET_POSTSUSPEND, e.now, 0, md.dev, ti.begin, ti.len, ti.index, ev.intern(ti.type.name));
+        ev.emit(
+          EV.TARGET_POSTSUSPEND,
+          e.now,
+          0,
+          md.dev,
+          ti.begin,
+          ti.len,
+          ti.index,
+          ev.intern(ti.type.name),
+        );
         this.#hook(md, ti, "postsuspend");
       }
     }
@@ -459,7 +542,7 @@ export class DeviceMapper {
   removeAll(): boolean {
     let left = false;
     // Repeat while progress is made: removing an upper device frees the one below it.
-    for (let progress = true; progress; ) {
+    for (let progress = true; progress;) {
       progress = false;
       for (const md of this.list()) {
         if (md.openCount > 0) continue;
@@ -489,23 +572,32 @@ export class DeviceMapper {
   rename(name: string, newName: string, opts: { setUuid?: boolean } = {}): void {
     const md = this.#byName.get(name);
     if (!md) {
-      this.#warn(`device-mapper: ioctl: Unable to rename non-existent device, ${name} to ${opts.setUuid ? "uuid " : ""}${newName}`);
+      this.#warn(
+        `device-mapper: ioctl: Unable to rename non-existent device, ${name} to ${opts.setUuid ? "uuid " : ""}${newName}`,
+      );
       throw new DmError("ENXIO");
     }
     if (opts.setUuid) {
       if (md.uuid) {
-        this.#err(`device-mapper: ioctl: Unable to change uuid of mapped device ${md.dmName} to ${newName} because uuid is already set to ${md.uuid}`);
+        this.#err(
+          `device-mapper: ioctl: Unable to change uuid of mapped device ${md.dmName} to ${newName} because uuid is already set to ${md.uuid}`,
+        );
         throw new DmError("EINVAL");
       }
       if (this.byUuid(newName)) {
-        this.#warn(`device-mapper: ioctl: Unable to change uuid of mapped device ${md.dmName} to ${newName} because uuid is already in use`);
+        this.#warn(
+          `device-mapper: ioctl: Unable to change uuid of mapped device ${md.dmName} to ${newName} because uuid is already in use`,
+        );
         throw new DmError("EBUSY");
       }
       md.uuid = newName;
     } else {
-      if (newName.length === 0 || newName.length >= DM_NAME_LEN || newName.includes("/")) throw new DmError("EINVAL");
+      if (newName.length === 0 || newName.length >= DM_NAME_LEN || newName.includes("/"))
+        throw new DmError("EINVAL");
       if (this.#byName.has(newName)) {
-        this.#warn(`device-mapper: ioctl: Unable to change name on mapped device ${md.dmName} to one that already exists: ${newName}`);
+        this.#warn(
+          `device-mapper: ioctl: Unable to change name on mapped device ${md.dmName} to one that already exists: ${newName}`,
+        );
         throw new DmError("EBUSY");
       }
       this.#byName.delete(md.dmName);
@@ -534,7 +626,16 @@ export class DeviceMapper {
       throw new DmError("EINVAL");
     }
     const e = this.#e;
-    e.events.emit(EV.TARGET_MESSAGE, e.now, 0, md.dev, ti.begin, ti.len, ti.index, e.events.intern(text));
+    e.events.emit(
+      EV.TARGET_MESSAGE,
+      e.now,
+      0,
+      md.dev,
+      ti.begin,
+      ti.len,
+      ti.index,
+      e.events.intern(text),
+    );
     if (!ti.type.message) {
       this.#warn("device-mapper: ioctl: Target type does not support messages");
       throw new DmError("EINVAL");

@@ -11,7 +11,7 @@
  */
 
 import { Bio, type BioHost } from "./bio.ts";
-import { BlockDevice, RamDisk, type BioSink } from "./blockdev.ts";
+import { RamDisk, type BioSink, type BlockDevice } from "./blockdev.ts";
 import { Clock, Prng, NS_PER_MS } from "./clock.ts";
 import { DeviceMapper } from "./dm.ts";
 import { EV, EventLog, opCode, statusCode } from "./events.ts";
@@ -36,6 +36,12 @@ export interface EngineOptions {
    * "paced" (the browser): only the owner advances the clock, at a chosen speed.
    */
   drive?: "eager" | "paced";
+  /**
+   * Virtual nanoseconds each RAM disk bio takes (RamDisk.latency). 0, the default, completes
+   * bios inline: headless runs and golden outputs. The browser picks a small latency so that
+   * bios visibly take time.
+   */
+  ramDiskLatency?: number;
 }
 
 export interface FaultRecord {
@@ -61,6 +67,7 @@ export class Engine implements BioHost, BioSink {
   brdLoaded = false;
   readonly faults: FaultRecord[] = [];
   drive: "eager" | "paced";
+  readonly ramDiskLatency: number;
   #bioId = 0;
   #waiters: Array<() => boolean> = [];
 
@@ -69,7 +76,9 @@ export class Engine implements BioHost, BioSink {
     this.events = new EventLog(opts.eventCapacity ?? 1 << 16);
     this.storage = new Storage(opts.storage);
     this.drive = opts.drive ?? "eager";
-    for (const [type, module, builtin] of BUILTIN_TARGETS) this.targets.register(type, module, builtin);
+    this.ramDiskLatency = opts.ramDiskLatency ?? 0;
+    for (const [type, module, builtin] of BUILTIN_TARGETS)
+      this.targets.register(type, module, builtin);
     this.dm = new DeviceMapper(this);
     this.load = new LoadGenerators(this);
   }
@@ -90,7 +99,13 @@ export class Engine implements BioHost, BioSink {
 
   doubleEnd(bio: Bio): void {
     const md = bio.parent ? this.#mdOf(bio) : undefined;
-    this.#recordFault(md?.dmName ?? bio.bdev.name, -1, bio.id, `bio ${bio.id} was ended twice`, md?.dev ?? bio.bdev.dev);
+    this.#recordFault(
+      md?.dmName ?? bio.bdev.name,
+      -1,
+      bio.id,
+      `bio ${bio.id} was ended twice`,
+      md?.dev ?? bio.bdev.dev,
+    );
   }
 
   #mdOf(bio: Bio): MappedDevice | undefined {
@@ -103,7 +118,10 @@ export class Engine implements BioHost, BioSink {
 
   fault(md: MappedDevice, t: Target | null, bio: Bio | null, what: string): void {
     this.#recordFault(md.dmName, t?.index ?? -1, bio?.id ?? 0, what, md.dev);
-    this.log("err", `device-mapper: ${t?.type.name ?? "core"}: ${md.devName}: target fault: ${what}`);
+    this.log(
+      "err",
+      `device-mapper: ${t?.type.name ?? "core"}: ${md.devName}: target fault: ${what}`,
+    );
   }
 
   #recordFault(device: string, target: number, bio: number, what: string, dev: number): void {
@@ -113,7 +131,17 @@ export class Engine implements BioHost, BioSink {
 
   ended(b: Bio): void {
     const ev = this.events;
-    if (ev.bioEvents) ev.emit(EV.BIO_COMPLETE, this.now, b.id, b.bdev.dev, b.sector, b.sectors, statusCode(b.status), this.now - b.startedAt);
+    if (ev.bioEvents)
+      ev.emit(
+        EV.BIO_COMPLETE,
+        this.now,
+        b.id,
+        b.bdev.dev,
+        b.sector,
+        b.sectors,
+        statusCode(b.status),
+        this.now - b.startedAt,
+      );
   }
 
   klogErr(text: string): void {
@@ -127,10 +155,26 @@ export class Engine implements BioHost, BioSink {
     if (this.brdLoaded) return;
     this.brdLoaded = true;
     for (let i = 0; i < nr; i++) {
-      const d = new RamDisk(i, sizeKiB * 2, this.storage, (delay, fn) => this.clock.schedule(delay, fn), handles?.[i]);
+      const d = new RamDisk(
+        i,
+        sizeKiB * 2,
+        this.storage,
+        (delay, fn) => this.clock.schedule(delay, fn),
+        handles?.[i],
+      );
+      d.latency = this.ramDiskLatency;
       this.ramDisks.push(d);
       this.devices.set(d.dev, d);
-      this.events.emit(EV.DISK_CREATE, this.now, 0, d.dev, 0, d.sizeSectors, 0, this.events.intern(d.name));
+      this.events.emit(
+        EV.DISK_CREATE,
+        this.now,
+        0,
+        d.dev,
+        0,
+        d.sizeSectors,
+        0,
+        this.events.intern(d.name),
+      );
     }
     this.log("info", "brd: module loaded");
   }
@@ -183,14 +227,26 @@ export class Engine implements BioHost, BioSink {
     const bdev = this.devices.get(bio.bdev.dev);
     const ev = this.events;
     if (ev.bioEvents) {
-      ev.emit(EV.BIO_SUBMIT, this.now, bio.id, bio.bdev.dev, bio.sector, bio.sectors, opCode(bio.op) | (bio.flags << 8), bio.parent ? bio.parent.id : 0);
+      ev.emit(
+        EV.BIO_SUBMIT,
+        this.now,
+        bio.id,
+        bio.bdev.dev,
+        bio.sector,
+        bio.sectors,
+        opCode(bio.op) | (bio.flags << 8),
+        bio.parent ? bio.parent.id : 0,
+      );
     }
     bio.startedAt = this.now;
     if (!bdev) {
       bio.end("IOERR");
       return;
     }
-    if (bdev.readOnly && (bio.op === "WRITE" || bio.op === "DISCARD" || bio.op === "WRITE_ZEROES")) {
+    if (
+      bdev.readOnly &&
+      (bio.op === "WRITE" || bio.op === "DISCARD" || bio.op === "WRITE_ZEROES")
+    ) {
       // bio_check_ro: 6.1 warns and lets the write through ("Older lvm-tools actually trigger this").
       this.log("warn", `Trying to write to read-only block-device ${bdev.name}`);
     }
@@ -205,7 +261,14 @@ export class Engine implements BioHost, BioSink {
       );
       if (bio.parent) {
         const md = this.#mdOf(bio);
-        if (md) this.#recordFault(md.dmName, -1, bio.id, `remapped past the end of ${bdev.name}: sector ${bio.sector} + ${bio.sectors} > ${size}`, md.dev);
+        if (md)
+          this.#recordFault(
+            md.dmName,
+            -1,
+            bio.id,
+            `remapped past the end of ${bdev.name}: sector ${bio.sector} + ${bio.sectors} > ${size}`,
+            md.dev,
+          );
       }
       bio.end("IOERR");
       return;
@@ -214,6 +277,11 @@ export class Engine implements BioHost, BioSink {
   }
 
   // ---- waiting: processes and suspends ---------------------------------------------------------
+
+  /** Processes waiting in waitFor (the paced driver stops the clock when one resumes). */
+  get waiting(): number {
+    return this.#waiters.length;
+  }
 
   /** Something changed that a waiter may be waiting for. */
   wake(): void {
@@ -279,18 +347,41 @@ export class Engine implements BioHost, BioSink {
       this.wake();
       return;
     }
-    await this.waitFor(() => this.now >= until);
+    // Paced: the wake-up is a clock entry, so the sleeper resumes at exactly `until` whatever
+    // the speed, and a clock with nothing else to do still has a reason to run.
+    let due = false;
+    this.clock.schedule(ns, () => {
+      due = true;
+    });
+    await this.waitFor(() => due);
   }
 
   /**
    * A process's I/O: one bio to `path`, resolved with its status when it ends. The caller
    * decides sizes: `sectors` for data-less ops, `data.length / 512` otherwise.
    */
-  async io(bdev: BlockDevice, op: BioOp, sector: Sector, data: Uint8Array | null, sectors?: number, flags = 0): Promise<BlkStatus> {
+  async io(
+    bdev: BlockDevice,
+    op: BioOp,
+    sector: Sector,
+    data: Uint8Array | null,
+    sectors?: number,
+    flags = 0,
+  ): Promise<BlkStatus> {
     let done = false;
-    const bio = new Bio(this, op, bdev, sector, data ? data.length / 512 : (sectors ?? 0), data, flags, null, () => {
-      done = true;
-    });
+    const bio = new Bio(
+      this,
+      op,
+      bdev,
+      sector,
+      data ? data.length / 512 : (sectors ?? 0),
+      data,
+      flags,
+      null,
+      () => {
+        done = true;
+      },
+    );
     this.submitBio(bio);
     await this.waitFor(() => done);
     return bio.status;

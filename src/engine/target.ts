@@ -67,7 +67,11 @@ export interface TargetType<P = unknown> {
   status?(t: Target<P>, type: StatusType): string;
   /** Handle `dmsetup message`; a returned string is printed by dmsetup. Throw to fail. */
   message?(t: Target<P>, args: string[]): string | void;
-  iterateDevices?(t: Target<P>, fn: (dev: DmDev, start: Sector, len: Sector) => void): void;
+  /** Call `fn` for each device area; `start` may be a bigint where it does not fit a double. */
+  iterateDevices?(
+    t: Target<P>,
+    fn: (dev: DmDev, start: Sector | bigint, len: Sector) => void,
+  ): void;
   ioHints?(t: Target<P>, limits: QueueLimits): void;
 }
 
@@ -226,6 +230,12 @@ export function parseU64(s: string): number | null {
   if (!/^[0-9]+$/.test(s)) return null;
   const v = BigInt(s) & 0xffffffffffffffffn;
   return Number(v);
+}
+
+/** parseU64, exact: the same value as a bigint (for values past 2^53, where a double rounds). */
+export function parseU64Exact(s: string): bigint | null {
+  if (!/^[0-9]+$/.test(s)) return null;
+  return BigInt(s) & 0xffffffffffffffffn;
 }
 
 /** Kernel `sscanf(s, "%u%c", &v, &dummy) == 1`, wrapping like the kernel's simple_strtoul. */

@@ -93,7 +93,7 @@ export class Out {
   }
 
   result(exitCode: number): ExecResult {
-    return { stdout: this.stdout, stderr: this.stderr, exitCode, stdoutKind: "bytes" };
+    return { stdout: this.stdout, stderr: this.stderr, exitCode, stdoutKind: "bytes", stdoutEncoding: "binary" };
   }
 }
 

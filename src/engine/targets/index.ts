@@ -6,6 +6,7 @@
  */
 
 import type { TargetType } from "../target.ts";
+import crypt from "./crypt.ts";
 import delay from "./delay.ts";
 import error from "./error.ts";
 import flakey from "./flakey.ts";
@@ -20,4 +21,5 @@ export const BUILTIN_TARGETS: ReadonlyArray<readonly [TargetType<unknown>, strin
   [zero as TargetType<unknown>, "dm-zero", true],
   [delay as TargetType<unknown>, "dm-delay", true],
   [flakey as TargetType<unknown>, "dm-flakey", true],
+  [crypt as TargetType<unknown>, "dm-crypt", true],
 ];

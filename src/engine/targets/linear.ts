@@ -6,11 +6,13 @@
  * Status INFO is empty; TABLE is "<major:minor> <offset>". (drivers/md/dm-linear.c)
  */
 
-import { ctrError, defineTarget, parseU64, type DmDev } from "../target.ts";
+import { ctrError, defineTarget, parseU64, parseU64Exact, type DmDev } from "../target.ts";
 
 interface Linear {
   dev: DmDev;
   start: number;
+  /** The offset as given, exactly (the device-area check prints it; a double may round it). */
+  startExact: bigint;
 }
 
 export default defineTarget<Linear>({
@@ -32,7 +34,7 @@ export default defineTarget<Linear>({
     t.numFlushBios = 1;
     t.numDiscardBios = 1;
     t.numWriteZeroesBios = 1;
-    t.private = { dev, start };
+    t.private = { dev, start, startExact: parseU64Exact(args[1]!)! };
   },
   dtr(t) {
     t.putDevice(t.priv.dev);
@@ -47,6 +49,7 @@ export default defineTarget<Linear>({
     return type === "TABLE" ? `${t.priv.dev.name} ${t.priv.start}` : "";
   },
   iterateDevices(t, fn) {
-    fn(t.priv.dev, t.priv.start, t.len);
+    const { start, startExact } = t.priv;
+    fn(t.priv.dev, Number.isSafeInteger(start) ? start : startExact, t.len);
   },
 });

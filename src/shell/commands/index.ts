@@ -6,6 +6,7 @@ import { toJustBash, type DmshCommand } from "./command.ts";
 import { dmsetup } from "./dmsetup.ts";
 import { ddCommands } from "./dd.ts";
 import { dumpCommands } from "./dump.ts";
+import { loadgenCommands } from "./loadgen.ts";
 import { printfCommands } from "./printf.ts";
 import { systemCommands } from "./system.ts";
 import { toolCommands } from "./tools.ts";
@@ -17,6 +18,7 @@ export const DMSH_COMMANDS: DmshCommand[] = [
   ...ddCommands,
   ...dumpCommands,
   ...printfCommands,
+  ...loadgenCommands,
 ];
 
 export function commands(shell: DmShell): Command[] {
