@@ -194,3 +194,29 @@ describe("device-mapper ioctls", () => {
     expect(e.dm.byName("a")!.sizeSectors).toBe(100);
   });
 });
+
+describe("validate (the table editor's dry run)", () => {
+  it("reports what the kernel would log, and changes nothing", async () => {
+    const e = engineWithDisks();
+    await createDevice(e, "a", "0 100 linear /dev/ram0 0");
+    const before = { seq: e.events.seq, log: kernelLines(e), open: e.ramDisks[1]!.openCount };
+    expect(e.dm.validate("a", "0 100 linear /dev/ram1")).toEqual({
+      ok: false,
+      errno: "EINVAL",
+      log: [
+        "device-mapper: table: 254:0: linear: Invalid argument count (-EINVAL)",
+        "device-mapper: ioctl: error adding target to table",
+      ],
+      failedTarget: 0,
+    });
+    expect(e.dm.validate("a", "0 100 linear /dev/ram1 0")).toEqual({ ok: true, log: [] });
+    // A device about to be created gets the next minor, and the first-load checks.
+    expect(e.dm.validate(null, "0 9000 linear /dev/ram1 0").log[0]).toBe(
+      "device-mapper: table: 254:1: ram1 too small for target: start=0, len=9000, dev_size=8192",
+    );
+    expect({ seq: e.events.seq, log: kernelLines(e), open: e.ramDisks[1]!.openCount }).toEqual(
+      before,
+    );
+    expect(e.dm.info("a").inactive).toBe(false);
+  });
+});

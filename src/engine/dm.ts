@@ -62,6 +62,8 @@ export class DeviceMapper {
   readonly #byName = new Map<string, MappedDevice>();
   /** Devices whose queue is set up (md->type is set by the first table load that succeeds). */
   readonly #typed = new WeakSet<MappedDevice>();
+  /** Index of the table line whose target failed in the last #build (undefined: the table as a whole). */
+  #failedAt: number | undefined = undefined;
 
   constructor(engine: Engine) {
     this.#e = engine;
@@ -141,9 +143,61 @@ export class DeviceMapper {
    */
   load(name: string, specs: TargetSpec[] | string, opts: { readOnly?: boolean } = {}): void {
     const md = this.#find(name);
+    const e = this.#e;
+    const table = this.#build(md, specs, opts, !this.#typed.has(md));
+    this.#typed.add(md);
+    if (md.inactive) this.#destroyTable(md, md.inactive);
+    md.inactive = table;
+    e.events.emit(EV.TABLE_LOAD, e.now, 0, md.dev, 0, table.size, table.targets.length, 0);
+  }
+
+  /**
+   * A dry run of DM_TABLE_LOAD, which Linux does not have: what the kernel would log and the
+   * errno the ioctl would return, for `name` (or for a device about to be created), with
+   * nothing changed: the table is built (constructors run) and destroyed, its log lines and
+   * events withdrawn.
+   */
+  validate(
+    name: string | null,
+    specs: TargetSpec[] | string,
+    opts: { readOnly?: boolean } = {},
+  ): { ok: boolean; errno?: Errno; log: string[]; failedTarget?: number } {
+    const e = this.#e;
+    const existing = name === null ? undefined : this.#byName.get(name);
+    const used = new Set(this.list().map((m) => m.minor));
+    let minor = 0;
+    while (used.has(minor)) minor++;
+    // A stand-in with the same name and number, so messages read as they would for real.
+    const md = new MappedDevice(e, existing?.minor ?? minor, name ?? "", existing?.uuid ?? "");
+    const lines = e.klog.lines.length;
+    e.events.muted++;
+    try {
+      const table = this.#build(md, specs, opts, !existing || !this.#typed.has(existing));
+      this.#destroyTable(md, table);
+      return { ok: true, log: e.klog.lines.slice(lines).map((l) => l.text) };
+    } catch (err) {
+      if (!(err instanceof DmError)) throw err;
+      const log = e.klog.lines.slice(lines).map((l) => l.text);
+      const at = this.#failedAt;
+      return at === undefined
+        ? { ok: false, errno: err.errno, log }
+        : { ok: false, errno: err.errno, log, failedTarget: at };
+    } finally {
+      e.events.muted--;
+      e.klog.lines.splice(lines);
+    }
+  }
+
+  /** Build a table for `md` (dm_table_create + add_target for each line + the first-load checks). */
+  #build(
+    md: MappedDevice,
+    specs: TargetSpec[] | string,
+    opts: { readOnly?: boolean },
+    first: boolean,
+  ): Table {
+    this.#failedAt = undefined;
     const list = typeof specs === "string" ? DeviceMapper.parseTable(specs) : specs;
     const table = new Table(opts.readOnly ? "r" : "rw");
-    const e = this.#e;
     const host = this.#targetHost(md, table);
     try {
       for (const [i, spec] of list.entries()) {
@@ -152,6 +206,7 @@ export class DeviceMapper {
         } catch (err) {
           if (err instanceof DmError)
             this.#err("device-mapper: ioctl: error adding target to table");
+          this.#failedAt = i;
           throw err;
         }
       }
@@ -162,22 +217,19 @@ export class DeviceMapper {
       // Only the device's first table sets up its queue (dm_setup_md_queue), which calculates the
       // limits and checks the device areas here; a later table is checked when it is swapped in
       // by resume (golden 069).
-      if (!this.#typed.has(md)) {
+      if (first) {
         if (!this.#deviceAreasValid(md, table)) {
           this.#err("device-mapper: core: Cannot calculate initial queue limits");
           this.#err("device-mapper: ioctl: unable to set up device queue for new table.");
           throw new DmError("EINVAL");
         }
         this.#stackLimits(md, table);
-        this.#typed.add(md);
       }
     } catch (err) {
       this.#destroyTable(md, table);
       throw err;
     }
-    if (md.inactive) this.#destroyTable(md, md.inactive);
-    md.inactive = table;
-    e.events.emit(EV.TABLE_LOAD, e.now, 0, md.dev, 0, table.size, table.targets.length, 0);
+    return table;
   }
 
   #addTarget(md: MappedDevice, table: Table, host: TargetHost, i: number, spec: TargetSpec): void {

@@ -116,6 +116,8 @@ export class EventLog {
   seq = 0;
   /** When false, bio-path events are not recorded (lifecycle events always are). */
   bioEvents = true;
+  /** While above zero, nothing is recorded (a dry run the engine takes back). */
+  muted = 0;
   readonly strings: string[] = [];
   readonly #stringIds = new Map<string, number>();
   #listeners: Array<(seq: number) => void> = [];
@@ -146,6 +148,7 @@ export class EventLog {
     a: number,
     b: number,
   ): void {
+    if (this.muted) return;
     const o = (this.seq & (this.capacity - 1)) * RECORD_SLOTS;
     const r = this.records;
     r[o] = type;
