@@ -8,7 +8,7 @@
 import { Bio } from "./bio.ts";
 import { DM_MAJOR, type BlockDevice } from "./blockdev.ts";
 import type { Engine } from "./engine.ts";
-import { EV } from "./events.ts";
+import { EV, type EventCode } from "./events.ts";
 import { MappedDevice, describe } from "./mapped-device.ts";
 import { Table, createTarget, splitArgs, type TargetSpec } from "./table.ts";
 import { TargetCtrError, type DmDev, type Target, type TargetHost } from "./target.ts";
@@ -278,8 +278,7 @@ export class DeviceMapper {
       fail(`ctr threw: ${describe(err)}`);
     }
     table.push(ti);
-    const ev = this.#e.events;
-    ev.emit(EV.TARGET_CTR, this.#e.now, 0, md.dev, ti.begin, ti.len, i, ev.intern(tt.name));
+    this.#targetEvent(md, ti, EV.TARGET_CTR);
   }
 
   /**
@@ -363,23 +362,13 @@ export class DeviceMapper {
   }
 
   #destroyTable(md: MappedDevice, table: Table): void {
-    const ev = this.#e.events;
     for (const ti of table.targets) {
       try {
         ti.type.dtr?.(ti);
       } catch (err) {
         this.#e.fault(md, ti, null, `dtr threw: ${describe(err)}`);
       }
-      ev.emit(
-        EV.TARGET_DTR,
-        this.#e.now,
-        0,
-        md.dev,
-        ti.begin,
-        ti.len,
-        ti.index,
-        ev.intern(ti.type.name),
-      );
+      this.#targetEvent(md, ti, EV.TARGET_DTR);
     }
     // A target that forgot dm_put_device: the kernel warns and drops the reference itself.
     for (const held of [...table.devices.values()]) {
@@ -467,16 +456,7 @@ export class DeviceMapper {
         // dm_table_resume_targets: every preresume first; any failure stops the resume.
         for (const ti of map.targets) {
           if (!ti.type.preresume) continue;
-          ev.emit(
-            EV.TARGET_PRERESUME,
-            e.now,
-            0,
-            md.dev,
-            ti.begin,
-            ti.len,
-            ti.index,
-            ev.intern(ti.type.name),
-          );
+          this.#targetEvent(md, ti, EV.TARGET_PRERESUME);
           try {
             ti.type.preresume(ti);
           } catch (err) {
@@ -490,16 +470,7 @@ export class DeviceMapper {
           }
         }
         for (const ti of map.targets) {
-          ev.emit(
-            EV.TARGET_RESUME,
-            e.now,
-            0,
-            md.dev,
-            ti.begin,
-            ti.len,
-            ti.index,
-            ev.intern(ti.type.name),
-          );
+          this.#targetEvent(md, ti, EV.TARGET_RESUME);
           this.#hook(md, ti, "resume");
         }
       }
@@ -510,6 +481,12 @@ export class DeviceMapper {
     }
     if (oldMap) this.#destroyTable(md, oldMap);
     e.wake();
+  }
+
+  /** A target lifecycle event (ctr, dtr, presuspend, postsuspend, preresume, resume). */
+  #targetEvent(md: MappedDevice, ti: Target, type: EventCode): void {
+    const ev = this.#e.events;
+    ev.emit(type, this.#e.now, 0, md.dev, ti.begin, ti.len, ti.index, ev.intern(ti.type.name));
   }
 
   #hook(md: MappedDevice, ti: Target, hook: "presuspend" | "postsuspend" | "resume"): void {
@@ -531,16 +508,7 @@ export class DeviceMapper {
     const map = md.live;
     if (map) {
       for (const ti of map.targets) {
-        ev.emit(
-          EV.TARGET_PRESUSPEND,
-          e.now,
-          0,
-          md.dev,
-          ti.begin,
-          ti.len,
-          ti.index,
-          ev.intern(ti.type.name),
-        );
+        this.#targetEvent(md, ti, EV.TARGET_PRESUSPEND);
         this.#hook(md, ti, "presuspend");
       }
     }
@@ -551,16 +519,7 @@ export class DeviceMapper {
     md.noflushSuspending = false;
     if (map) {
       for (const ti of map.targets) {
-        ev.emit(
-          EV.TARGET_POSTSUSPEND,
-          e.now,
-          0,
-          md.dev,
-          ti.begin,
-          ti.len,
-          ti.index,
-          ev.intern(ti.type.name),
-        );
+        this.#targetEvent(md, ti, EV.TARGET_POSTSUSPEND);
         this.#hook(md, ti, "postsuspend");
       }
     }
