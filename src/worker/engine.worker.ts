@@ -4,10 +4,15 @@
  */
 import { WORKER_CREATED, WORKER_EVALUATING } from "./startTime.ts";
 import { createShell } from "../shell/index.ts";
-import { EngineHost, type Port } from "./host.ts";
+import { BROWSER_ENGINE, EngineHost, type Port } from "./host.ts";
 
-new EngineHost(self as unknown as Port, (engine) => createShell(engine), {
-  created: WORKER_CREATED,
-  evaluating: WORKER_EVALUATING,
-  loaded: performance.timeOrigin + performance.now(),
-});
+new EngineHost(
+  self as unknown as Port,
+  (engine) => createShell(engine),
+  {
+    created: WORKER_CREATED,
+    evaluating: WORKER_EVALUATING,
+    loaded: performance.timeOrigin + performance.now(),
+  },
+  BROWSER_ENGINE,
+);

@@ -230,3 +230,20 @@ describe("engine host", () => {
     expect(state.devices[0]?.live?.length).toBe(2);
   });
 });
+
+describe("targetStatus", () => {
+  it("gives each target's INFO and TABLE status lines, as dmsetup status and table print them", async () => {
+    const { client } = await started();
+    await client.runShell("brd 2 1024\ncreate s 0 2048 striped 2 8 /dev/ram0 0 /dev/ram1 0", () => {});
+    expect(await client.call("targetStatus", { name: "s" })).toEqual([
+      {
+        start: 0,
+        length: 2048,
+        type: "striped",
+        info: "2 1:0 1:1 1 AA",
+        table: "2 8 1:0 0 1:1 0",
+      },
+    ]);
+    await expect(client.call("targetStatus", { name: "nosuch" })).rejects.toThrow();
+  });
+});

@@ -8,7 +8,12 @@
  * Ordering: requests that change the engine (runShell, loadTable, reset, restore) run one at a
  * time, in arrival order; read-only ones (ping, getState, validateTable) are answered at once,
  * even while a command awaits the clock. A ping therefore goes unanswered only while the
- * thread itself is stuck, which is what the page's watchdog measures.
+ * thread itself is stuck, which is what the page's watchdog measures. Pace and load requests
+ * (setPace, step, loadStart, loadStop, loadList) are answered at once too: like another process
+ * on the machine, they act even while a command waits (a paused clock, a suspended device).
+ *
+ * In the browser the engine is paced (BROWSER_ENGINE, pacer.ts): virtual time follows wall time
+ * at the page's chosen speed. Tests build eager hosts, whose commands jump the clock.
  */
 
 import {
@@ -16,6 +21,7 @@ import {
   DeviceMapper,
   EV,
   Engine,
+  NS_PER_US,
   RECORD_SLOTS,
   type MappedDevice,
   type Table,
@@ -26,6 +32,7 @@ import type {
   DmDeviceInfo,
   EngineState,
   InitParams,
+  LoadReport,
   Params,
   RequestType,
   Result,
@@ -36,6 +43,7 @@ import type {
   WorkerRequest,
   WorkerStartup,
 } from "./protocol.ts";
+import { Pacer } from "./pacer.ts";
 import { rebuildPlan, type RebuildStep } from "./rebuild.ts";
 import { RingProducer } from "./ring.ts";
 
@@ -52,6 +60,20 @@ export interface ShellLike {
 }
 
 export type ShellFactory = (engine: Engine) => ShellLike;
+
+/** How the host builds its engines. */
+export interface HostOptions {
+  /** "eager" (the default: tests) jumps the clock; "paced" runs it with wall time (pacer.ts). */
+  drive?: "eager" | "paced";
+  /** RamDisk.latency of every RAM disk, in virtual ns (default 0). */
+  ramDiskLatency?: number;
+}
+
+/**
+ * The browser's engine: paced, with RAM disks that take 50 virtual µs per bio so that bios
+ * visibly travel. Chosen here, once; headless dmsh and the golden tests keep latency 0.
+ */
+export const BROWSER_ENGINE: HostOptions = { drive: "paced", ramDiskLatency: 50 * NS_PER_US };
 
 /** Flush events to the ring after this many, so the page sees long commands progress. */
 const PUMP_BATCH = 64;
@@ -72,10 +94,20 @@ export class EngineHost {
   #queue: Promise<unknown> = Promise.resolve();
 
   #startup: Omit<WorkerStartup, "ready">;
+  #options: HostOptions;
+  /** Paces the engine's clock (paced drive only); keeps its pace across resets. */
+  #pacer: Pacer | null = null;
 
-  constructor(port: Port, createShell: ShellFactory, startup?: Omit<WorkerStartup, "ready">) {
+  constructor(
+    port: Port,
+    createShell: ShellFactory,
+    startup?: Omit<WorkerStartup, "ready">,
+    options: HostOptions = {},
+  ) {
     this.#port = port;
     this.#createShell = createShell;
+    this.#options = options;
+    if (options.drive === "paced") this.#pacer = new Pacer({ afterRun: () => this.#pump() });
     const now = performance.timeOrigin + performance.now();
     this.#startup = startup ?? { created: now, evaluating: now, loaded: now };
     port.onmessage = (ev) => this.#receive(ev.data);
@@ -90,6 +122,7 @@ export class EngineHost {
     if (this.#flushTimer !== null) clearInterval(this.#flushTimer);
     this.#flushTimer = null;
     this.#unlisten?.();
+    this.#pacer?.close();
   }
 
   #receive(req: WorkerRequest): void {
@@ -132,10 +165,26 @@ export class EngineHost {
         return this.#loadTable(req.id, req.params);
       case "getState":
         return this.state();
+      case "targetStatus":
+        return this.#targetStatus(req.params.name);
       case "restore":
         return this.#restore(rebuildPlan(req.params.devices));
       case "ping":
         return { now: this.#requireEngine().now };
+      case "setPace":
+        return this.#requirePacer().set(req.params);
+      case "getPace":
+        return this.#requirePacer().state();
+      case "step":
+        return this.#requirePacer().step();
+      case "loadStart":
+        return { ...this.#requireEngine().load.start(req.params.spec) };
+      case "loadStop":
+        this.#requireEngine().load.stop(req.params.id);
+        return this.#loadReport();
+      case "loadList":
+        if (req.params.prune) this.#requireEngine().load.prune();
+        return this.#loadReport();
       case "debugHang":
         for (;;) {
           // An endless loop, like a user's target that never returns: only the watchdog ends it.
@@ -146,6 +195,16 @@ export class EngineHost {
   #requireEngine(): Engine {
     if (!this.#engine) throw new Error("engine not initialised");
     return this.#engine;
+  }
+
+  #requirePacer(): Pacer {
+    if (!this.#pacer) throw new Error("the engine is not paced (headless drive)");
+    return this.#pacer;
+  }
+
+  #loadReport(): LoadReport {
+    const engine = this.#requireEngine();
+    return { now: engine.now, generators: engine.load.list() };
   }
 
   #requireShell(): ShellLike {
@@ -170,8 +229,9 @@ export class EngineHost {
   #start(params: InitParams): void {
     this.#unlisten?.();
     this.#seed = params.seed;
-    const engine = attachEngine(params.seed, params.storage, params.disks);
+    const engine = attachEngine(params.seed, params.storage, params.disks, false, this.#options);
     this.#engine = engine;
+    this.#pacer?.attach(engine);
     this.#shell = this.#createShell(engine);
     this.#ring ??= new RingProducer(params.ring);
     this.#pumped = engine.events.seq;
@@ -223,9 +283,21 @@ export class EngineHost {
   }
 
   async #runShell(id: number, script: string): Promise<number> {
-    return this.#requireShell().run(script, {
-      onOutput: (stream, text) => this.#port.postMessage({ id, type: "output", stream, text }),
-    });
+    let answered = false;
+    try {
+      return await this.#requireShell().run(script, {
+        // The shell keeps writing here until the next command: what background jobs print
+        // after this command's answer goes out as a notice, for the console to show as is.
+        onOutput: (stream, text) =>
+          this.#port.postMessage(
+            answered
+              ? { type: "notice", kind: "output", stream, text }
+              : { id, type: "output", stream, text },
+          ),
+      });
+    } finally {
+      answered = true;
+    }
   }
 
   async #loadTable(id: number, p: Params<"loadTable">): Promise<Result<"loadTable">> {
@@ -315,6 +387,20 @@ export class EngineHost {
     return { ok: problems.length === 0, output: problems.join("\n") };
   }
 
+  /** `dmsetup status` and `dmsetup table` of one device, target by target. */
+  #targetStatus(name: string): Result<"targetStatus"> {
+    const dm = this.#requireEngine().dm;
+    const info = dm.status(name, "INFO");
+    const table = dm.status(name, "TABLE");
+    return info.map((l, i) => ({
+      start: l.start,
+      length: l.length,
+      type: l.type,
+      info: l.params,
+      table: table[i]?.params ?? "",
+    }));
+  }
+
   /** The engine's devices, tables and shared disks, as the page draws them. */
   state(): EngineState {
     const engine = this.#requireEngine();
@@ -363,7 +449,7 @@ function describeTable(
     const maps: TargetInfo["maps"] = [];
     try {
       ti.type.iterateDevices?.(ti, (d, start, length) =>
-        maps.push({ dev: d.bdev.devName, start, length }),
+        maps.push({ dev: d.bdev.devName, start: Number(start), length }),
       );
     } catch {
       // A target whose iterate_devices throws maps onto nothing we can draw.
@@ -387,8 +473,9 @@ export function attachEngine(
   storage: StorageHandle | undefined,
   disks: readonly DiskSnapshot[] | undefined,
   quiet = false,
+  options: HostOptions = {},
 ): Engine {
-  const engine = new Engine({ seed, ...(storage ? { storage } : {}) });
+  const engine = new Engine({ seed, ...(storage ? { storage } : {}), ...options });
   if (quiet) engine.events.bioEvents = false;
   if (disks && disks.length > 0) {
     const sizeKiB = Math.round((disks[0]?.sizeBytes ?? CHUNK_SIZE) / 1024);

@@ -11,9 +11,10 @@
  *
  * A request is answered by exactly one "ok" or "error"; "output" only ever precedes it.
  * Messages without an id ("notice") are the worker's own news: a new storage segment to map,
- * new interned event strings.
+ * new interned event strings, output of a background job that outlived its command.
  */
 
+import type { LoadSpec, LoadStats } from "../engine/loadgen.ts";
 import type { DiskStoreHandle, StorageHandle } from "../engine/storage.ts";
 
 export type RequestId = number;
@@ -73,6 +74,15 @@ export interface BlockDeviceInfo {
   kind: string;
 }
 
+/** One target's status lines (dm_target's `status` with STATUSTYPE_INFO and _TABLE). */
+export interface TargetStatus {
+  start: number;
+  length: number;
+  type: string;
+  info: string;
+  table: string;
+}
+
 /** The engine as the views need it, at one instant. */
 export interface EngineState {
   /** Virtual nanoseconds. */
@@ -105,6 +115,55 @@ export interface WorkerStartup {
 }
 
 /**
+ * How fast virtual time runs in the browser: virtual nanoseconds per wall millisecond
+ * (PACE_REAL_TIME is 1x; slow motion down to 1e-4x), or "max": everything due runs as fast as
+ * the engine goes, jumping to the next scheduled entry. Pacing changes only when clock entries
+ * run, never their order or their virtual times.
+ */
+export type PaceSpeed = number | "max";
+
+/** 1x: one virtual millisecond per wall millisecond. */
+export const PACE_REAL_TIME = 1_000_000;
+/** The slowest slow motion: 1e-4x. */
+export const PACE_MIN_SPEED = PACE_REAL_TIME * 1e-4;
+
+export interface PaceSettings {
+  speed: PaceSpeed;
+  /** Paused: virtual time stands still; `step` runs one clock entry at a time. */
+  paused: boolean;
+}
+
+export interface PaceState extends PaceSettings {
+  /** Virtual nanoseconds. */
+  now: number;
+  /** Clock entries scheduled (0: nothing will happen until someone acts). */
+  pending: number;
+  /** Virtual time of the next entry (what a step would run), null when none is scheduled. */
+  next: number | null;
+  /**
+   * Whether the pacer lagged behind the chosen speed since the last report (the engine could
+   * not run what fell due in time, so virtual time was let slip).
+   */
+  lagging: boolean;
+}
+
+export interface StepResult {
+  /** False when nothing was scheduled: the clock did not move. */
+  ran: boolean;
+  /** Events the entry produced, with those of the processes it woke (at the same instant). */
+  events: number;
+  /** Virtual time after the step (the entry's time). */
+  now: number;
+  pending: number;
+}
+
+/** Load generators as the Load panel and `loadgen list` show them, at virtual time `now`. */
+export interface LoadReport {
+  now: number;
+  generators: LoadStats[];
+}
+
+/**
  * The requests, and what a successful answer carries, in one map: the request and response
  * unions below are derived from it, so a new request is one line here and one case in the
  * worker's switch (which TypeScript checks for exhaustiveness).
@@ -124,6 +183,11 @@ export interface Requests {
     result: { exitCode: number; output: string; problems: TableProblem[] };
   };
   getState: { params: Record<string, never>; result: EngineState };
+  /**
+   * A device's targets as `dmsetup status` and `dmsetup table` print them (INFO and TABLE), for
+   * the inspector. Fails as dmsetup would for a device that does not exist.
+   */
+  targetStatus: { params: { name: string }; result: TargetStatus[] };
   /** Throw away every device and disk; the page then rebuilds its scenario. */
   reset: { params: { seed: number }; result: { engineVersion: string } };
   /**
@@ -132,6 +196,21 @@ export interface Requests {
    */
   restore: { params: { devices: DmDeviceInfo[] }; result: { ok: boolean; output: string } };
   ping: { params: Record<string, never>; result: { now: number } };
+  /**
+   * Pace virtual time (fields left out keep their value). Answered at once, even while a
+   * command waits on the clock.
+   */
+  setPace: { params: Partial<PaceSettings>; result: PaceState };
+  /** The pace and the clock, as they are now. */
+  getPace: { params: Record<string, never>; result: PaceState };
+  /** Run exactly one clock entry (pausing first if running). */
+  step: { params: Record<string, never>; result: StepResult };
+  /** Start a load generator (src/engine/loadgen.ts); defaults fill what the spec leaves out. */
+  loadStart: { params: { spec: Partial<LoadSpec> & { device: string } }; result: LoadStats };
+  /** Stop one generator, or every one without an id. Bios in flight still complete. */
+  loadStop: { params: { id?: number }; result: LoadReport };
+  /** Generators and their counters; `prune` first forgets stopped ones with nothing in flight. */
+  loadList: { params: { prune?: boolean }; result: LoadReport };
   /** Spin forever: how the end-to-end tests hang the worker to exercise the watchdog. */
   debugHang: { params: Record<string, never>; result: never };
 }
@@ -157,7 +236,9 @@ export type WorkerNotice =
       index: number;
       sab: SharedArrayBuffer;
     }
-  | { type: "notice"; kind: "strings"; from: number; strings: string[] };
+  | { type: "notice"; kind: "strings"; from: number; strings: string[] }
+  /** Shell output written after its command returned: a background job (`cmd &`) finishing. */
+  | { type: "notice"; kind: "output"; stream: Stream; text: string };
 
 export type WorkerMessage = WorkerResponse | WorkerNotice;
 

@@ -6,7 +6,7 @@
  *   loadgen start DEVICE [--pattern seq|random] [--read PCT] [--bs SIZE] [--qd N] [--rate IOPS]
  *                        [--count N] [--seed N]        prints the new generator's id
  *   loadgen stop [ID]                                  stops one generator, or every one
- *   loadgen list                                       a table of generators and counters
+ *   loadgen list [-l|--long]                           a table of generators and counters
  *
  * A generator issues bios on the virtual clock as background work: headless, it runs while
  * something else lets time pass (`sleep`); in the browser, time passes by itself.
@@ -20,7 +20,7 @@ const HINT = `Try '${PROG} --help' for more information.\n`;
 
 const USAGE = `Usage: ${PROG} start DEVICE [OPTION]...
        ${PROG} stop [ID]
-       ${PROG} list
+       ${PROG} list [-l|--long]
 
 Issue bios to a block device on the virtual clock, until stopped or COUNT bios.
 
@@ -34,8 +34,8 @@ Issue bios to a block device on the virtual clock, until stopped or COUNT bios.
   --seed N               seed of the generator's choices (default ${DEFAULT_LOAD.seed})
 
 DEVICE is a path (/dev/mapper/NAME, /dev/ram0) or a name (NAME for /dev/mapper/NAME or /dev/NAME).
-start prints the generator's id; stop without ID stops them all; list shows IOPS and MB/s
-averaged over virtual time since the generator started.
+start prints the generator's id; stop without ID stops them all. list shows each generator's
+counters, and IOPS and MB/s averaged over virtual time since it started; --long adds its workload.
 `;
 
 /** Largest block size accepted: 16 MiB. */
@@ -179,54 +179,56 @@ function stop(args: string[], io: Io): number {
   return 0;
 }
 
+/** A `loadgen list` column: its header, its cell for a generator, and its alignment. */
+interface Column {
+  head: string;
+  cell: (g: LoadStats, secs: number) => string;
+  /** Text columns are flush left, numbers right, as `ps` lays them out. */
+  left?: boolean;
+  /** Shown by `list --long` only (the workload); the counters fit an 80-column terminal. */
+  long?: boolean;
+}
+
+const COLUMNS: Column[] = [
+  { head: "ID", cell: (g) => String(g.id) },
+  { head: "DEVICE", cell: (g) => g.spec.device, left: true },
+  { head: "PATTERN", cell: (g) => g.spec.pattern, left: true, long: true },
+  { head: "READ%", cell: (g) => String(g.spec.readPct), long: true },
+  { head: "BS", cell: (g) => size(g.spec.blockSize), long: true },
+  { head: "QD", cell: (g) => String(g.spec.queueDepth), long: true },
+  { head: "RATE", cell: (g) => (g.spec.rate === 0 ? "max" : String(g.spec.rate)), long: true },
+  { head: "COUNT", cell: (g) => String(g.spec.count), long: true },
+  { head: "SEED", cell: (g) => String(g.spec.seed), long: true },
+  { head: "ISSUED", cell: (g) => String(g.issued) },
+  { head: "DONE", cell: (g) => String(g.completed) },
+  { head: "ERR", cell: (g) => String(g.errors) },
+  { head: "INFL", cell: (g) => String(g.inFlight) },
+  { head: "IOPS", cell: (g, t) => (t > 0 ? String(Math.round(g.completed / t)) : "-") },
+  { head: "MB/s", cell: (g, t) => (t > 0 ? (g.bytes / t / 1e6).toFixed(1) : "-") },
+  {
+    head: "STATE",
+    cell: (g) => (g.running ? "running" : g.inFlight > 0 ? "stopping" : "stopped"),
+    left: true,
+  },
+];
+
 function list(args: string[], io: Io): number {
-  if (args.length > 0) throw new UsageError(`list: extra operand '${args[0]}'`);
+  const p = getopt(args, { long: { long: false }, short: { l: ["long", false] } }, PROG);
+  if (!p.ok) throw new UsageError(p.error.replace(/^loadgen: /, "").trimEnd());
+  if (p.operands.length > 0) throw new UsageError(`list: extra operand '${p.operands[0]}'`);
+  const cols = COLUMNS.filter((c) => !c.long || p.opts.has("long"));
   const e = io.shell.engine;
-  const head = [
-    "ID",
-    "DEVICE",
-    "PATTERN",
-    "READ%",
-    "BS",
-    "QD",
-    "RATE",
-    "ISSUED",
-    "DONE",
-    "ERRORS",
-    "INFLIGHT",
-    "IOPS",
-    "MB/s",
-    "STATE",
-  ];
   const rows = e.load.list().map((g) => {
     const secs = (e.now - g.startedAt) / 1e9;
-    const s = g.spec;
-    return [
-      String(g.id),
-      s.device,
-      s.pattern,
-      String(s.readPct),
-      size(s.blockSize),
-      String(s.queueDepth),
-      s.rate === 0 ? "max" : String(s.rate),
-      String(g.issued),
-      String(g.completed),
-      String(g.errors),
-      String(g.inFlight),
-      secs > 0 ? String(Math.round(g.completed / secs)) : "-",
-      secs > 0 ? (g.bytes / secs / 1e6).toFixed(1) : "-",
-      g.running ? "running" : g.inFlight > 0 ? "stopping" : "stopped",
-    ];
+    return cols.map((c) => c.cell(g, secs));
   });
-  // Text columns flush left, numbers right, as `ps` lays them out.
-  const left = new Set([1, 2, 13]);
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const widths = cols.map((c, i) => Math.max(c.head.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) =>
     cells
-      .map((c, i) => (left.has(i) ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))
+      .map((c, i) => (cols[i]!.left ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))
       .join("  ")
       .trimEnd() + "\n";
-  io.out.o(line(head) + rows.map(line).join(""));
+  io.out.o(line(cols.map((c) => c.head)) + rows.map(line).join(""));
   return 0;
 }
 

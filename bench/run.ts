@@ -1,0 +1,47 @@
+/**
+ * `npm run bench`: every benchmark in sequence, each under its own header. Figures are printed,
+ * not asserted (see each file for what it measures and its goals).
+ *
+ *   engine   bios/s through the engine in Node (bench/engine.ts)
+ *   golden   the golden suite through dmsh against the real kernel's timings (bench/golden.ts)
+ *   app      initial download and time to the first drawn stack, in Chromium (bench/app.ts)
+ *   fps      frames per second and engine throughput with the views on and off (bench/fps.ts)
+ *
+ * `npm run bench -- fps app` runs only the sections named.
+ */
+
+import { benchApp, printApp } from "./app.ts";
+import { benchEngine } from "./engine.ts";
+import { benchFps, printFps } from "./fps.ts";
+import { benchGolden } from "./golden.ts";
+
+const SECTIONS: Array<[string, string, () => Promise<void>]> = [
+  ["engine", "engine (Node)", () => benchEngine()],
+  ["golden", "golden suite through dmsh", async () => void (await benchGolden())],
+  ["app", "web app", async () => printApp(await benchApp())],
+  ["fps", "FPS probe", async () => printFps(await benchFps())],
+];
+
+const only = process.argv.slice(2);
+const unknown = only.filter((n) => !SECTIONS.some(([name]) => name === n));
+if (unknown.length > 0) {
+  console.error(
+    `bench: unknown section ${unknown.join(", ")} (have ${SECTIONS.map(([n]) => n).join(", ")})`,
+  );
+  process.exit(2);
+}
+
+let failed = 0;
+for (const [name, title, run] of SECTIONS) {
+  if (only.length > 0 && !only.includes(name)) continue;
+  console.log(`\n=== ${title} ${"=".repeat(Math.max(0, 86 - title.length))}`);
+  const t0 = performance.now();
+  try {
+    await run();
+  } catch (e) {
+    failed++;
+    console.error(`${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+  }
+  console.log(`(${name}: ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+}
+process.exitCode = failed > 0 ? 1 : 0;
