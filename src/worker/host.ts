@@ -19,7 +19,6 @@
 import {
   CHUNK_SIZE,
   DeviceMapper,
-  EV,
   Engine,
   NS_PER_US,
   RECORD_SLOTS,
@@ -84,7 +83,6 @@ export class EngineHost {
   #engine: Engine | null = null;
   #shell: ShellLike | null = null;
   #ring: RingProducer | null = null;
-  #seed = 1;
   #pumped = 0;
   #sinceFlush = 0;
   #stringsSent = 0;
@@ -228,8 +226,7 @@ export class EngineHost {
   /** A new engine: fresh, or reattached to the disks a previous worker left in shared memory. */
   #start(params: InitParams): void {
     this.#unlisten?.();
-    this.#seed = params.seed;
-    const engine = attachEngine(params.seed, params.storage, params.disks, false, this.#options);
+    const engine = attachEngine(params.seed, params.storage, params.disks, this.#options);
     this.#engine = engine;
     this.#pacer?.attach(engine);
     this.#shell = this.#createShell(engine);
@@ -326,9 +323,9 @@ export class EngineHost {
   }
 
   /**
-   * Validation runs the kernel's own table load, on a shadow engine rebuilt from this one's
-   * state (same disks, same devices and minors), so the messages are exactly those a real
-   * load would print, and the real devices see no load, ctr or dtr.
+   * Validation is the engine's dry-run table load (dm.validate): the kernel's own checks and
+   * constructors on this engine's devices, so the messages are exactly those a real load would
+   * print; the table is then destroyed and its log lines and events withdrawn.
    */
   async #validate(p: Params<"validateTable">): Promise<TableProblem[]> {
     const engine = this.#requireEngine();
@@ -345,33 +342,13 @@ export class EngineHost {
         return [{ line: lineNo, message: `Invalid format on line ${lineNo} of table` }];
       }
     }
-    const state = this.state();
-    const shadow = attachEngine(this.#seed, engine.storage.handle(), state.disks, true);
-    for (const step of rebuildPlan(state.devices)) {
-      await runStep(shadow, step).catch(() => undefined);
-    }
-    const name = p.name ?? pickFreeName(shadow);
-    if (!shadow.dm.byName(name)) shadow.dm.create(name);
-    const klogBefore = shadow.klog.lines.length;
-    const seqBefore = shadow.events.seq;
-    try {
-      shadow.dm.load(name, p.table);
-      return [];
-    } catch (e) {
-      // Targets constructed before the failure: the failing line is the next one.
-      const built = shadow.events.since(seqBefore).filter((ev) => ev.type === EV.TARGET_CTR).length;
-      const msgs = shadow.klog.lines
-        .slice(klogBefore)
-        .filter((l) => l.level === "err" || l.level === "warn")
-        .map((l) => l.text);
-      const line =
-        built < specLines.length && !/too small for target/.test(msgs[0] ?? "")
-          ? (specLines[built] ?? 0)
-          : 0;
-      if (msgs.length === 0) msgs.push(e instanceof Error ? e.message : String(e));
-      // The first line names the failing target; the ones after it are the ioctl's epilogue.
-      return msgs.map((message, i) => ({ line: i === 0 ? line : 0, message }));
-    }
+    // The kernel's dry run (dm.validate): constructors run and are undone, nothing changes.
+    const r = engine.dm.validate(p.name ?? null, p.table);
+    if (r.ok) return [];
+    const msgs = r.log.length ? r.log : [`Command failed: ${r.errno ?? "EINVAL"}`];
+    const line = r.failedTarget === undefined ? 0 : (specLines[r.failedTarget] ?? 0);
+    // The first line names the failing target; the ones after it are the ioctl's epilogue.
+    return msgs.map((message, i) => ({ line: i === 0 ? line : 0, message }));
   }
 
   async #restore(plan: RebuildStep[]): Promise<Result<"restore">> {
@@ -472,11 +449,9 @@ export function attachEngine(
   seed: number,
   storage: StorageHandle | undefined,
   disks: readonly DiskSnapshot[] | undefined,
-  quiet = false,
   options: HostOptions = {},
 ): Engine {
   const engine = new Engine({ seed, ...(storage ? { storage } : {}), ...options });
-  if (quiet) engine.events.bioEvents = false;
   if (disks && disks.length > 0) {
     const sizeKiB = Math.round((disks[0]?.sizeBytes ?? CHUNK_SIZE) / 1024);
     const sorted = [...disks].sort((a, b) => a.minor - b.minor);
@@ -509,12 +484,6 @@ async function runStep(engine: Engine, step: RebuildStep): Promise<void> {
       await engine.dm.suspend(step.name);
       return;
   }
-}
-
-function pickFreeName(engine: Engine): string {
-  let i = 0;
-  while (engine.dm.byName(`__validate${i}`)) i++;
-  return `__validate${i}`;
 }
 
 function shellWord(s: string): string {
