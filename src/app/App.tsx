@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useState } from "react";
-import { resetSession } from "./actions.ts";
-import { DiskPanel } from "./panels/DiskPanel.tsx";
+import { resetSession, setViewsHidden } from "./actions.ts";
+import { InsightBody, InsightTabs, insightTitle } from "./panels/InsightPanel.tsx";
+import { PlaybackBar } from "./panels/PlaybackBar.tsx";
 import { StackView } from "./panels/StackView.tsx";
 import { useAppStore } from "./store/index.ts";
 
@@ -8,8 +9,9 @@ import { useAppStore } from "./store/index.ts";
 // stack is on screen, keeping the first download small.
 const Console = lazy(() => import("./panels/Console.tsx"));
 const TableEditor = lazy(() => import("./panels/TableEditor.tsx"));
+const LoadPanel = lazy(() => import("./panels/LoadPanel.tsx"));
 
-const PANELS = ["stack", "console", "editor", "disks"] as const;
+const PANELS = ["stack", "console", "editor", "disks", "load"] as const;
 
 /**
  * True once the first stack is drawn (or after a moment regardless): the lazy panels start
@@ -105,6 +107,38 @@ function EventCounter() {
   );
 }
 
+/**
+ * The views that draw what the engine does (`viewsHidden`: `?views=off` or the header toggle)
+ * give way to a placeholder: the FPS probe's baseline, and the whole machine for the engine.
+ */
+function ViewGate(props: { children: React.ReactNode }) {
+  const hidden = useAppStore((s) => s.viewsHidden);
+  if (!hidden) return props.children;
+  return (
+    <p className="empty">
+      Views hidden.{" "}
+      <button type="button" className="link" onClick={() => setViewsHidden(false)}>
+        Show them
+      </button>
+    </p>
+  );
+}
+
+function ViewsToggle() {
+  const hidden = useAppStore((s) => s.viewsHidden);
+  return (
+    <button
+      type="button"
+      className="views-toggle"
+      aria-pressed={!hidden}
+      onClick={() => setViewsHidden(!hidden)}
+      title="Hide the views to give the engine the whole machine (also: ?views=off)"
+    >
+      {hidden ? "Show views" : "Hide views"}
+    </button>
+  );
+}
+
 function Notices() {
   const notices = useAppStore((s) => s.notices);
   return (
@@ -123,10 +157,11 @@ export function App() {
   const error = useAppStore((s) => s.engineError);
   const devices = useAppStore((s) => s.devices.length);
   const loadLazy = useAfterFirstStack();
+  const insight = insightTitle(useAppStore((s) => s.insightTab));
 
   useEffect(() => {
     const onKey = (ev: KeyboardEvent) => {
-      if (ev.altKey && !ev.ctrlKey && !ev.metaKey && /^[1-4]$/.test(ev.key)) {
+      if (ev.altKey && !ev.ctrlKey && !ev.metaKey && /^[1-5]$/.test(ev.key)) {
         ev.preventDefault();
         focusPanel(Number(ev.key) - 1);
       }
@@ -148,6 +183,7 @@ export function App() {
         <span className="spacer" />
         <EventCounter />
         <EngineStatus />
+        <ViewsToggle />
         <button
           type="button"
           className="reset"
@@ -158,6 +194,7 @@ export function App() {
           ↺ Reset
         </button>
       </header>
+      <PlaybackBar />
       {error && (
         <div className="fatal" role="alert">
           The engine could not start: {error}
@@ -169,19 +206,28 @@ export function App() {
           title="Device stack"
           hint={`${devices} dm device${devices === 1 ? "" : "s"} · click one to edit its table`}
         >
-          <StackView />
+          <ViewGate>
+            <StackView />
+          </ViewGate>
         </Panel>
         <Panel id="console" title="Console" hint="dmsh: dmsetup, dd, modprobe, …">
           <Suspense fallback={<p className="empty">Loading the console…</p>}>
             {loadLazy ? <Console /> : <p className="empty">Loading the console…</p>}
           </Suspense>
         </Panel>
-        <Panel id="disks" title="Disks" hint="chunks that hold data, read from shared memory">
-          <DiskPanel />
+        <Panel id="disks" title={insight.title} hint={insight.hint} extra={<InsightTabs />}>
+          <ViewGate>
+            <InsightBody />
+          </ViewGate>
         </Panel>
         <Panel id="editor" title="Table editor" hint="checked by the kernel as you type">
           <Suspense fallback={<p className="empty">Loading the editor…</p>}>
             {loadLazy ? <TableEditor /> : <p className="empty">Loading the editor…</p>}
+          </Suspense>
+        </Panel>
+        <Panel id="load" title="Load" hint="generators issue bios on the virtual clock">
+          <Suspense fallback={<p className="empty">Loading…</p>}>
+            {loadLazy ? <LoadPanel /> : <p className="empty">Loading…</p>}
           </Suspense>
         </Panel>
       </main>

@@ -9,11 +9,22 @@ import type { PanelId } from "./store/uiSlice.ts";
 export {
   debugHangWorker,
   loadDraft,
+  loadStart,
+  loadStop,
+  refreshLoads,
   resetSession,
   runCommand,
+  setPace,
   startSession,
+  step,
   validateDraft,
+  watchLoads,
 } from "./session.ts";
+
+/** Shows or hides the bio views (the FPS probe's baseline runs without them). */
+export function setViewsHidden(viewsHidden: boolean): void {
+  useAppStore.setState({ viewsHidden });
+}
 
 export function setActivePanel(activePanel: PanelId): void {
   useAppStore.setState({ activePanel });

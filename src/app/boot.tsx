@@ -3,7 +3,7 @@ import { createRoot } from "react-dom/client";
 import { App } from "./App.tsx";
 import { IsolationHelp } from "./IsolationHelp.tsx";
 import { debugHangWorker, runCommand, startSession } from "./actions.ts";
-import { getClient, getDiskReader } from "./session.ts";
+import { getClient, getDiskReader, loadStart, loadStop, setPace, step } from "./session.ts";
 import { useAppStore } from "./store/index.ts";
 import "./styles.css";
 
@@ -16,6 +16,10 @@ declare global {
       debugHang: typeof debugHangWorker;
       client: typeof getClient;
       disks: typeof getDiskReader;
+      setPace: typeof setPace;
+      step: typeof step;
+      loadStart: typeof loadStart;
+      loadStop: typeof loadStop;
     };
   }
 }
@@ -29,6 +33,10 @@ if (window.crossOriginIsolated) {
     debugHang: debugHangWorker,
     client: getClient,
     disks: getDiskReader,
+    setPace,
+    step,
+    loadStart,
+    loadStop,
   };
   void startSession().catch((e: unknown) => console.error("engine failed to start", e));
   root.render(

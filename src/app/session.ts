@@ -12,7 +12,18 @@
 
 import { RECORD_SLOTS, EV } from "../engine/events.ts";
 import { EngineClient, WorkerRestartedError, type WorkerLike } from "../worker/client.ts";
-import type { EngineState, Stream, WorkerMessage, WorkerRequest } from "../worker/protocol.ts";
+import type { LoadSpec, LoadStats } from "../engine/loadgen.ts";
+import type {
+  EngineState,
+  LoadReport,
+  PaceSettings,
+  PaceState,
+  StepResult,
+  Stream,
+  TargetStatus,
+  WorkerMessage,
+  WorkerRequest,
+} from "../worker/protocol.ts";
 import { createRing, RingConsumer } from "../worker/ring.ts";
 import { ansi, PROMPT, toTerminal, writeConsole } from "./consoleSink.ts";
 import { takeEngineWorker } from "./bootWorker.ts";
@@ -20,6 +31,7 @@ import { DiskReader } from "./diskMap.ts";
 import { onFrame } from "./frame.ts";
 import { DEFAULT_SCENARIO, DEFAULT_SEED } from "./scenario.ts";
 import { useAppStore } from "./store/index.ts";
+import type { LoadRow } from "./store/paceSlice.ts";
 
 /** Ring size: a burst of this many events between two frames is absorbed without drops. */
 const RING_RECORDS = 1 << 16;
@@ -45,6 +57,7 @@ let consumer: RingConsumer | null = null;
 let diskReader: DiskReader | null = null;
 let strings: string[] = [];
 const eventVisitors = new Set<EventVisitor>();
+const engineReplacedListeners = new Set<() => void>();
 let diskVersion = 0;
 const diskListeners = new Set<() => void>();
 
@@ -79,6 +92,19 @@ function notify(tone: "info" | "warn" | "error", text: string): void {
 export function onEngineEvent(visit: EventVisitor): () => void {
   eventVisitors.add(visit);
   return () => eventVisitors.delete(visit);
+}
+
+/**
+ * Called when a new engine replaces the old one (a reset, or the watchdog restarting the
+ * worker): bio ids and interned strings start over, so a record of past events is void.
+ */
+export function onEngineReplaced(listener: () => void): () => void {
+  engineReplacedListeners.add(listener);
+  return () => engineReplacedListeners.delete(listener);
+}
+
+function engineReplaced(): void {
+  for (const l of engineReplacedListeners) l();
 }
 
 /** Interned strings events refer to (target types, device names, messages). */
@@ -192,10 +218,14 @@ export function startSession(): Promise<void> {
       createWorker: createEngineWorker,
       ring,
       seed: DEFAULT_SEED,
-      onStatus: (engineStatus) => useAppStore.setState({ engineStatus }),
+      onStatus: (engineStatus) => {
+        if (engineStatus === "restarting") engineReplaced();
+        useAppStore.setState({ engineStatus });
+      },
       onNotice: (n) => {
         if (n.kind === "segment") diskReader?.addSegment(n.pool, n.index, n.sab);
-        else strings.splice(n.from, n.strings.length, ...n.strings);
+        else if (n.kind === "strings") strings.splice(n.from, n.strings.length, ...n.strings);
+        else streamToConsole(n.stream, n.text);
       },
       onRestart: (r) => {
         useAppStore.setState({ restarts: r.count, lastRestart: r });
@@ -206,6 +236,10 @@ export function startSession(): Promise<void> {
         notify(r.ok ? "warn" : "error", text);
         diskReader = null; // the new worker announces its own segments; re-read the state
         void refreshTopology();
+        // A new worker starts at 1x, running: give it the page's pace. (Its generators are gone.)
+        const { speed, paused } = useAppStore.getState();
+        void setPace({ speed, paused });
+        void refreshLoads();
       },
     });
     onFrame(drainEvents);
@@ -300,6 +334,7 @@ export async function resetSession(): Promise<void> {
   writeConsole(`\r\n${ansi.yellow("[reset] back to the default scenario")}\r\n`);
   if (c.status !== "ready") await c.restart("reset while not ready");
   await c.call("reset", { seed: DEFAULT_SEED });
+  engineReplaced();
   diskReader = null;
   strings = [];
   useAppStore.setState({
@@ -310,6 +345,8 @@ export async function resetSession(): Promise<void> {
     validatedDraft: null,
     loadOutput: "",
     loadOk: null,
+    loads: [],
+    lastStep: null,
   });
   await runScenario();
 }
@@ -369,4 +406,97 @@ export function debugHangWorker(): void {
 
 export function getClient(): EngineClient | null {
   return client;
+}
+
+/** A device's targets with their INFO and TABLE status lines (the inspector's target state). */
+export function targetStatus(name: string): Promise<TargetStatus[]> {
+  return requireClient().call("targetStatus", { name });
+}
+
+// ---------------------------------------------------------------- pace and load
+
+/**
+ * Sets the pace of virtual time in the worker (the playback bar's action). `speed` is in virtual
+ * ns per wall ms: PACE_REAL_TIME (protocol.ts) is 1x, PACE_MIN_SPEED is 1e-4x slow motion, and
+ * "max" runs everything as fast as the engine goes. `paused: true` freezes virtual time. Fields
+ * left out keep their value. The store's `speed`/`paused` follow at once (optimistically) and
+ * then the worker's answer; resolves to that answer, or null if the worker could not be asked.
+ */
+export async function setPace(p: Partial<PaceSettings>): Promise<PaceState | null> {
+  useAppStore.setState(p);
+  try {
+    const state = await requireClient().call("setPace", p);
+    useAppStore.setState({ speed: state.speed, paused: state.paused, lagging: state.lagging });
+    return state;
+  } catch (e) {
+    if (!(e instanceof WorkerRestartedError)) console.warn("setPace failed", e);
+    return null;
+  }
+}
+
+/**
+ * Runs exactly one clock entry (pausing first if running): the playback bar's single step. Its
+ * events reach the views through the ring like any others; the result (also in the store as
+ * `lastStep`) says how many there were and the virtual time after it.
+ */
+export async function step(): Promise<StepResult | null> {
+  useAppStore.setState({ paused: true });
+  try {
+    const r = await requireClient().call("step", {});
+    useAppStore.setState({ lastStep: r, paused: true, now: r.now });
+    return r;
+  } catch (e) {
+    if (!(e instanceof WorkerRestartedError)) console.warn("step failed", e);
+    return null;
+  }
+}
+
+/**
+ * Starts a load generator on `spec.device` (a path: /dev/mapper/NAME, /dev/ramN); what the spec
+ * leaves out takes DEFAULT_LOAD's value. Rejects with the engine's reason for a bad spec.
+ */
+export async function loadStart(spec: Partial<LoadSpec> & { device: string }): Promise<LoadStats> {
+  const stats = await requireClient().call("loadStart", { spec });
+  void refreshLoads();
+  return stats;
+}
+
+/** Stops one generator, or all of them without an id. Bios in flight still complete. */
+export async function loadStop(id?: number): Promise<void> {
+  const report = await requireClient().call("loadStop", id === undefined ? {} : { id });
+  applyLoads(report);
+}
+
+function applyLoads(report: LoadReport): void {
+  const { loads: before, loadsAt } = useAppStore.getState();
+  const dt = (report.now - loadsAt) / 1e9;
+  const rows: LoadRow[] = report.generators.map((g) => {
+    const prev = before.find((b) => b.id === g.id);
+    if (!prev || dt <= 0)
+      return { ...g, iops: prev?.iops ?? null, bytesPerSec: prev?.bytesPerSec ?? null };
+    return {
+      ...g,
+      iops: (g.completed - prev.completed) / dt,
+      bytesPerSec: (g.bytes - prev.bytes) / dt,
+    };
+  });
+  useAppStore.setState({ loads: rows, loadsAt: report.now });
+}
+
+/** Fetches the generators' counters (`prune`: first forget stopped ones with nothing in flight). */
+export async function refreshLoads(prune = false): Promise<void> {
+  const c = client;
+  if (!c || c.status !== "ready") return;
+  try {
+    applyLoads(await c.call("loadList", prune ? { prune } : {}));
+  } catch (e) {
+    if (!(e instanceof WorkerRestartedError)) console.warn("loadList failed", e);
+  }
+}
+
+/** Polls the generators' counters every `intervalMs` until the returned function is called. */
+export function watchLoads(intervalMs = 500): () => void {
+  void refreshLoads();
+  const t = setInterval(() => void refreshLoads(), intervalMs);
+  return () => clearInterval(t);
 }

@@ -103,10 +103,14 @@ function DiskGrid({ disk, devices }: { disk: DiskSnapshot; devices: readonly DmD
         ctx.fillRect(x + gap, y + gap, cell - 2 * gap, cell - 2 * gap);
       }
       ctx.globalAlpha = 1;
-      const text = `${map.usedCount} of ${chunks} chunks hold data`;
-      c.setAttribute("aria-label", `${disk.name}: ${text}`);
-      c.dataset.used = String(map.usedCount);
-      if (count.current) count.current.textContent = text;
+      // The DOM only when the count changed: under load this runs every frame.
+      const used = String(map.usedCount);
+      if (c.dataset.used !== used) {
+        const text = `${map.usedCount} of ${chunks} chunks hold data`;
+        c.setAttribute("aria-label", `${disk.name}: ${text}`);
+        c.dataset.used = used;
+        if (count.current) count.current.textContent = text;
+      }
     };
     return onFrame(() => {
       const v = getDiskVersion();

@@ -8,12 +8,18 @@
  */
 
 import { select, transition, type BaseType, type Selection, type Transition } from "d3";
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { selectDevice } from "../actions.ts";
 import { flatten, layoutStack, ROW, toneColor, type StackNode } from "../stackLayout.ts";
 import { useAppStore } from "../store/index.ts";
 
 const DURATION = 250;
+
+// The bio flow: a canvas over this SVG, loaded after the first stack is drawn.
+const FlowLayer = lazy(() => import("../flow/FlowLayer.tsx"));
+const FlowLegend = lazy(() =>
+  import("../flow/FlowLayer.tsx").then((m) => ({ default: m.FlowLegend })),
+);
 
 function useWidth(ref: React.RefObject<HTMLElement | null>): number {
   const [width, setWidth] = useState(0);
@@ -209,21 +215,33 @@ export function StackView() {
             : "Starting the engine…"}
         </p>
       )}
-      <svg
-        ref={svg}
-        className="stack"
-        role="group"
-        aria-label="device stack"
-        width={width}
-        height={Math.max(layout.height, 40)}
-        onClick={onClick}
-        onKeyDown={(ev) => {
-          if (ev.key === "Enter" || ev.key === " ") onClick(ev);
-        }}
-      >
-        <g className="stack-root" />
-      </svg>
+      <div className="stack-canvas">
+        <svg
+          ref={svg}
+          className="stack"
+          role="group"
+          aria-label="device stack"
+          width={width}
+          height={Math.max(layout.height, 40)}
+          onClick={onClick}
+          onKeyDown={(ev) => {
+            if (ev.key === "Enter" || ev.key === " ") onClick(ev);
+          }}
+        >
+          <g className="stack-root" />
+        </svg>
+        {layout.roots.length > 0 && width > 0 && (
+          <Suspense fallback={null}>
+            <FlowLayer width={width} />
+          </Suspense>
+        )}
+      </div>
       {layout.roots.length > 0 && <Legend types={legendTypes(devices)} />}
+      {layout.roots.length > 0 && (
+        <Suspense fallback={null}>
+          <FlowLegend />
+        </Suspense>
+      )}
     </div>
   );
 }

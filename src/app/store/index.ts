@@ -7,10 +7,18 @@ import { create } from "zustand";
 import { createEditorSlice, type EditorSlice } from "./editorSlice.ts";
 import { createEngineSlice, type EngineSlice } from "./engineSlice.ts";
 import { createEventsSlice, type EventsSlice } from "./eventsSlice.ts";
+import { createPaceSlice, type PaceSlice } from "./paceSlice.ts";
+import { createPlaybackSlice, type PlaybackSlice } from "./playbackSlice.ts";
 import { createTopologySlice, type TopologySlice } from "./topologySlice.ts";
 import { createUiSlice, type UiSlice } from "./uiSlice.ts";
 
-export type AppState = EngineSlice & TopologySlice & EventsSlice & EditorSlice & UiSlice;
+export type AppState = EngineSlice &
+  TopologySlice &
+  EventsSlice &
+  EditorSlice &
+  UiSlice &
+  PaceSlice &
+  PlaybackSlice;
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createEngineSlice(...a),
@@ -18,4 +26,6 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createEventsSlice(...a),
   ...createEditorSlice(...a),
   ...createUiSlice(...a),
+  ...createPaceSlice(...a),
+  ...createPlaybackSlice(...a),
 }));

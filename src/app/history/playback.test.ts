@@ -1,0 +1,165 @@
+import { describe, expect, it } from "vitest";
+import { EV } from "../../engine/events.ts";
+import { EventHistory } from "./history.ts";
+import { Playback, type EngineControl, type MoveKind } from "./playback.ts";
+
+/** `n` records, `gapNs` of virtual time apart. */
+function history(n: number, gapNs: number): EventHistory {
+  const h = new EventHistory({ chunkRecords: 64 });
+  for (let i = 0; i < n; i++) h.push(EV.BIO_SUBMIT, i * gapNs, i + 1, 7, 0, 8, 1, 0);
+  return h;
+}
+
+function engine() {
+  const calls: string[] = [];
+  const control: EngineControl = {
+    setPace: ({ speed, paused }) => calls.push(`pace ${speed} ${paused}`),
+    step: () => {
+      calls.push("step");
+      return Promise.resolve(true);
+    },
+  };
+  return { calls, control };
+}
+
+function record(p: Playback) {
+  const moves: Array<[number, number, MoveKind] | ["jump", number]> = [];
+  p.subscribe({
+    applied: (from, to, how) => moves.push([from, to, how]),
+    jumped: (c) => moves.push(["jump", c]),
+  });
+  return moves;
+}
+
+describe("Playback", () => {
+  it("follows the head as events arrive at one virtual instant", () => {
+    const h = history(0, 0);
+    const p = new Playback(h, null);
+    p.frame(0);
+    for (let i = 0; i < 5; i++) h.push(EV.BIO_SUBMIT, 0, i + 1, 7, 0, 8, 1, 0);
+    p.frame(16);
+    expect(p.cursor).toBe(5);
+    expect(p.live).toBe(true);
+  });
+
+  it("plays recorded events as the playback clock reaches their virtual time", () => {
+    // One event per virtual 100 ms; at 1x, about one every 100 ms of wall time.
+    const h = history(10, 100e6);
+    const p = new Playback(h, null);
+    p.scrubTo(0);
+    p.play();
+    expect(p.live).toBe(false);
+    let now = 0;
+    p.frame(now);
+    expect(p.cursor).toBe(1); // the event at t=0
+    for (; now <= 450; now += 50) p.frame(now);
+    expect(p.cursor).toBe(5);
+    p.setSpeed(2);
+    for (; now <= 700; now += 50) p.frame(now);
+    expect(p.cursor).toBeGreaterThanOrEqual(9);
+    for (; now <= 1000; now += 50) p.frame(now);
+    expect(p.cursor).toBe(10);
+    expect(p.live).toBe(true);
+  });
+
+  it("waits no longer than idleCap through an idle stretch", () => {
+    const h = history(0, 0);
+    h.push(EV.BIO_SUBMIT, 0, 1, 7, 0, 8, 1, 0);
+    h.push(EV.BIO_SUBMIT, 3600e9, 2, 7, 0, 8, 1, 0); // an hour later
+    const p = new Playback(h, null, { idleCap: 300 });
+    p.scrubTo(0);
+    p.play();
+    for (let now = 0; now < 250; now += 25) p.frame(now);
+    expect(p.cursor).toBe(1);
+    for (let now = 250; now < 400; now += 25) p.frame(now);
+    expect(p.cursor).toBe(2);
+  });
+
+  it("holds a burst back while its animation plays, one event at a time", () => {
+    const h = history(0, 0);
+    const p = new Playback(h, null, { gate: 100 });
+    let busyUntil = 0;
+    p.backlog = (now) => Math.max(0, busyUntil - now);
+    const moves = record(p);
+    p.subscribe({ applied: (_f, _t, _how, now) => (busyUntil = now + 300) });
+    for (let i = 0; i < 4; i++) h.push(EV.BIO_SUBMIT, 0, i + 1, 7, 0, 8, 1, 0);
+    p.frame(0);
+    expect(p.cursor).toBe(1);
+    p.frame(100);
+    expect(p.cursor).toBe(1);
+    p.frame(220);
+    expect(p.cursor).toBe(2);
+    expect(moves).toEqual([
+      [0, 1, "play"],
+      [1, 2, "play"],
+    ]);
+  });
+
+  it("catches up when far behind the head, and says so", () => {
+    const h = history(10_000, 0);
+    const h2 = history(0, 0);
+    const p = new Playback(h2, null, { lagEvents: 1000, perFrame: 4000 });
+    const moves = record(p);
+    p.frame(0);
+    h.forEach(0, h.head, (r, o) => h2.append(r, o));
+    p.frame(16);
+    expect(p.cursor).toBe(4000);
+    expect(moves.at(-1)).toEqual([0, 4000, "catchup"]);
+  });
+
+  it("pauses the engine with the cursor; steps one event at a time, asking the engine at the head", async () => {
+    const h = history(3, 1000);
+    const { calls, control } = engine();
+    const p = new Playback(h, control);
+    const moves = record(p);
+    for (let now = 0; now < 100; now += 16) p.frame(now);
+    expect(p.cursor).toBe(3);
+    p.pause();
+    expect(calls).toEqual(["pace 1 true"]);
+    p.stepBack();
+    expect(p.cursor).toBe(2);
+    p.step();
+    expect(p.cursor).toBe(3);
+    expect(moves.slice(-2)).toEqual([
+      ["jump", 2],
+      [2, 3, "step"],
+    ]);
+    // At the head: the engine is asked, and the first event it sends is taken, alone.
+    p.step();
+    expect(calls.at(-1)).toBe("step");
+    expect(p.awaitingEngine).toBe(true);
+    p.frame(116);
+    expect(p.cursor).toBe(3);
+    h.push(EV.BIO_SUBMIT, 5000, 9, 7, 0, 8, 1, 0);
+    h.push(EV.BIO_COMPLETE, 5000, 9, 7, 0, 8, 0, 0);
+    p.frame(132);
+    expect(p.cursor).toBe(4);
+    p.frame(148);
+    expect(p.cursor).toBe(4);
+    expect(p.awaitingEngine).toBe(false);
+    await Promise.resolve();
+    p.play();
+    expect(calls.at(-1)).toBe("pace 1 false");
+    p.frame(164);
+    expect(p.cursor).toBe(5);
+  });
+
+  it("scrubbing jumps the cursor (clamped to what is held) and pauses", () => {
+    const h = history(20, 0);
+    const p = new Playback(h, null);
+    const moves = record(p);
+    p.scrubTo(7);
+    expect([p.cursor, p.mode]).toEqual([7, "pause"]);
+    p.scrubTo(-5);
+    expect(p.cursor).toBe(0);
+    p.scrubTo(99);
+    expect(p.cursor).toBe(20);
+    expect(moves).toEqual([
+      ["jump", 7],
+      ["jump", 0],
+      ["jump", 20],
+    ]);
+    p.goLive();
+    expect(p.live).toBe(true);
+  });
+});

@@ -1,0 +1,164 @@
+/**
+ * The page's one history of engine events, the folds and indexes over it, and the playback
+ * cursor, wired to the session: every drained event is appended (inside the frame loop, as a
+ * copy of its record), and the playback controller runs in the same frame, right after the
+ * drain. A new engine (reset, worker restart) voids the history: bio ids start over.
+ *
+ * The views read from here: what they draw is a function of history[0..cursor) only.
+ */
+
+import { RECORD_SLOTS } from "../../engine/events.ts";
+import { PACE_REAL_TIME } from "../../worker/protocol.ts";
+import { onFrame } from "../frame.ts";
+import { eventString, onEngineEvent, onEngineReplaced, setPace, step } from "../session.ts";
+import { useAppStore } from "../store/index.ts";
+import { FoldCache } from "./fold.ts";
+import { EventHistory } from "./history.ts";
+import { HistoryIndex } from "./indexes.ts";
+import { flowFold, statsFold, type FlowState } from "./model.ts";
+import { Playback } from "./playback.ts";
+
+/**
+ * Lifecycle records (types 32 and up: devices, tables, targets, faults) are few; they are kept
+ * apart, so the timeline still has a device's creation after its bios have been forgotten.
+ */
+export class LifecycleStore {
+  indices: number[] = [];
+  #records = new Float64Array(1024 * RECORD_SLOTS);
+  readonly max: number;
+
+  constructor(max = 200_000) {
+    this.max = max;
+  }
+
+  add(r: Float64Array, o: number, index: number): void {
+    if (this.indices.length >= this.max) return;
+    const n = this.indices.length;
+    if ((n + 1) * RECORD_SLOTS > this.#records.length) {
+      const bigger = new Float64Array(this.#records.length * 2);
+      bigger.set(this.#records);
+      this.#records = bigger;
+    }
+    this.#records.set(r.subarray(o, o + RECORD_SLOTS), n * RECORD_SLOTS);
+    this.indices.push(index);
+  }
+
+  clear(): void {
+    this.indices = [];
+  }
+
+  /** How many lifecycle records come before history index `c`. */
+  countBefore(c: number): number {
+    let lo = 0;
+    let hi = this.indices.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.indices[mid]! < c) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Slot `slot` of the n-th lifecycle record. */
+  slot(n: number, slot: number): number {
+    return this.#records[n * RECORD_SLOTS + slot]!;
+  }
+
+  record(n: number): Float64Array {
+    return this.#records.subarray(n * RECORD_SLOTS, (n + 1) * RECORD_SLOTS);
+  }
+}
+
+export const history = new EventHistory({ strings: eventString });
+export const stats = new FoldCache(
+  history,
+  statsFold((id) => history.string(id)),
+);
+export const flow = new FoldCache(history, flowFold);
+export const index = new HistoryIndex(history);
+export const lifecycle = new LifecycleStore();
+history.onClear(() => lifecycle.clear());
+
+const toPace = (speed: number) => (Number.isFinite(speed) ? speed * PACE_REAL_TIME : "max");
+const fromPace = (speed: number | "max") =>
+  speed === "max" ? Infinity : Math.max(1e-4, speed / PACE_REAL_TIME);
+
+export const playback = new Playback(history, {
+  setPace: ({ speed, paused }) => void setPace({ speed: toPace(speed), paused }),
+  step: async () => {
+    const r = await step();
+    return !!r && r.ran && r.events > 0;
+  },
+});
+
+/**
+ * The flow state for a still picture at cursor `c`: the bios in flight, and those that ended
+ * within the last `window` records (kept, with `ended` set).
+ */
+export function flowStateForPicture(c: number, window: number): FlowState {
+  const from = Math.max(history.base, c - window);
+  const s = flowFold.clone(flow.stateAt(from));
+  s.keepEnded = true;
+  history.forEach(from, Math.min(c, history.head), (r, o, i) => flowFold.apply(s, r, o, i));
+  return s;
+}
+
+// ---------------------------------------------------------------- wiring
+
+let lastPublish = 0;
+let publishedVersion = -1;
+
+/** Mirrors the controller into the store (the playback bar), at most ten times a second. */
+export function publishPlayback(force = true): void {
+  const now = performance.now();
+  if (!force && (playback.version === publishedVersion || now - lastPublish < 100)) return;
+  lastPublish = now;
+  publishedVersion = playback.version;
+  const c = playback.cursor;
+  const head = history.head;
+  useAppStore.setState({
+    playMode: playback.mode,
+    cursor: c,
+    head,
+    historyBase: history.base,
+    cursorTime: c > history.base ? history.time(c - 1) : 0,
+    headTime: head > history.base ? history.time(head - 1) : 0,
+    following: playback.live,
+    awaitingStep: playback.awaitingEngine,
+  });
+}
+
+let frameJob: (() => void) | null = null;
+
+function playbackFrame(now: number): void {
+  playback.frame(now);
+  // While playing, the bar follows a few times a second; a head that moved while paused, too.
+  const s = useAppStore.getState();
+  if (playback.version !== publishedVersion || s.head !== history.head) publishPlayback(false);
+}
+
+onEngineEvent((data, offset) => {
+  // Registered from inside the drain, the frame job runs right after it, in the same frame.
+  frameJob ??= onFrame(playbackFrame);
+  const index = history.head;
+  history.append(data, offset);
+  if (data[offset]! >= 32) lifecycle.add(data, offset, index);
+});
+
+onEngineReplaced(() => {
+  history.clear();
+  useAppStore.setState({ selectedBio: null, flowFilter: null });
+  publishPlayback();
+});
+
+// The engine's pace may be changed by others (the console, a restart): the playback follows.
+useAppStore.subscribe((s, prev) => {
+  if (s.speed !== prev.speed) playback.setSpeed(fromPace(s.speed), true);
+});
+
+/** For end-to-end tests and the curious, in the console: the history and the playback. */
+export const debugViews: { history: EventHistory; playback: Playback; flow?: unknown } = {
+  history,
+  playback,
+};
+(globalThis as { dmViews?: typeof debugViews }).dmViews = debugViews;

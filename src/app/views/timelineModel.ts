@@ -1,0 +1,155 @@
+/**
+ * The lifecycle timeline's model: one lane per device, its lifecycle events (create, table
+ * load and swap, target constructors, pre/post suspend, pre/resume, messages, dtr, remove, target
+ * faults) and its suspended spans, from the lifecycle records before the cursor. Pure.
+ */
+
+import { EV } from "../../engine/events.ts";
+import { devString } from "../history/model.ts";
+
+export interface LifeEvent {
+  /** Index in the history. */
+  index: number;
+  type: number;
+  kind: string;
+  time: number;
+  dev: number;
+  /** Target index (target events), -1 otherwise. */
+  target: number;
+  begin: number;
+  len: number;
+  text: string;
+  bio: number;
+  /** Slot a: for a suspend, 1 when noflush. */
+  a: number;
+}
+
+export interface Lane {
+  dev: number;
+  name: string;
+  kind: "dm" | "disk";
+  events: LifeEvent[];
+  /** [from, to) virtual times while suspended (to: null while still suspended). */
+  suspended: Array<{ from: number; to: number | null; fromIndex: number }>;
+}
+
+export const KIND_OF: Record<number, string> = {
+  [EV.DEVICE_CREATE]: "create",
+  [EV.DEVICE_REMOVE]: "remove",
+  [EV.DEVICE_RENAME]: "rename",
+  [EV.TABLE_LOAD]: "table load",
+  [EV.TABLE_SWAP]: "table swap",
+  [EV.TABLE_CLEAR]: "table clear",
+  [EV.TARGET_CTR]: "ctr",
+  [EV.TARGET_DTR]: "dtr",
+  [EV.TARGET_PRESUSPEND]: "presuspend",
+  [EV.TARGET_POSTSUSPEND]: "postsuspend",
+  [EV.TARGET_PRERESUME]: "preresume",
+  [EV.TARGET_RESUME]: "resume",
+  [EV.TARGET_MESSAGE]: "message",
+  [EV.DEVICE_SUSPEND]: "suspend",
+  [EV.DEVICE_RESUME]: "device resume",
+  [EV.TARGET_FAULT]: "target fault",
+  [EV.DISK_CREATE]: "disk create",
+  [EV.DISK_REMOVE]: "disk remove",
+};
+
+/** Record slots -> a lifecycle event (strings resolved). */
+export function lifeEvent(
+  r: ArrayLike<number>,
+  index: number,
+  text: (id: number) => string | undefined,
+): LifeEvent {
+  const type = r[0]!;
+  const targetEvent = type >= EV.TARGET_CTR && type <= EV.TARGET_MESSAGE;
+  const hasText =
+    targetEvent ||
+    type === EV.TARGET_FAULT ||
+    type === EV.DEVICE_CREATE ||
+    type === EV.DEVICE_REMOVE ||
+    type === EV.DEVICE_RENAME ||
+    type === EV.DISK_CREATE ||
+    type === EV.DISK_REMOVE;
+  return {
+    index,
+    type,
+    kind: KIND_OF[type] ?? `event ${type}`,
+    time: r[1]!,
+    bio: r[2]!,
+    dev: r[3]!,
+    target: targetEvent || type === EV.TARGET_FAULT ? r[6]! : -1,
+    begin: r[4]!,
+    len: r[5]!,
+    text: hasText ? (text(r[7]!) ?? "") : "",
+    a: r[6]!,
+  };
+}
+
+/** Lanes from lifecycle events in history order. */
+export function buildLanes(events: readonly LifeEvent[]): Lane[] {
+  const lanes = new Map<number, Lane>();
+  const lane = (dev: number): Lane => {
+    let l = lanes.get(dev);
+    if (!l) {
+      l = { dev, name: devString(dev), kind: "disk", events: [], suspended: [] };
+      lanes.set(dev, l);
+    }
+    return l;
+  };
+  for (const e of events) {
+    const l = lane(e.dev);
+    l.events.push(e);
+    switch (e.type) {
+      case EV.DEVICE_CREATE:
+        l.kind = "dm";
+        l.name = e.text || l.name;
+        break;
+      case EV.DISK_CREATE:
+        l.name = e.text || l.name;
+        break;
+      case EV.DEVICE_RENAME:
+        l.name = e.text || l.name;
+        break;
+      case EV.DEVICE_SUSPEND: {
+        const last = l.suspended[l.suspended.length - 1];
+        if (!last || last.to !== null) {
+          l.suspended.push({ from: e.time, to: null, fromIndex: e.index });
+        }
+        break;
+      }
+      case EV.DEVICE_RESUME: {
+        const last = l.suspended[l.suspended.length - 1];
+        if (last && last.to === null) last.to = e.time;
+        break;
+      }
+    }
+    if (e.type >= EV.TARGET_CTR && e.type <= EV.TARGET_MESSAGE) l.kind = "dm";
+  }
+  // dm devices first, in the order they appeared; then disks.
+  return [...lanes.values()].sort((a, b) => Number(a.kind === "disk") - Number(b.kind === "disk"));
+}
+
+/** One line about an event, as the tooltip and the screen-reader list say it. */
+export function describeLife(e: LifeEvent, name: string): string {
+  const head = `${e.kind} ${name}`;
+  switch (e.type) {
+    case EV.TARGET_MESSAGE:
+      return `${head} target ${e.target} ${e.begin}+${e.len}: "${e.text}"`;
+    case EV.TARGET_FAULT:
+      return `${head} ${e.target >= 0 ? `target ${e.target}` : "core"}${e.bio ? ` bio ${e.bio}` : ""}: ${e.text}`;
+    case EV.TABLE_LOAD:
+    case EV.TABLE_SWAP:
+      return `${head}: ${e.a} target${e.a === 1 ? "" : "s"}, ${e.len} sectors`;
+    case EV.DEVICE_SUSPEND:
+      return e.a === 1 ? `${head} (noflush)` : head;
+    case EV.DEVICE_RENAME:
+      return `${head} → ${e.text}`;
+    case EV.DISK_CREATE:
+      return `${head}: ${e.len} sectors`;
+    default:
+      if (e.type >= EV.TARGET_CTR && e.type <= EV.TARGET_RESUME) {
+        return `${head} target ${e.target} ${e.text} ${e.begin}+${e.len}`;
+      }
+      return head;
+  }
+}
