@@ -10,7 +10,10 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
+      ],
       "@typescript-eslint/consistent-type-imports": "error",
     },
   },
@@ -27,7 +30,18 @@ export default tseslint.config(
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: ["react", "react-*", "zustand", "zustand/*", "d3", "d3-*", "../app/*", "../shell/*"] },
+        {
+          patterns: [
+            "react",
+            "react-*",
+            "zustand",
+            "zustand/*",
+            "d3",
+            "d3-*",
+            "../app/*",
+            "../shell/*",
+          ],
+        },
       ],
       "no-restricted-globals": ["error", "window", "document", "navigator", "self"],
       "no-restricted-properties": [

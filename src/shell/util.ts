@@ -93,7 +93,13 @@ export class Out {
   }
 
   result(exitCode: number): ExecResult {
-    return { stdout: this.stdout, stderr: this.stderr, exitCode, stdoutKind: "bytes", stdoutEncoding: "binary" };
+    return {
+      stdout: this.stdout,
+      stderr: this.stderr,
+      exitCode,
+      stdoutKind: "bytes",
+      stdoutEncoding: "binary",
+    };
   }
 }
 

@@ -234,7 +234,10 @@ describe("engine host", () => {
 describe("targetStatus", () => {
   it("gives each target's INFO and TABLE status lines, as dmsetup status and table print them", async () => {
     const { client } = await started();
-    await client.runShell("brd 2 1024\ncreate s 0 2048 striped 2 8 /dev/ram0 0 /dev/ram1 0", () => {});
+    await client.runShell(
+      "brd 2 1024\ncreate s 0 2048 striped 2 8 /dev/ram0 0 /dev/ram1 0",
+      () => {},
+    );
     expect(await client.call("targetStatus", { name: "s" })).toEqual([
       {
         start: 0,
