@@ -170,8 +170,11 @@ test("a bio to an error target shows KILL and an I/O error", async ({ page }) =>
   await expect(table.getByRole("button", { name: /^bad 254:2 · IOERR: 1$/ })).toBeVisible();
   // Clicking a count narrows the flow to those bios.
   await table.getByRole("button", { name: "error 0+1024 · KILL: 1" }).click();
-  await expect(page.getByRole("button", { name: /showing error 0\+1024 · KILL/ })).toBeVisible();
+  await expect(
+    page.getByRole("button", { name: /showing only error 0\+1024 · KILL/ }),
+  ).toBeVisible();
   await panel.screenshot({ path: "e2e-artifacts/outcomes-kill.png" });
+  await page.locator("#panel-stack").screenshot({ path: "e2e-artifacts/flow-filtered.png" });
   expect(errors).toEqual([]);
 });
 
@@ -315,6 +318,7 @@ test("the inspector shows a bio's whole life and its targets' state", async ({ p
     page,
     "dd if=/dev/zero of=/dev/mapper/concat bs=6k count=1 seek=1365 oflag=direct",
   );
+  await expect(consoleRows(page)).toContainText("1+0 records out");
   await settle(page);
   await pause(page);
   const panel = page.locator("#panel-disks");
@@ -329,6 +333,9 @@ test("the inspector shows a bio's whole life and its targets' state", async ({ p
   await expect(life).toContainText("end_io → OK, DONE");
   await expect(panel.getByRole("region", { name: "Target state" })).toContainText("TABLE 1:1 0");
   await panel.screenshot({ path: "e2e-artifacts/inspector.png" });
+  await panel.getByRole("region", { name: "Target state" }).scrollIntoViewIfNeeded();
+  await panel.screenshot({ path: "e2e-artifacts/inspector-targets.png" });
+  await page.screenshot({ path: "e2e-artifacts/io-paused.png" });
   expect(errors).toEqual([]);
 });
 

@@ -88,11 +88,6 @@ export default function FlowLayer({ width }: { width: number }) {
         aria-describedby="flow-summary"
       />
       <ul id="flow-summary" className="sr-only" ref={summary} aria-label="bios on screen" />
-      {filter && (
-        <button type="button" className="flow-filter" onClick={() => setFlowFilter(null)}>
-          showing {filter.label} <span aria-hidden="true">✕</span>
-        </button>
-      )}
     </>
   );
 }
@@ -100,6 +95,7 @@ export default function FlowLayer({ width }: { width: number }) {
 /** The flow's vocabulary: MapState by colour and shape, reads and writes, held, completion. */
 export function FlowLegend() {
   const hidden = useAppStore((s) => s.viewsHidden);
+  const filter = useAppStore((s) => s.flowFilter);
   if (hidden) return null;
   const shape = (kind: string, color: string) => {
     switch (kind) {
@@ -132,6 +128,13 @@ export function FlowLegend() {
   ];
   return (
     <ul className="legend flow-legend" aria-label="bio legend">
+      {filter && (
+        <li>
+          <button type="button" className="flow-filter" onClick={() => setFlowFilter(null)}>
+            showing only {filter.label} <span aria-hidden="true">✕</span>
+          </button>
+        </li>
+      )}
       {items.map(([label, key]) => (
         <li key={key}>
           <svg width="12" height="12" aria-hidden="true">

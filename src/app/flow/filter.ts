@@ -6,7 +6,7 @@
 
 import { EV } from "../../engine/events.ts";
 import type { FlowFilter } from "../store/playbackSlice.ts";
-import type { BioState, StatsState } from "../history/model.ts";
+import type { StatsState } from "../history/model.ts";
 
 export class FilterMatcher {
   readonly filter: FlowFilter;
@@ -32,8 +32,11 @@ export class FilterMatcher {
     return this.filter.row < 0;
   }
 
-  /** Whether record (r, o) is the outcome; `bio` is its bio's state (for a clone's target). */
-  matches(r: Float64Array, o: number, bio: BioState | undefined): boolean {
+  /**
+   * Whether record (r, o) is the outcome. `cloneTarget`: the target its bio was cloned for
+   * (-1 if none), since an end_io record names no target.
+   */
+  matches(r: Float64Array, o: number, cloneTarget: number): boolean {
     const type = r[o]!;
     const dev = r[o + 3]!;
     const a = r[o + 6]!;
@@ -45,7 +48,7 @@ export class FilterMatcher {
         return type === EV.BIO_MAP && a === f.code && (!this.isTarget || b === this.target);
       case "status":
         if (this.isTarget) {
-          return type === EV.BIO_ENDIO && a === f.code && bio?.target === this.target;
+          return type === EV.BIO_ENDIO && a === f.code && cloneTarget === this.target;
         }
         return type === EV.BIO_COMPLETE && a === f.code;
       case "defer":

@@ -196,7 +196,7 @@ describe("FilterMatcher", () => {
     const hits = (m: FilterMatcher) => {
       const out: number[] = [];
       h.forEach(start, h.head, (r, o) => {
-        if (m.matches(r, o, undefined)) out.push(r[o]!);
+        if (m.matches(r, o, -1)) out.push(r[o]!);
       });
       return out;
     };

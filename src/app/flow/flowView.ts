@@ -20,12 +20,12 @@ import {
   playback,
   stats,
 } from "../history/service.ts";
-import { devName, remapLabel, type BioState, type FlowState } from "../history/model.ts";
+import { devName, remapLabel, type FlowState } from "../history/model.ts";
 import type { FlowFilter } from "../store/playbackSlice.ts";
 import { FlowAnimator, type ApplyMode } from "./flowAnimator.ts";
 import { drawFlow, type DrawItem, type Hit } from "./flowDraw.ts";
 import type { FlowGeometry } from "./flowGeometry.ts";
-import { childrenOf, describeScene, ENDED_WINDOW, sceneOf } from "./flowScene.ts";
+import { childrenOf, describeScene, ENDED_WINDOW, sceneOf, type SceneToken } from "./flowScene.ts";
 import { FilterMatcher } from "./filter.ts";
 
 /** Most remap labels drawn at once (the selected family's are always drawn). */
@@ -104,6 +104,8 @@ export class FlowView {
     if (bio === this.#selected) return;
     this.#selected = bio;
     this.#selectedRoot = bio === null ? null : index.rootOf(bio);
+    // The selected family's labels are always drawn: the still picture is recomputed.
+    this.#still = null;
     this.#dirty = true;
   }
 
@@ -135,7 +137,7 @@ export class FlowView {
     if (!m) return out;
     for (const root of roots) {
       for (const i of index.familyRecords(root, cursor)) {
-        if (m.matches(history.chunkOf(i), history.offsetOf(i), this.#bioAt(i))) {
+        if (m.matches(history.chunkOf(i), history.offsetOf(i), this.#targetAt(i))) {
           out.add(root);
           break;
         }
@@ -144,15 +146,15 @@ export class FlowView {
     return out;
   }
 
-  /** A clone's target, for matching an end_io by target (from the animator or the index). */
-  #bioAt(i: number): BioState | undefined {
+  /** The target a clone was made for (an end_io names none), from the animator or the index. */
+  #targetAt(i: number): number {
     const id = history.bio(i);
     const b = this.animator.state.bios.get(id);
-    if (b) return b;
+    if (b) return b.target;
     for (const j of index.bioRecords(id, i)) {
-      if (history.type(j) === EV.BIO_CLONE) return { target: history.slot(j, 7) } as BioState;
+      if (history.type(j) === EV.BIO_CLONE) return history.slot(j, 7);
     }
-    return undefined;
+    return -1;
   }
 
   #applied(from: number, to: number, how: ApplyMode, now: number): void {
@@ -162,7 +164,9 @@ export class FlowView {
     if (m) {
       history.forEach(from, to, (r, o) => {
         const b = this.animator.state.bios.get(r[o + 2]!);
-        if (m.matches(r, o, b)) this.#matched.add(b?.root ?? index.rootOf(r[o + 2]!));
+        if (m.matches(r, o, b?.target ?? -1)) {
+          this.#matched.add(b?.root ?? index.rootOf(r[o + 2]!));
+        }
       });
     }
     if (how === "step") {
@@ -177,9 +181,9 @@ export class FlowView {
     const scene = sceneOf(state, c);
     this.animator.reset(state, scene, now);
     this.#animUntil = 0;
-    this.#still = null;
-    this.#dirty = true;
     if (this.#matcher) this.setFilter(this.#matcher.filter);
+    this.#still = this.#stillOf(state, scene, c);
+    this.#dirty = true;
   }
 
   #labels(state: FlowState, name: (dev: number) => string, ids: Iterable<number>) {
@@ -202,9 +206,8 @@ export class FlowView {
     return labels;
   }
 
-  #computeStill(c: number): Still {
-    const state = flowStateForPicture(c, ENDED_WINDOW);
-    const scene = sceneOf(state, c);
+  /** The still picture at cursor `c`, from the flow state there (ended bios kept). */
+  #stillOf(state: FlowState, scene: readonly SceneToken[], c: number): Still {
     const st = stats.stateAt(c);
     const name = (dev: number) => devName(st, dev);
     const items: DrawItem[] = scene.map((t) => ({
@@ -240,7 +243,8 @@ export class FlowView {
     if (still) {
       const c = playback.cursor;
       if (!this.#still || this.#still.cursor !== c) {
-        this.#still = this.#computeStill(c);
+        const state = flowStateForPicture(c, ENDED_WINDOW);
+        this.#still = this.#stillOf(state, sceneOf(state, c), c);
         this.#dirty = true;
       }
       if (!this.#dirty) return;
