@@ -159,12 +159,10 @@ test("a hung worker is restarted with disk contents intact", async ({ page }) =>
       }),
   );
   expect(noticedAfterMs).toBeGreaterThan(1000);
-  test
-    .info()
-    .annotations.push({
-      type: "watchdog",
-      description: `noticed after ${Math.round(noticedAfterMs)} ms`,
-    });
+  test.info().annotations.push({
+    type: "watchdog",
+    description: `noticed after ${Math.round(noticedAfterMs)} ms`,
+  });
   await expect(page.getByTestId("restarts")).toHaveText("restarted ×1");
   await expect(page.getByRole("status", { name: /engine ready, restarted 1 times/ })).toBeVisible();
   await expect(page.locator("#panel-console .xterm-rows")).toContainText(
