@@ -8,8 +8,8 @@
  *   node --import tsx bench/app.ts            (builds first if dist/ is missing)
  */
 
-import { chromium } from "@playwright/test";
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync } from "node:child_process";
+import { withPreviewBrowser } from "./browser.ts";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -54,83 +54,46 @@ function gz(file: string): number {
   return gzipSync(readFileSync(file)).length;
 }
 
-async function waitForServer(url: string, ms: number): Promise<void> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`preview server did not start at ${url}`);
-}
-
 interface Probe {
   __firstStack?: number;
   __firstStackScripts?: string[];
 }
 
 async function measureFirstStack(runs: number): Promise<{ times: number[]; scripts: string[] }> {
-  const server: ChildProcess = spawn(
-    "npx",
-    ["vite", "preview", "--host", "127.0.0.1", "--port", String(PORT), "--strictPort"],
-    { cwd: ROOT, stdio: "ignore", detached: true },
-  );
-  const url = `http://127.0.0.1:${PORT}/`;
-  try {
-    await waitForServer(url, 30_000);
-    const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    });
+  return withPreviewBrowser(PORT, async (browser, url) => {
     const times: number[] = [];
     let scripts: string[] = [];
-    try {
-      for (let i = 0; i < runs; i++) {
-        const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-        const page = await context.newPage();
-        // (A string, not a function: tsx would wrap a function with helpers the page lacks.)
-        await page.addInitScript(FIRST_STACK_PROBE);
-        await page.goto(url);
-        await page.waitForFunction(() => (window as Probe).__firstStack !== undefined, null, {
-          timeout: 30_000,
-        });
-        const probe = await page.evaluate(() => ({
-          t: (window as Probe).__firstStack ?? NaN,
-          scripts: (window as Probe).__firstStackScripts ?? [],
-        }));
-        times.push(probe.t);
-        scripts = probe.scripts;
-        if (process.env.BENCH_VERBOSE) {
-          // Where the time went: the page's own marks (session.ts) against navigation start.
-          const marks = await page.evaluate(() =>
-            [
-              ...performance
-                .getEntriesByType("navigation")
-                .map((e) => ["dcl", (e as PerformanceNavigationTiming).domContentLoadedEventEnd]),
-              ...performance.getEntriesByType("mark").map((m) => [m.name, m.startTime]),
-            ].map(([n, t]) => `${String(n)}=${Math.round(Number(t))}`),
-          );
-          console.log(`  run ${i + 1}: ${marks.join(" ")} stack=${Math.round(probe.t)}`);
-        }
-        await context.close();
+    for (let i = 0; i < runs; i++) {
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+      const page = await context.newPage();
+      // (A string, not a function: tsx would wrap a function with helpers the page lacks.)
+      await page.addInitScript(FIRST_STACK_PROBE);
+      await page.goto(url);
+      await page.waitForFunction(() => (window as Probe).__firstStack !== undefined, null, {
+        timeout: 30_000,
+      });
+      const probe = await page.evaluate(() => ({
+        t: (window as Probe).__firstStack ?? NaN,
+        scripts: (window as Probe).__firstStackScripts ?? [],
+      }));
+      times.push(probe.t);
+      scripts = probe.scripts;
+      if (process.env.BENCH_VERBOSE) {
+        // Where the time went: the page's own marks (session.ts) against navigation start.
+        const marks = await page.evaluate(() =>
+          [
+            ...performance
+              .getEntriesByType("navigation")
+              .map((e) => ["dcl", (e as PerformanceNavigationTiming).domContentLoadedEventEnd]),
+            ...performance.getEntriesByType("mark").map((m) => [m.name, m.startTime]),
+          ].map(([n, t]) => `${String(n)}=${Math.round(Number(t))}`),
+        );
+        console.log(`  run ${i + 1}: ${marks.join(" ")} stack=${Math.round(probe.t)}`);
       }
-    } finally {
-      await browser.close();
+      await context.close();
     }
     return { times, scripts };
-  } finally {
-    if (server.pid) process.kill(-server.pid, "SIGTERM");
-  }
+  });
 }
 
 export async function benchApp(runs = RUNS): Promise<AppBenchResult> {

@@ -16,8 +16,9 @@
  *   node --import tsx bench/fps.ts          (builds first if dist/ is missing or older than src/)
  */
 
-import { chromium, type Page } from "@playwright/test";
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import type { Page } from "@playwright/test";
+import { spawnSync } from "node:child_process";
+import { withPreviewBrowser } from "./browser.ts";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -73,19 +74,6 @@ function ensureBuild(): void {
   console.log("  (building: dist/ is older than src/)");
   const r = spawnSync("npx", ["vite", "build"], { cwd: ROOT, encoding: "utf8" });
   if (r.status !== 0) throw new Error(`vite build failed:\n${r.stdout}${r.stderr}`);
-}
-
-async function waitForServer(url: string, ms: number): Promise<void> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`preview server did not start at ${url}`);
 }
 
 /**
@@ -213,43 +201,19 @@ async function measure(page: Page, views: "shown" | "hidden", url: string): Prom
 
 export async function benchFps(): Promise<FpsResult> {
   ensureBuild();
-  const server: ChildProcess = spawn(
-    "npx",
-    ["vite", "preview", "--host", "127.0.0.1", "--port", String(PORT), "--strictPort"],
-    { cwd: ROOT, stdio: "ignore", detached: true },
-  );
-  const url = `http://127.0.0.1:${PORT}/`;
-  try {
-    await waitForServer(url, 30_000);
-    const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    });
-    try {
-      const runs: FpsRun[] = [];
-      for (const views of ["shown", "hidden"] as const) {
-        const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-        const page = await context.newPage();
-        const errors: string[] = [];
-        page.on("pageerror", (e) => errors.push(e.message));
-        runs.push(await measure(page, views, url));
-        if (errors.length) console.warn(`  page errors (${views}): ${errors.join("; ")}`);
-        await context.close();
-      }
-      return { shown: runs[0]!, hidden: runs[1]! };
-    } finally {
-      await browser.close();
+  return withPreviewBrowser(PORT, async (browser, url) => {
+    const runs: FpsRun[] = [];
+    for (const views of ["shown", "hidden"] as const) {
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on("pageerror", (e) => errors.push(e.message));
+      runs.push(await measure(page, views, url));
+      if (errors.length) console.warn(`  page errors (${views}): ${errors.join("; ")}`);
+      await context.close();
     }
-  } finally {
-    if (server.pid) process.kill(-server.pid, "SIGTERM");
-  }
+    return { shown: runs[0]!, hidden: runs[1]! };
+  });
 }
 
 export function printFps(r: FpsResult): void {
