@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { openApp, typeCommand } from "./helpers.ts";
 
 /**
  * The I/O views: the bio flow over the stack, outcomes, the lifecycle timeline, the inspector,
@@ -6,22 +7,6 @@ import { expect, test, type Page } from "@playwright/test";
  * engine's events up to the playback cursor; the flow's still picture (paused) is summarised,
  * one line per bio, in a list that screen readers (and these tests) read.
  */
-
-async function typeCommand(page: Page, command: string) {
-  await page.locator("#panel-console .xterm").click();
-  await page.keyboard.type(command, { delay: 2 });
-  await page.keyboard.press("Enter");
-}
-
-async function openApp(page: Page) {
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  await page.goto("/");
-  await expect(page.getByRole("group", { name: "device stripes" })).toBeVisible();
-  await expect(page.locator("#panel-console .xterm-rows")).toContainText("dmsh#");
-  await expect(page.locator("canvas.flow")).toBeAttached();
-  return errors;
-}
 
 const bar = (page: Page) => page.getByRole("toolbar", { name: "playback" });
 const flow = (page: Page) => page.locator("canvas.flow");
@@ -101,7 +86,7 @@ const tokens = async (page: Page) => Number(await flow(page).getAttribute("data-
 test("a write across a linear boundary animates as a split into two remapped bios", async ({
   page,
 }) => {
-  const errors = await openApp(page);
+  const errors = await openApp(page, async (p) => expect(p.locator("canvas.flow")).toBeAttached());
   await setSpeed(page, ".25×");
   // 12 sectors at 16380: the last 4 of concat's first segment (ram0), the first 8 of its second.
   await typeCommand(
@@ -144,7 +129,7 @@ test("a write across a linear boundary animates as a split into two remapped bio
 });
 
 test("a bio to an error target shows KILL and an I/O error", async ({ page }) => {
-  const errors = await openApp(page);
+  const errors = await openApp(page, async (p) => expect(p.locator("canvas.flow")).toBeAttached());
   await typeCommand(page, "dmsetup create bad --table '0 1024 error'");
   await expect(page.getByRole("group", { name: "device bad" })).toBeVisible();
   await setSpeed(page, ".5×");
@@ -181,7 +166,7 @@ test("a bio to an error target shows KILL and an I/O error", async ({ page }) =>
 test("bios sent during a suspend wait at the device and complete after resume", async ({
   page,
 }) => {
-  const errors = await openApp(page);
+  const errors = await openApp(page, async (p) => expect(p.locator("canvas.flow")).toBeAttached());
   await typeCommand(page, "dmsetup suspend concat");
   await typeCommand(page, "dd if=/dev/zero of=/dev/mapper/concat bs=4k count=1 oflag=direct &");
   await typeCommand(
@@ -228,7 +213,7 @@ test("bios sent during a suspend wait at the device and complete after resume", 
 });
 
 test("single-stepping advances exactly one event", async ({ page }) => {
-  const errors = await openApp(page);
+  const errors = await openApp(page, async (p) => expect(p.locator("canvas.flow")).toBeAttached());
   await typeCommand(page, "dd if=/dev/zero of=/dev/mapper/stripes bs=4k count=2 oflag=direct");
   await expect(consoleRows(page)).toContainText("2+0 records out");
   await settle(page);
@@ -276,7 +261,7 @@ test("single-stepping advances exactly one event", async ({ page }) => {
 });
 
 test("scrubbing back and forward reproduces the same picture", async ({ page }) => {
-  const errors = await openApp(page);
+  const errors = await openApp(page, async (p) => expect(p.locator("canvas.flow")).toBeAttached());
   await typeCommand(page, "dmsetup create bad --table '0 1024 error'");
   await setSpeed(page, "max");
   await typeCommand(
@@ -313,7 +298,7 @@ test("scrubbing back and forward reproduces the same picture", async ({ page }) 
 });
 
 test("the inspector shows a bio's whole life and its targets' state", async ({ page }) => {
-  const errors = await openApp(page);
+  const errors = await openApp(page, async (p) => expect(p.locator("canvas.flow")).toBeAttached());
   await typeCommand(
     page,
     "dd if=/dev/zero of=/dev/mapper/concat bs=6k count=1 seek=1365 oflag=direct",
@@ -340,7 +325,7 @@ test("the inspector shows a bio's whole life and its targets' state", async ({ p
 });
 
 test("under load the views sample and count, and the outcomes run live", async ({ page }) => {
-  const errors = await openApp(page);
+  const errors = await openApp(page, async (p) => expect(p.locator("canvas.flow")).toBeAttached());
   await page.evaluate(() =>
     window.dmPlayground!.loadStart({ device: "/dev/mapper/stripes", rate: 3000, queueDepth: 8 }),
   );

@@ -1,25 +1,10 @@
 import { expect, test, type Page } from "@playwright/test";
+import { openApp, typeCommand } from "./helpers.ts";
 
 /**
  * What drives the views: load generators (from the Load panel and from dmsh), the paced virtual
  * clock (pause, single step), and bios held by a suspended device.
  */
-
-async function typeCommand(page: Page, command: string) {
-  await page.locator("#panel-console .xterm").click();
-  await page.keyboard.type(command, { delay: 2 });
-  await page.keyboard.press("Enter");
-}
-
-async function openApp(page: Page) {
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  await page.goto("/");
-  await expect(page.getByRole("group", { name: "device stripes" })).toBeVisible();
-  await expect(page.locator("#panel-console .xterm-rows")).toContainText("dmsh#");
-  await expect(page.locator("#panel-load").getByRole("button", { name: /Start/ })).toBeEnabled();
-  return errors;
-}
 
 /** A generator's counter as the Load panel shows it. */
 async function counter(page: Page, id: number, col: string): Promise<number> {
@@ -36,7 +21,9 @@ const pace = (page: Page) =>
   page.evaluate(() => window.dmPlayground?.client()?.call("getPace", {}) ?? null);
 
 test("a generator started from the Load panel drives bios; Stop stops it", async ({ page }) => {
-  const errors = await openApp(page);
+  const errors = await openApp(page, async (p) =>
+    expect(p.locator("#panel-load").getByRole("button", { name: /Start/ })).toBeEnabled(),
+  );
   const panel = page.locator("#panel-load");
   await panel.getByLabel("Device").selectOption("/dev/mapper/concat");
   await panel.getByLabel("Pattern").selectOption("seq");
@@ -70,6 +57,15 @@ test("a generator started from the Load panel drives bios; Stop stops it", async
   await expect(row).toHaveAttribute("data-state", "stopped");
   const done = await counter(page, 1, "completed");
   expect(await counter(page, 1, "issued")).toBe(done);
+  // Events already produced may still be draining from the ring (a busy page lags): wait for
+  // the count to settle, then nothing more may come.
+  await expect
+    .poll(async () => {
+      const a = await eventsSeen(page);
+      await page.waitForTimeout(300);
+      return (await eventsSeen(page)) - a;
+    })
+    .toBe(0);
   const seen = await eventsSeen(page);
   await page.waitForTimeout(700);
   expect(await counter(page, 1, "completed")).toBe(done);
@@ -82,7 +78,9 @@ test("a generator started from the Load panel drives bios; Stop stops it", async
 test("loadgen in the console starts, lists and stops generators the panel shows", async ({
   page,
 }) => {
-  await openApp(page);
+  await openApp(page, async (p) =>
+    expect(p.locator("#panel-load").getByRole("button", { name: /Start/ })).toBeEnabled(),
+  );
   const rows = page.locator("#panel-console .xterm-rows");
   await typeCommand(page, "loadgen start stripes --rate 1000 --qd 2 --read 100");
   await expect(rows).toContainText(/--read 100\s*1\s*dmsh#/);
@@ -118,7 +116,9 @@ test("loadgen in the console starts, lists and stops generators the panel shows"
 });
 
 test("bios sent to a suspended device wait, and complete after resume", async ({ page }) => {
-  await openApp(page);
+  await openApp(page, async (p) =>
+    expect(p.locator("#panel-load").getByRole("button", { name: /Start/ })).toBeEnabled(),
+  );
   const rows = page.locator("#panel-console .xterm-rows");
   const used = async () =>
     Number(await page.locator('canvas[data-disk="ram0"]').getAttribute("data-used"));
@@ -145,7 +145,9 @@ test("bios sent to a suspended device wait, and complete after resume", async ({
 });
 
 test("pausing freezes virtual time; a step runs exactly one clock entry", async ({ page }) => {
-  await openApp(page);
+  await openApp(page, async (p) =>
+    expect(p.locator("#panel-load").getByRole("button", { name: /Start/ })).toBeEnabled(),
+  );
   await page.evaluate(() =>
     window.dmPlayground?.loadStart({ device: "/dev/mapper/stripes", rate: 500, queueDepth: 2 }),
   );

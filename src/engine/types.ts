@@ -65,7 +65,6 @@ export const ERRNO = {
   ENOSPC: [28, "No space left on device"],
   EROFS: [30, "Read-only file system"],
   ERANGE: [34, "Numerical result out of range"],
-  ENOSYS: [38, "Function not implemented"],
   EOPNOTSUPP: [95, "Operation not supported"],
   EOVERFLOW: [75, "Value too large for defined data type"],
   ENOTSUPP: [524, "Unknown error 524"],
