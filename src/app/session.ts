@@ -234,7 +234,9 @@ export function startSession(): Promise<void> {
         writeConsole(`\r\n${ansi.yellow(`[watchdog] ${text}`)}\r\n`);
         if (!r.ok) writeConsole(ansi.red(toTerminal(r.output)) + "\r\n");
         notify(r.ok ? "warn" : "error", text);
-        diskReader = null; // the new worker announces its own segments; re-read the state
+        // The new worker was handed the same disk buffers: the page's reader stays valid (and
+        // takes any segment the new worker adds). Dropping it here left the disk panel blank
+        // until the next state refresh, and lost segment notices in between.
         void refreshTopology();
         // A new worker starts at 1x, running: give it the page's pace. (Its generators are gone.)
         const { speed, paused } = useAppStore.getState();
