@@ -6,10 +6,12 @@ import { defineConfig, devices } from "@playwright/test";
  * CHROMIUM_PATH to use another.
  */
 const PORT = Number(process.env.E2E_PORT ?? 4391);
+/** The build to serve (`vite build --outDir DIR`): lets several checkouts' runs coexist. */
+const DIST = process.env.E2E_DIST ?? "dist";
 
 export default defineConfig({
   testDir: "e2e",
-  outputDir: "test-results",
+  outputDir: process.env.E2E_RESULTS ?? "test-results",
   fullyParallel: false,
   // Two shared cores: one browser at a time keeps timings honest (the watchdog test measures).
   workers: 1,
@@ -40,7 +42,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort --outDir ${DIST}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 60_000,
