@@ -4,6 +4,7 @@
  * what they do, not a store method.
  */
 import { create } from "zustand";
+import { createDebugSlice, type DebugSlice } from "./debugSlice.ts";
 import { createEditorSlice, type EditorSlice } from "./editorSlice.ts";
 import { createEngineSlice, type EngineSlice } from "./engineSlice.ts";
 import { createEventsSlice, type EventsSlice } from "./eventsSlice.ts";
@@ -18,7 +19,8 @@ export type AppState = EngineSlice &
   EditorSlice &
   UiSlice &
   PaceSlice &
-  PlaybackSlice;
+  PlaybackSlice &
+  DebugSlice;
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createEngineSlice(...a),
@@ -28,4 +30,5 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createUiSlice(...a),
   ...createPaceSlice(...a),
   ...createPlaybackSlice(...a),
+  ...createDebugSlice(...a),
 }));
