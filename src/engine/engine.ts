@@ -13,11 +13,11 @@
 import { Bio, type BioHost } from "./bio.ts";
 import { RamDisk, type BioSink, type BlockDevice } from "./blockdev.ts";
 import { Clock, Prng, NS_PER_MS } from "./clock.ts";
-import { DeviceMapper } from "./dm.ts";
+import { DeviceMapper } from "./dm-ioctl.ts";
 import { EV, EventLog, opCode, statusCode } from "./events.ts";
 import { KernelLog, type LogLevel } from "./klog.ts";
 import { LoadGenerators } from "./loadgen.ts";
-import type { MappedDevice } from "./mapped-device.ts";
+import { isMappedDevice, type MappedDevice } from "./mapped-device.ts";
 import { Storage, type DiskStoreHandle, type StorageHandle } from "./storage.ts";
 import type { Target } from "./target.ts";
 import { TargetRegistry } from "./registry.ts";
@@ -111,7 +111,7 @@ export class Engine implements BioHost, BioSink {
   #mdOf(bio: Bio): MappedDevice | undefined {
     for (let b: Bio | null = bio.parent; b; b = b.parent) {
       const d = this.devices.get(b.bdev.dev);
-      if (d && d.major === 254) return d as MappedDevice;
+      if (isMappedDevice(d)) return d;
     }
     return undefined;
   }

@@ -7,11 +7,12 @@ export {
   type DeviceInfo,
   type StatusLine,
   type SuspendFlags,
-} from "./dm.ts";
-export { MappedDevice } from "./mapped-device.ts";
+} from "./dm-ioctl.ts";
+export { MappedDevice, isMappedDevice } from "./mapped-device.ts";
 export { BlockDevice, RamDisk, DM_MAJOR, RAMDISK_MAJOR } from "./blockdev.ts";
 export { Bio } from "./bio.ts";
-export { Table, splitArgs, type TargetSpec } from "./table.ts";
+export { Table, splitArgs } from "./dm-table.ts";
+export { parseTable, type TargetSpec } from "./table.ts";
 export {
   Target,
   TargetCtrError,

@@ -19,7 +19,7 @@
 import type { Bio } from "./bio.ts";
 import { BlockDevice, DM_MAJOR } from "./blockdev.ts";
 import { EV, endIoCode, mapCode, statusCode, type EventLog } from "./events.ts";
-import type { Table } from "./table.ts";
+import type { Table } from "./dm-table.ts";
 import type { Target } from "./target.ts";
 import {
   END_IO_RESULTS,
@@ -66,6 +66,8 @@ export class MappedDevice extends BlockDevice {
   /** DMF_NOFLUSH_SUSPENDING: a noflush suspend is waiting for in-flight I/O. */
   noflushSuspending = false;
   eventNr = 0;
+  /** md->type: NONE until the first table load that succeeds sets up the queue (dm_setup_md_queue). */
+  type: "NONE" | "BIO_BASED" = "NONE";
   /** Bios held while suspended, re-driven on resume (md->deferred). */
   deferred: Bio[] = [];
   /** dm_ios between submission and completion (md->pending). */
@@ -360,6 +362,11 @@ export class MappedDevice extends BlockDevice {
     bio.end(io.status);
     this.#host.wake();
   }
+}
+
+/** Whether `bdev` is a device-mapper device (major 254), typed as one. */
+export function isMappedDevice(bdev: BlockDevice | undefined | null): bdev is MappedDevice {
+  return bdev instanceof MappedDevice;
 }
 
 export function describe(e: unknown): string {

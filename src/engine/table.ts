@@ -1,10 +1,10 @@
 /**
- * struct dm_table: an ordered list of targets covering [0, size) without gaps, the devices they
- * hold, and the lookup from sector to target.
+ * The table text: the grammar of the lines `dmsetup create/load/reload` read, one target per
+ * line, "<start> <length> <type> <args...>" (libdevmapper's dm_task_add_target after
+ * dmsetup.c's _parse_line). The kernel never sees this text: it gets one dm_target_spec per
+ * line, which dm-table.ts builds into a table.
  */
 
-import type { BlockDevice } from "./blockdev.ts";
-import { Target, type DmDev, type TargetHost, type TargetType } from "./target.ts";
 import { DmError, type Sector } from "./types.ts";
 
 /** One parsed table line: "<start> <length> <type> <args...>". */
@@ -15,113 +15,28 @@ export interface TargetSpec {
   params: string;
 }
 
-/** Kernel dm_split_args: split on whitespace; a backslash quotes the next character. */
-export function splitArgs(input: string): string[] {
-  const argv: string[] = [];
-  let i = 0;
-  const n = input.length;
-  const isSpace = (c: string) =>
-    c === " " || c === "\t" || c === "\n" || c === "\v" || c === "\f" || c === "\r";
-  for (;;) {
-    while (i < n && isSpace(input[i]!)) i++;
-    if (i >= n) break;
-    let out = "";
-    while (i < n) {
-      const c = input[i]!;
-      if (c === "\\" && i + 1 < n) {
-        out += input[i + 1];
-        i += 2;
-        continue;
-      }
-      if (isSpace(c)) break;
-      out += c;
-      i++;
-    }
-    if (i < n) i++;
-    argv.push(out);
+/** Parse a table text ("start len type args" per line) as dmsetup does into target specs. */
+export function parseTable(text: string): TargetSpec[] {
+  const specs: TargetSpec[] = [];
+  for (const raw of text.split("\n")) {
+    const line = raw.replace(/#.*$/, "").trim();
+    if (!line) continue;
+    const m = /^(\S+)\s+(\S+)\s+(\S+)\s*(.*)$/.exec(line);
+    if (!m) throw new DmError("EINVAL", `Invalid format on line`);
+    const start = strtoull(m[1]!);
+    const length = strtoull(m[2]!);
+    if (start === null || length === null) throw new DmError("EINVAL", "Invalid format on line");
+    specs.push({ start, length, type: m[3]!, params: m[4] ?? "" });
   }
-  return argv;
+  return specs;
 }
 
-interface HeldDevice {
-  dmDev: DmDev;
-  count: number;
+/** C strtoull as dmsetup uses it: optional sign, digits, negative values wrap modulo 2^64. */
+export function strtoull(s: string): number | null {
+  const m = /^\s*([+-]?)(\d+)$/.exec(s);
+  if (!m) return null;
+  let v = BigInt(m[2]!);
+  if (v > 0xffffffffffffffffn) v = 0xffffffffffffffffn;
+  if (m[1] === "-") v = (0x10000000000000000n - v) & 0xffffffffffffffffn;
+  return Number(v);
 }
-
-export class Table {
-  readonly targets: Target[] = [];
-  /** Last sector of each target (t->highs), for the lookup. */
-  readonly highs: Sector[] = [];
-  readonly mode: "r" | "rw";
-  /** Devices held through dm_get_device, by dev number, with their reference counts. */
-  readonly devices = new Map<number, HeldDevice>();
-  /** Set when a singleton target is in the table. */
-  singleton = false;
-
-  constructor(mode: "r" | "rw") {
-    this.mode = mode;
-  }
-
-  get size(): Sector {
-    const last = this.targets[this.targets.length - 1];
-    return last ? last.begin + last.len : 0;
-  }
-
-  /** dm_table_find_target: the target covering `sector`, or undefined past the end. */
-  findTarget(sector: Sector): Target | undefined {
-    const h = this.highs;
-    let lo = 0;
-    let hi = h.length - 1;
-    if (hi < 0 || sector > h[hi]!) return undefined;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (h[mid]! >= sector) hi = mid;
-      else lo = mid + 1;
-    }
-    return this.targets[lo];
-  }
-
-  /** Add a constructed target (the caller ran ctr). */
-  push(t: Target): void {
-    this.targets.push(t);
-    this.highs.push(t.begin + t.len - 1);
-  }
-
-  /** dm_get_device's bookkeeping: the first reference opens the device. */
-  hold(bdev: BlockDevice, mode: "r" | "rw", open: (b: BlockDevice) => void): DmDev {
-    const held = this.devices.get(bdev.dev);
-    if (held) {
-      held.count++;
-      if (held.dmDev.mode !== mode && mode === "rw") {
-        held.dmDev = { ...held.dmDev, mode: "rw" };
-      }
-      return held.dmDev;
-    }
-    open(bdev);
-    const dmDev: DmDev = { bdev, name: bdev.devName, mode };
-    this.devices.set(bdev.dev, { dmDev, count: 1 });
-    return dmDev;
-  }
-
-  /** dm_put_device's bookkeeping: the last reference closes the device. */
-  release(d: DmDev, close: (b: BlockDevice) => void): boolean {
-    const held = this.devices.get(d.bdev.dev);
-    if (!held) return false;
-    if (--held.count === 0) {
-      this.devices.delete(d.bdev.dev);
-      close(d.bdev);
-    }
-    return true;
-  }
-}
-
-export function createTarget(
-  host: TargetHost,
-  type: TargetType<unknown>,
-  index: number,
-  spec: TargetSpec,
-): Target {
-  return new Target(host, type, index, spec.start, spec.length, splitArgs(spec.params));
-}
-
-export { DmError };

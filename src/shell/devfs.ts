@@ -9,7 +9,7 @@
  */
 
 import type { ByteString, FsStat, IFileSystem } from "just-bash";
-import type { BlockDevice, MappedDevice } from "../engine/index.ts";
+import { isMappedDevice, type BlockDevice, type MappedDevice } from "../engine/index.ts";
 import { BlockFile } from "./blockio.ts";
 import type { DmshContext } from "./context.ts";
 import { FsError, latin1 } from "./util.ts";
@@ -63,7 +63,7 @@ export class DevFs implements IFileSystem {
 
   /** A dm device whose disk was never added (no table ever loaded) cannot be opened. */
   #openable(bdev: BlockDevice, path: string): void {
-    if (bdev.major === 254 && !this.#ctx.nodes.hasDisk(bdev as MappedDevice))
+    if (isMappedDevice(bdev) && !this.#ctx.nodes.hasDisk(bdev))
       throw new FsError("ENXIO", "open", `/dev${path}`);
   }
 

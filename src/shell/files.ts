@@ -4,7 +4,7 @@
  * reading any of them as a stream of chunks.
  */
 
-import type { MappedDevice } from "../engine/index.ts";
+import { isMappedDevice } from "../engine/index.ts";
 import { BlockFile } from "./blockio.ts";
 import type { DmShell } from "./index.ts";
 import { bytesOf, errnoOf, FsError } from "./util.ts";
@@ -25,8 +25,7 @@ export async function openPath(shell: DmShell, path: string): Promise<Opened | {
     if (n.kind === "dir") return { kind: "dir" };
     if (n.kind === "block") {
       // A dm device whose disk was never added (no table ever loaded) cannot be opened.
-      if (n.bdev.major === 254 && !shell.ctx.nodes.hasDisk(n.bdev as MappedDevice))
-        return { errno: "ENXIO" };
+      if (isMappedDevice(n.bdev) && !shell.ctx.nodes.hasDisk(n.bdev)) return { errno: "ENXIO" };
       return { kind: "block", file: new BlockFile(shell.ctx, n.bdev) };
     }
     switch (n.name) {

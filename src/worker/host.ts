@@ -22,6 +22,7 @@ import {
   Engine,
   NS_PER_US,
   RECORD_SLOTS,
+  isMappedDevice,
   type MappedDevice,
   type Table,
   type StorageHandle,
@@ -401,7 +402,7 @@ export class EngineHost {
         name: d.name,
         dev: d.devName,
         sectors: d.sizeSectors,
-        kind: d.major === 254 ? "dm" : d.name.startsWith("ram") ? "ram" : "block",
+        kind: isMappedDevice(d) ? "dm" : d.name.startsWith("ram") ? "ram" : "block",
       }));
     const disks: DiskSnapshot[] = engine.ramDisks.map((d) => ({
       name: d.name,

@@ -8,6 +8,7 @@
 import {
   DM_IOCTL_VERSION,
   DmError,
+  isMappedDevice,
   strerror,
   type BlockDevice,
   type MappedDevice,
@@ -226,7 +227,7 @@ class Dmsetup {
     }
     if (arg === undefined && this.has("major") && this.has("minor")) {
       const md = this.shell.engine.lookup(`${this.opt("major")}:${this.opt("minor")}`);
-      const m = md && md.major === 254 ? (md as MappedDevice) : undefined;
+      const m = isMappedDevice(md) ? md : undefined;
       return { name: m?.dmName ?? "", md: m };
     }
     if (arg === undefined) this.fail("No device specified.");
@@ -234,7 +235,7 @@ class Dmsetup {
     if (name.startsWith("/dev/mapper/")) name = name.slice("/dev/mapper/".length);
     else if (name.includes("/")) {
       const b = this.shell.engine.lookup(this.io.path(name));
-      if (b && b.major === 254) name = (b as MappedDevice).dmName;
+      if (isMappedDevice(b)) name = b.dmName;
     }
     return { name, md: this.dm.byName(name) };
   }
@@ -340,8 +341,8 @@ function lcmNotZero(a: number, b: number): number {
 
 /** io_opt (bytes) of a device, stacked through dm tables as dm_calculate_queue_limits does. */
 function ioOptOf(bdev: BlockDevice, depth: number): number {
-  if (bdev.major !== 254) return bdev.limits.ioOpt;
-  const map = (bdev as MappedDevice).live;
+  if (!isMappedDevice(bdev)) return bdev.limits.ioOpt;
+  const map = bdev.live;
   if (!map || depth > 16) return 0;
   let ioOpt = 0;
   for (const ti of map.targets) {
@@ -732,7 +733,7 @@ const info: Cmd = (d: Dmsetup, args: string[]) => {
 };
 
 function devLabel(b: BlockDevice, how: string | undefined): string {
-  if (how === "devname") return b.major === 254 ? (b as MappedDevice).dmName : b.name;
+  if (how === "devname") return isMappedDevice(b) ? b.dmName : b.name;
   if (how === "blkdevname") return b.name;
   return `${b.major}, ${b.minor}`;
 }
@@ -781,13 +782,10 @@ const ls: Cmd = (d: Dmsetup) => {
   const how = d.opt("options");
   if (d.has("tree")) {
     const draw = (b: BlockDevice, prefix: string, branch: string, depth: number): void => {
-      const label =
-        b.major === 254
-          ? `${(b as MappedDevice).dmName} (254:${b.minor})`
-          : ` (${b.major}:${b.minor})`;
+      const label = isMappedDevice(b) ? `${b.dmName} (254:${b.minor})` : ` (${b.major}:${b.minor})`;
       d.o(`${prefix}${branch}${label}\n`);
-      if (b.major !== 254 || depth > 32) return;
-      const children = d.dm.deps((b as MappedDevice).dmName);
+      if (!isMappedDevice(b) || depth > 32) return;
+      const children = d.dm.deps(b.dmName);
       const childPrefix = depth === 0 ? " " : prefix + (branch === "`-" ? " " : "|") + "  ";
       children.forEach((c, i) =>
         draw(c, childPrefix, i === children.length - 1 ? "`-" : "|-", depth + 1),

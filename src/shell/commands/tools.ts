@@ -4,7 +4,7 @@
  * lays names out in columns on a terminal, tr understands octal escapes (`tr '\000' '\132'`).
  */
 
-import type { BlockDevice } from "../../engine/index.ts";
+import { isMappedDevice, type BlockDevice } from "../../engine/index.ts";
 import { openPath } from "../files.ts";
 import { STDOUT_VAR } from "../rewrite.ts";
 import { TTY_DIR } from "../tty.ts";
@@ -278,7 +278,7 @@ export const blockdev = command("blockdev", async (args, { shell, out, path }) =
       out.o("256\n");
       break;
     case "--rereadpt":
-      if (b.major === 254) {
+      if (isMappedDevice(b)) {
         out.e("blockdev: BLKRRPART: Invalid argument\n");
         return 1;
       }

@@ -1,0 +1,392 @@
+/**
+ * The device-mapper ioctl interface (drivers/md/dm-ioctl.c): create, load, resume, suspend,
+ * remove, remove_all, rename, clear, message, status, table, deps, info, list. Each call either
+ * succeeds or throws a DmError with the errno the ioctl returns, after logging what the kernel
+ * logs. The name and uuid hash (dm_hash_insert, dm_hash_rename...) lives here; tables are built
+ * by dm-table.ts and devices suspended, swapped and resumed by dm.ts.
+ */
+
+import { DM_MAJOR, type BlockDevice } from "./blockdev.ts";
+import { dmCreate, dmDestroy, dmResume, dmSuspend, dmSwapTable, type SuspendFlags } from "./dm.ts";
+import {
+  dmTableBuild,
+  dmTableDestroy,
+  splitArgs,
+  type BuildFailure,
+  type Table,
+} from "./dm-table.ts";
+import type { Engine } from "./engine.ts";
+import { EV } from "./events.ts";
+import { MappedDevice, describe } from "./mapped-device.ts";
+import { parseTable, type TargetSpec } from "./table.ts";
+import { DmError, type Errno, type Sector, type StatusType } from "./types.ts";
+
+export type { SuspendFlags };
+
+/** DM_VERSION of the 6.1 kernel's ioctl interface. */
+export const DM_IOCTL_VERSION = [4, 47, 0] as const;
+const DM_NAME_LEN = 128;
+const DM_UUID_LEN = 129;
+
+export interface DeviceInfo {
+  name: string;
+  uuid: string;
+  major: number;
+  minor: number;
+  /** Has a live table / an inactive table. */
+  live: boolean;
+  inactive: boolean;
+  suspended: boolean;
+  readOnly: boolean;
+  openCount: number;
+  eventNr: number;
+  /** Targets in the live table (the inactive one with `inactive` queries). */
+  targetCount: number;
+}
+
+export interface StatusLine {
+  start: Sector;
+  length: Sector;
+  type: string;
+  params: string;
+}
+
+export class DeviceMapper {
+  readonly #e: Engine;
+  /** The name hash (_name_buckets); uuids are looked up by walking it. */
+  readonly #byName = new Map<string, MappedDevice>();
+
+  constructor(engine: Engine) {
+    this.#e = engine;
+  }
+
+  byName(name: string): MappedDevice | undefined {
+    return this.#byName.get(name);
+  }
+
+  byUuid(uuid: string): MappedDevice | undefined {
+    for (const md of this.#byName.values()) if (md.uuid !== "" && md.uuid === uuid) return md;
+    return undefined;
+  }
+
+  /** Mapped devices in minor order. */
+  list(): MappedDevice[] {
+    return [...this.#byName.values()].sort((a, b) => a.minor - b.minor);
+  }
+
+  #find(name: string): MappedDevice {
+    const md = this.#byName.get(name);
+    if (!md) throw new DmError("ENXIO");
+    return md;
+  }
+
+  #err(text: string): void {
+    this.#e.log("err", text);
+  }
+
+  #warn(text: string): void {
+    this.#e.log("warn", text);
+  }
+
+  /** DM_DEV_CREATE: a device with no table, taking the lowest free minor (or `minor`). */
+  create(name: string, opts: { uuid?: string; minor?: number } = {}): MappedDevice {
+    const uuid = opts.uuid ?? "";
+    if (name.length === 0 || name.length >= DM_NAME_LEN || name.includes("/"))
+      throw new DmError("EINVAL");
+    if (uuid.length >= DM_UUID_LEN) throw new DmError("EINVAL");
+    // dm_hash_insert fails these with EBUSY and logs nothing (golden 008, 009).
+    if (this.#byName.has(name)) throw new DmError("EBUSY");
+    if (uuid && this.byUuid(uuid)) throw new DmError("EBUSY");
+    const used = new Set([...this.#byName.values()].map((m) => m.minor));
+    let minor = opts.minor ?? 0;
+    if (opts.minor !== undefined) {
+      if (used.has(minor)) throw new DmError("EBUSY");
+    } else {
+      while (used.has(minor)) minor++;
+    }
+    const md = dmCreate(this.#e, minor, name, uuid);
+    this.#byName.set(name, md);
+    const ev = this.#e.events;
+    ev.emit(EV.DEVICE_CREATE, this.#e.now, 0, md.dev, 0, 0, 0, ev.intern(name));
+    return md;
+  }
+
+  /** Parse a table text ("start len type args" per line) as dmsetup does into target specs. */
+  static parseTable(text: string): TargetSpec[] {
+    return parseTable(text);
+  }
+
+  /**
+   * DM_TABLE_LOAD: build a table from `specs` into the inactive slot. On failure the kernel's
+   * lines are logged and the ioctl's errno thrown; the previous inactive table is kept.
+   */
+  load(name: string, specs: TargetSpec[] | string, opts: { readOnly?: boolean } = {}): void {
+    const md = this.#find(name);
+    const e = this.#e;
+    const table = this.#build(md, specs, opts, md.type === "NONE");
+    md.type = "BIO_BASED";
+    if (md.inactive) dmTableDestroy(e, md, md.inactive);
+    md.inactive = table;
+    e.events.emit(EV.TABLE_LOAD, e.now, 0, md.dev, 0, table.size, table.targets.length, 0);
+  }
+
+  /**
+   * A dry run of DM_TABLE_LOAD, which Linux does not have: what the kernel would log and the
+   * errno the ioctl would return, for `name` (or for a device about to be created), with
+   * nothing changed: the table is built (constructors run) and destroyed, its log lines and
+   * events withdrawn.
+   */
+  validate(
+    name: string | null,
+    specs: TargetSpec[] | string,
+    opts: { readOnly?: boolean } = {},
+  ): { ok: boolean; errno?: Errno; log: string[]; failedTarget?: number } {
+    const e = this.#e;
+    const existing = name === null ? undefined : this.#byName.get(name);
+    const used = new Set(this.list().map((m) => m.minor));
+    let minor = 0;
+    while (used.has(minor)) minor++;
+    // A stand-in with the same name and number, so messages read as they would for real.
+    const md = new MappedDevice(e, existing?.minor ?? minor, name ?? "", existing?.uuid ?? "");
+    const lines = e.klog.lines.length;
+    const failure: BuildFailure = {};
+    e.events.muted++;
+    try {
+      const first = !existing || existing.type === "NONE";
+      const table = this.#build(md, specs, opts, first, failure);
+      dmTableDestroy(e, md, table);
+      return { ok: true, log: e.klog.lines.slice(lines).map((l) => l.text) };
+    } catch (err) {
+      if (!(err instanceof DmError)) throw err;
+      const log = e.klog.lines.slice(lines).map((l) => l.text);
+      const at = failure.failedAt;
+      return at === undefined
+        ? { ok: false, errno: err.errno, log }
+        : { ok: false, errno: err.errno, log, failedTarget: at };
+    } finally {
+      e.events.muted--;
+      e.klog.lines.splice(lines);
+    }
+  }
+
+  #build(
+    md: MappedDevice,
+    specs: TargetSpec[] | string,
+    opts: { readOnly?: boolean },
+    first: boolean,
+    failure: BuildFailure = {},
+  ): Table {
+    const list = typeof specs === "string" ? parseTable(specs) : specs;
+    return dmTableBuild(this.#e, md, list, opts, first, failure);
+  }
+
+  /**
+   * DM_DEV_SUSPEND without DM_SUSPEND_FLAG (do_resume): with an inactive table, suspend if
+   * needed and swap it in; then resume a suspended device; then destroy the old table.
+   */
+  async resume(name: string, flags: SuspendFlags = {}): Promise<void> {
+    const md = this.#find(name);
+    const e = this.#e;
+    const newMap = md.inactive;
+    let oldMap: Table | null = null;
+    if (newMap) {
+      if (!md.suspended) await dmSuspend(e, md, flags);
+      md.inactive = null;
+      // A table whose devices cannot hold it fails the resume; the device stays suspended and
+      // the table is dropped.
+      try {
+        oldMap = dmSwapTable(e, md, newMap);
+      } catch (err) {
+        dmTableDestroy(e, md, newMap);
+        throw err;
+      }
+    }
+    if (md.suspended) {
+      try {
+        dmResume(e, md);
+      } catch (err) {
+        if (oldMap) dmTableDestroy(e, md, oldMap);
+        throw err;
+      }
+    }
+    if (oldMap) dmTableDestroy(e, md, oldMap);
+    e.wake();
+  }
+
+  /** DM_DEV_SUSPEND with DM_SUSPEND_FLAG: presuspend, hold new I/O, drain, postsuspend. */
+  async suspend(name: string, flags: SuspendFlags = {}): Promise<void> {
+    await dmSuspend(this.#e, this.#find(name), flags);
+  }
+
+  /** DM_DEV_REMOVE: fails with EBUSY while the device is open. */
+  remove(name: string): void {
+    const md = this.#find(name);
+    if (md.openCount > 0) throw new DmError("EBUSY");
+    this.#teardown(md);
+  }
+
+  #teardown(md: MappedDevice): void {
+    const e = this.#e;
+    dmDestroy(e, md);
+    this.#byName.delete(md.dmName);
+    const ev = e.events;
+    ev.emit(EV.DEVICE_REMOVE, e.now, 0, md.dev, 0, 0, 0, ev.intern(md.dmName));
+    e.wake();
+  }
+
+  /** DM_REMOVE_ALL: remove every device not open, in minor order; true if any stayed. */
+  removeAll(): boolean {
+    let left = false;
+    // Repeat while progress is made: removing an upper device frees the one below it.
+    for (let progress = true; progress;) {
+      progress = false;
+      for (const md of this.list()) {
+        if (md.openCount > 0) continue;
+        this.#teardown(md);
+        progress = true;
+      }
+    }
+    if (this.#byName.size) {
+      left = true;
+      this.#warn("device-mapper: ioctl: remove_all left " + this.#byName.size + " open device(s)");
+    }
+    return left;
+  }
+
+  /** DM_TABLE_CLEAR: drop the inactive table. */
+  clear(name: string): void {
+    const md = this.#find(name);
+    if (md.inactive) {
+      const e = this.#e;
+      dmTableDestroy(e, md, md.inactive);
+      md.inactive = null;
+      e.events.emit(EV.TABLE_CLEAR, e.now, 0, md.dev, 0, 0, 0, 0);
+    }
+  }
+
+  /** DM_DEV_RENAME: a new name, or (setUuid) a uuid for a device that has none. */
+  rename(name: string, newName: string, opts: { setUuid?: boolean } = {}): void {
+    const md = this.#byName.get(name);
+    if (!md) {
+      this.#warn(
+        `device-mapper: ioctl: Unable to rename non-existent device, ${name} to ${opts.setUuid ? "uuid " : ""}${newName}`,
+      );
+      throw new DmError("ENXIO");
+    }
+    if (opts.setUuid) {
+      if (md.uuid) {
+        this.#err(
+          `device-mapper: ioctl: Unable to change uuid of mapped device ${md.dmName} to ${newName} because uuid is already set to ${md.uuid}`,
+        );
+        throw new DmError("EINVAL");
+      }
+      if (this.byUuid(newName)) {
+        this.#warn(
+          `device-mapper: ioctl: Unable to change uuid of mapped device ${md.dmName} to ${newName} because uuid is already in use`,
+        );
+        throw new DmError("EBUSY");
+      }
+      md.uuid = newName;
+    } else {
+      if (newName.length === 0 || newName.length >= DM_NAME_LEN || newName.includes("/"))
+        throw new DmError("EINVAL");
+      if (this.#byName.has(newName)) {
+        this.#warn(
+          `device-mapper: ioctl: Unable to change name on mapped device ${md.dmName} to one that already exists: ${newName}`,
+        );
+        throw new DmError("EBUSY");
+      }
+      this.#byName.delete(md.dmName);
+      md.dmName = newName;
+      this.#byName.set(newName, md);
+    }
+    // dm_hash_rename raises a table event, which only a device with a live table has (golden 038).
+    if (md.live) md.eventNr++;
+    const e = this.#e;
+    e.events.emit(EV.DEVICE_RENAME, e.now, 0, md.dev, 0, 0, 0, e.events.intern(newName));
+  }
+
+  /** DM_TARGET_MSG: send `text` to the target at `sector` of the live table. */
+  message(name: string, sector: Sector, text: string): string {
+    const md = this.#find(name);
+    const argv = splitArgs(text);
+    if (argv.length === 0) {
+      this.#warn("device-mapper: ioctl: Empty message received.");
+      throw new DmError("EINVAL");
+    }
+    const map = md.live;
+    if (!map) throw new DmError("EINVAL");
+    const ti = map.findTarget(sector);
+    if (!ti) {
+      this.#warn(`device-mapper: ioctl: Target message sector outside device.`);
+      throw new DmError("EINVAL");
+    }
+    const e = this.#e;
+    e.events.emit(
+      EV.TARGET_MESSAGE,
+      e.now,
+      0,
+      md.dev,
+      ti.begin,
+      ti.len,
+      ti.index,
+      e.events.intern(text),
+    );
+    if (!ti.type.message) {
+      this.#warn("device-mapper: ioctl: Target type does not support messages");
+      throw new DmError("EINVAL");
+    }
+    try {
+      return ti.type.message(ti, argv) ?? "";
+    } catch (err) {
+      if (err instanceof DmError) throw err;
+      e.fault(md, ti, null, `message threw: ${describe(err)}`);
+      throw new DmError("EINVAL");
+    }
+  }
+
+  /** DM_TABLE_STATUS: one line per target of the live (or inactive) table. */
+  status(name: string, type: StatusType, opts: { inactive?: boolean } = {}): StatusLine[] {
+    const md = this.#find(name);
+    const map = opts.inactive ? md.inactive : md.live;
+    if (!map) return [];
+    return map.targets.map((ti) => {
+      let params = "";
+      if (ti.type.status) {
+        try {
+          params = ti.type.status(ti, type);
+        } catch (err) {
+          this.#e.fault(md, ti, null, `status threw: ${describe(err)}`);
+        }
+      }
+      return { start: ti.begin, length: ti.len, type: ti.type.name, params };
+    });
+  }
+
+  /** DM_TABLE_DEPS: the devices the live (or inactive) table holds, as dev numbers. */
+  deps(name: string, opts: { inactive?: boolean } = {}): BlockDevice[] {
+    const md = this.#find(name);
+    const map = opts.inactive ? md.inactive : md.live;
+    if (!map) return [];
+    // The kernel walks its list head-first and adds each new device at the head.
+    return [...map.devices.values()].map((h) => h.dmDev.bdev).reverse();
+  }
+
+  info(name: string): DeviceInfo {
+    const md = this.#find(name);
+    const map = md.live;
+    return {
+      name: md.dmName,
+      uuid: md.uuid,
+      major: DM_MAJOR,
+      minor: md.minor,
+      live: md.live !== null,
+      inactive: md.inactive !== null,
+      suspended: md.suspended,
+      readOnly: md.readOnly,
+      openCount: md.openCount,
+      eventNr: md.eventNr,
+      targetCount: map ? map.targets.length : 0,
+    };
+  }
+}

@@ -1,0 +1,402 @@
+/**
+ * Table construction and limits (drivers/md/dm-table.c).
+ *
+ * struct dm_table: an ordered list of targets covering [0, size) without gaps, the devices they
+ * hold (dm_get_device / dm_put_device), and the lookup from sector to target. Building one
+ * (dm_table_create + dm_table_add_target per line + dm_table_complete), stacking its queue
+ * limits (dm_calculate_queue_limits, device_area_is_invalid) and destroying it
+ * (dm_table_destroy) live here; the ioctls that ask for it are in dm-ioctl.ts.
+ */
+
+import { Bio } from "./bio.ts";
+import type { BlockDevice } from "./blockdev.ts";
+import type { Engine } from "./engine.ts";
+import { EV, type EventCode } from "./events.ts";
+import { describe, type MappedDevice } from "./mapped-device.ts";
+import type { TargetSpec } from "./table.ts";
+import { Target, TargetCtrError, type DmDev, type TargetHost, type TargetType } from "./target.ts";
+import { DmError, defaultLimits, type Errno, type QueueLimits, type Sector } from "./types.ts";
+
+/** LLONG_MAX >> SECTOR_SHIFT: the largest device a table may describe. */
+const LLONG_MAX_SECTORS = 2 ** 54; // (2^63 - 1) >> 9, to within a double's precision
+
+/** Kernel dm_split_args: split on whitespace; a backslash quotes the next character. */
+export function splitArgs(input: string): string[] {
+  const argv: string[] = [];
+  let i = 0;
+  const n = input.length;
+  const isSpace = (c: string) =>
+    c === " " || c === "\t" || c === "\n" || c === "\v" || c === "\f" || c === "\r";
+  for (;;) {
+    while (i < n && isSpace(input[i]!)) i++;
+    if (i >= n) break;
+    let out = "";
+    while (i < n) {
+      const c = input[i]!;
+      if (c === "\\" && i + 1 < n) {
+        out += input[i + 1];
+        i += 2;
+        continue;
+      }
+      if (isSpace(c)) break;
+      out += c;
+      i++;
+    }
+    if (i < n) i++;
+    argv.push(out);
+  }
+  return argv;
+}
+
+interface HeldDevice {
+  dmDev: DmDev;
+  count: number;
+}
+
+export class Table {
+  readonly targets: Target[] = [];
+  /** Last sector of each target (t->highs), for the lookup. */
+  readonly highs: Sector[] = [];
+  readonly mode: "r" | "rw";
+  /** Devices held through dm_get_device, by dev number, with their reference counts. */
+  readonly devices = new Map<number, HeldDevice>();
+  /** Set when a singleton target is in the table. */
+  singleton = false;
+
+  constructor(mode: "r" | "rw") {
+    this.mode = mode;
+  }
+
+  get size(): Sector {
+    const last = this.targets[this.targets.length - 1];
+    return last ? last.begin + last.len : 0;
+  }
+
+  /** dm_table_find_target: the target covering `sector`, or undefined past the end. */
+  findTarget(sector: Sector): Target | undefined {
+    const h = this.highs;
+    let lo = 0;
+    let hi = h.length - 1;
+    if (hi < 0 || sector > h[hi]!) return undefined;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (h[mid]! >= sector) hi = mid;
+      else lo = mid + 1;
+    }
+    return this.targets[lo];
+  }
+
+  /** Add a constructed target (the caller ran ctr). */
+  push(t: Target): void {
+    this.targets.push(t);
+    this.highs.push(t.begin + t.len - 1);
+  }
+
+  /** dm_get_device's bookkeeping: the first reference opens the device. */
+  hold(bdev: BlockDevice, mode: "r" | "rw", open: (b: BlockDevice) => void): DmDev {
+    const held = this.devices.get(bdev.dev);
+    if (held) {
+      held.count++;
+      if (held.dmDev.mode !== mode && mode === "rw") {
+        held.dmDev = { ...held.dmDev, mode: "rw" };
+      }
+      return held.dmDev;
+    }
+    open(bdev);
+    const dmDev: DmDev = { bdev, name: bdev.devName, mode };
+    this.devices.set(bdev.dev, { dmDev, count: 1 });
+    return dmDev;
+  }
+
+  /** dm_put_device's bookkeeping: the last reference closes the device. */
+  release(d: DmDev, close: (b: BlockDevice) => void): boolean {
+    const held = this.devices.get(d.bdev.dev);
+    if (!held) return false;
+    if (--held.count === 0) {
+      this.devices.delete(d.bdev.dev);
+      close(d.bdev);
+    }
+    return true;
+  }
+}
+
+export function createTarget(
+  host: TargetHost,
+  type: TargetType<unknown>,
+  index: number,
+  spec: TargetSpec,
+): Target {
+  return new Target(host, type, index, spec.start, spec.length, splitArgs(spec.params));
+}
+
+/** Where a table build failed: the index of the line whose target failed, if one did. */
+export interface BuildFailure {
+  failedAt?: number;
+}
+
+/**
+ * Build a table for `md` (dm_table_create + dm_table_add_target for each line, then the checks
+ * the first table of a device gets from dm_setup_md_queue). On failure the kernel's lines are
+ * logged, the partly built table destroyed, `failure.failedAt` set to the failing line's index
+ * (when one line is to blame) and the errno thrown as a DmError.
+ */
+export function dmTableBuild(
+  e: Engine,
+  md: MappedDevice,
+  specs: readonly TargetSpec[],
+  opts: { readOnly?: boolean },
+  first: boolean,
+  failure: BuildFailure = {},
+): Table {
+  const table = new Table(opts.readOnly ? "r" : "rw");
+  const host = targetHost(e, md, table);
+  try {
+    for (const [i, spec] of specs.entries()) {
+      try {
+        addTarget(e, md, table, host, i, spec);
+      } catch (err) {
+        if (err instanceof DmError)
+          e.log("err", "device-mapper: ioctl: error adding target to table");
+        failure.failedAt = i;
+        throw err;
+      }
+    }
+    if (table.targets.length === 0) {
+      e.log("warn", "device-mapper: ioctl: table load with no targets");
+      throw new DmError("EINVAL");
+    }
+    // Only the device's first table sets up its queue (dm_setup_md_queue), which calculates the
+    // limits and checks the device areas here; a later table is checked when it is swapped in
+    // by resume (golden 069).
+    if (first) {
+      if (!deviceAreasValid(e, md, table)) {
+        e.log("err", "device-mapper: core: Cannot calculate initial queue limits");
+        e.log("err", "device-mapper: ioctl: unable to set up device queue for new table.");
+        throw new DmError("EINVAL");
+      }
+      dmCalculateQueueLimits(e, md, table);
+    }
+  } catch (err) {
+    dmTableDestroy(e, md, table);
+    throw err;
+  }
+  return table;
+}
+
+/** dm_table_add_target: check the line against the table so far, find the type, run its ctr. */
+function addTarget(
+  e: Engine,
+  md: MappedDevice,
+  table: Table,
+  host: TargetHost,
+  i: number,
+  spec: TargetSpec,
+): void {
+  const devName = md.devName;
+  const err = (text: string): never => {
+    e.log("err", `device-mapper: table: ${devName}: ${text}`);
+    throw new DmError("EINVAL");
+  };
+  if (table.singleton) err(`target type ${table.targets[0]!.type.name} must appear alone in table`);
+  if (!spec.length) err("zero-length target");
+  if (spec.start + spec.length >= LLONG_MAX_SECTORS) err("too large device");
+  const tt = e.targets.get(spec.type);
+  const fail = (error: string, errno: Errno = "EINVAL"): never => {
+    e.log("err", `device-mapper: table: ${devName}: ${spec.type}: ${error} (-${errno})`);
+    throw new DmError(errno);
+  };
+  if (!tt) return err(`${spec.type}: unknown target type`);
+  if (tt.features?.singleton) {
+    if (table.targets.length) fail("singleton target type must appear alone in table");
+    table.singleton = true;
+  }
+  if (tt.features?.alwaysWriteable && table.mode === "r")
+    fail("target type may not be included in a read-only table");
+  const prev = table.targets[table.targets.length - 1];
+  const adjoins = prev ? spec.start === prev.begin + prev.len : spec.start === 0;
+  if (!adjoins) fail("Gap in table");
+  const ti = createTarget(host, tt, i, spec);
+  try {
+    tt.ctr(ti, [...ti.args]);
+  } catch (x) {
+    if (x instanceof TargetCtrError || x instanceof DmError)
+      fail(x.message === "" ? ti.error : x.message, x.errno);
+    // User code that throws something else: its message stands in for ti->error.
+    e.fault(md, ti, null, `ctr threw: ${describe(x)}`);
+    fail(`ctr threw: ${describe(x)}`);
+  }
+  table.push(ti);
+  targetEvent(e, md, ti, EV.TARGET_CTR);
+}
+
+/**
+ * The stacking part of dm_calculate_queue_limits: each target's limits from the devices it
+ * uses, then its io_hints, stacked into the table's. blk_stack_limits fails (and dm warns)
+ * when the minimum or optimal I/O is not a multiple of the physical block size, e.g. striped
+ * with chunk 12 (io_min 6 KiB) or chunk 1 x 2 stripes (io_opt 1 KiB) over RAM disks with 4 KiB
+ * physical blocks (golden 041).
+ */
+export function dmCalculateQueueLimits(e: Engine, md: MappedDevice, table: Table): QueueLimits {
+  const t = defaultLimits();
+  t.ioMin = 0;
+  // dm_set_device_limits warns for a device area that starts off its physical block; the
+  // kernel stacks every device twice (here, and again in
+  // validate_hardware_logical_block_alignment), so each such warning is printed twice.
+  const deviceWarnings: string[] = [];
+  for (const ti of table.targets) {
+    const l = defaultLimits();
+    l.ioMin = 0;
+    try {
+      ti.type.iterateDevices?.(ti, (d, startSector) => {
+        const b = d.bdev.limits;
+        const start = Number(startSector);
+        if ((start * 512) % b.physicalBlockSize !== 0) {
+          const w =
+            `device-mapper: table: ${md.devName}: adding target device ${d.bdev.name} caused an alignment inconsistency: ` +
+            `physical_block_size=${b.physicalBlockSize}, logical_block_size=${b.logicalBlockSize}, alignment_offset=0, start=${start * 512}`;
+          deviceWarnings.push(w);
+          e.log("warn", w);
+        }
+        l.physicalBlockSize = Math.max(l.physicalBlockSize, b.physicalBlockSize);
+        l.logicalBlockSize = Math.max(l.logicalBlockSize, b.logicalBlockSize);
+        l.ioMin = Math.max(l.ioMin, b.ioMin);
+        l.ioOpt = lcmNotZero(l.ioOpt, b.ioOpt);
+      });
+      ti.type.ioHints?.(ti, l);
+      // blk_limits_io_min, which io_hints use to set it: never below a block.
+      l.ioMin = Math.max(l.ioMin, l.logicalBlockSize, l.physicalBlockSize);
+    } catch (err) {
+      e.fault(md, ti, null, `io_hints threw: ${describe(err)}`);
+    }
+    t.physicalBlockSize = Math.max(t.physicalBlockSize, l.physicalBlockSize);
+    t.logicalBlockSize = Math.max(t.logicalBlockSize, l.logicalBlockSize);
+    t.ioMin = Math.max(t.ioMin, l.ioMin);
+    t.ioOpt = lcmNotZero(t.ioOpt, l.ioOpt);
+    const badMin = t.ioMin % t.physicalBlockSize !== 0;
+    const badOpt = t.ioOpt % t.physicalBlockSize !== 0;
+    if (badMin) t.ioMin = t.physicalBlockSize;
+    if (badOpt) t.ioOpt = 0;
+    if (badMin || badOpt) {
+      e.log(
+        "warn",
+        `device-mapper: table: ${md.devName}: adding target device (start sect ${ti.begin} len ${ti.len}) caused an alignment inconsistency`,
+      );
+    }
+  }
+  for (const w of deviceWarnings) e.log("warn", w);
+  if (t.ioMin === 0) t.ioMin = t.logicalBlockSize;
+  return t;
+}
+
+/**
+ * The device-area checks of dm_calculate_queue_limits (device_area_is_invalid): false, after
+ * logging "<dev> too small for target", when a target maps past the end of a device it holds.
+ */
+export function deviceAreasValid(e: Engine, md: MappedDevice, table: Table): boolean {
+  for (const ti of table.targets) {
+    const it = ti.type.iterateDevices;
+    if (!it) continue;
+    let bad = false;
+    it(ti, (d: DmDev, start: Sector | bigint, len: Sector) => {
+      const size = d.bdev.sizeSectors;
+      if (!size || bad) return;
+      const s = BigInt(start);
+      if (s >= BigInt(size) || s + BigInt(len) > BigInt(size)) {
+        e.log(
+          "err",
+          `device-mapper: table: ${md.devName}: ${d.bdev.name} too small for target: start=${start}, len=${len}, dev_size=${size}`,
+        );
+        bad = true;
+      }
+    });
+    if (bad) return false;
+  }
+  return true;
+}
+
+/** dm_table_destroy: every target's dtr, then the devices a target forgot to put. */
+export function dmTableDestroy(e: Engine, md: MappedDevice, table: Table): void {
+  for (const ti of table.targets) {
+    try {
+      ti.type.dtr?.(ti);
+    } catch (err) {
+      e.fault(md, ti, null, `dtr threw: ${describe(err)}`);
+    }
+    targetEvent(e, md, ti, EV.TARGET_DTR);
+  }
+  // A target that forgot dm_put_device: the kernel warns and drops the reference itself.
+  for (const held of [...table.devices.values()]) {
+    e.log(
+      "warn",
+      `device-mapper: table: ${md.devName}: dm_table_destroy: dm_put_device call missing for ${held.dmDev.name}`,
+    );
+    held.count = 1;
+    table.release(held.dmDev, closeDevice);
+  }
+}
+
+/** A target lifecycle event (ctr, dtr, presuspend, postsuspend, preresume, resume). */
+export function targetEvent(e: Engine, md: MappedDevice, ti: Target, type: EventCode): void {
+  const ev = e.events;
+  ev.emit(type, e.now, 0, md.dev, ti.begin, ti.len, ti.index, ev.intern(ti.type.name));
+}
+
+/** blkdev_get_by_dev + bd_link_disk_holder: the table's first reference to `b`. */
+function openDevice(holder: MappedDevice, b: BlockDevice): void {
+  b.openCount++;
+  b.holders.add(holder);
+}
+
+/** blkdev_put: the table's last reference to `b` is gone. */
+function closeDevice(b: BlockDevice): void {
+  b.openCount = Math.max(0, b.openCount - 1);
+}
+
+/** What the targets of `table` (on `md`) can ask of the engine: dm_get_device and the rest. */
+function targetHost(e: Engine, md: MappedDevice, table: Table): TargetHost {
+  return {
+    get now() {
+      return e.now;
+    },
+    get mdName() {
+      return md.devName;
+    },
+    readOnly: table.mode === "r",
+    getDevice: (_t, path, mode) => {
+      const m = /^(\d+):(\d+)(.?)/.exec(path);
+      // "major:minor" names a device number (ENXIO when nothing has it); anything else is a
+      // path that must name a block device (ENODEV).
+      const bdev = m && m[3] !== "" ? undefined : e.lookup(path);
+      if (!bdev) throw new DmError(m && m[3] === "" ? "ENXIO" : "ENODEV", "");
+      if (bdev === md) throw new DmError("EBUSY", "");
+      return table.hold(bdev, mode, (b) => openDevice(md, b));
+    },
+    putDevice: (_t, d) => {
+      if (!table.release(d, closeDevice)) {
+        e.log(
+          "err",
+          `device-mapper: table: ${md.devName}: device ${d.name} not in table devices list`,
+        );
+      }
+    },
+    schedule: (_t, delay, fn) => e.clock.schedule(delay, fn),
+    random: () => e.rng.next(),
+    log: (level, text) => e.log(level, text),
+    submitRemapped: (t, bio) => md.submitRemapped(t, bio),
+    submit: (_t, bio) => e.submitBio(bio),
+    newBio: (op, d, sector, sectors, data, onEnd) =>
+      new Bio(e, op, d.bdev, sector, sectors, data, 0, null, onEnd),
+    event: () => {
+      md.eventNr++;
+    },
+  };
+}
+
+function lcmNotZero(a: number, b: number): number {
+  if (!a) return b;
+  if (!b) return a;
+  let x = a;
+  let y = b;
+  while (y) [x, y] = [y, x % y];
+  return (a / x) * b;
+}
