@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect, useState } from "react";
 import { resetSession, setViewsHidden } from "./actions.ts";
+import { installPanelKeys } from "./panelKeys.ts";
 import { InsightBody, InsightTabs, insightTitle } from "./panels/InsightPanel.tsx";
 import { PlaybackBar } from "./panels/PlaybackBar.tsx";
 import { StackView } from "./panels/StackView.tsx";
@@ -11,6 +12,7 @@ const Console = lazy(() => import("./panels/Console.tsx"));
 const TableEditor = lazy(() => import("./panels/TableEditor.tsx"));
 const LoadPanel = lazy(() => import("./panels/LoadPanel.tsx"));
 
+/** The panels Alt+1, Alt+2, … focus, in that order (panelKeys.ts): a new panel adds its id here. */
 const PANELS = ["stack", "console", "editor", "disks", "load"] as const;
 
 /**
@@ -159,16 +161,7 @@ export function App() {
   const loadLazy = useAfterFirstStack();
   const insight = insightTitle(useAppStore((s) => s.insightTab));
 
-  useEffect(() => {
-    const onKey = (ev: KeyboardEvent) => {
-      if (ev.altKey && !ev.ctrlKey && !ev.metaKey && /^[1-5]$/.test(ev.key)) {
-        ev.preventDefault();
-        focusPanel(Number(ev.key) - 1);
-      }
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, []);
+  useEffect(() => installPanelKeys(window, PANELS, focusPanel), []);
 
   return (
     <div className="app">
