@@ -15,7 +15,7 @@ import { cbc, ecb } from "@noble/ciphers/aes.js";
 import { sha1 } from "@noble/hashes/legacy.js";
 import { sha256 } from "@noble/hashes/sha2.js";
 import type { Bio } from "../bio.ts";
-import { ctrError, defineTarget, parseU64, type DmDev } from "../target.ts";
+import { ctrError, defineTarget, parseU32, parseU64, type DmDev, type Target } from "../target.ts";
 import { DmError } from "../types.ts";
 
 const SECTOR = 512;
@@ -32,7 +32,21 @@ interface CryptC {
   ivOffset: number;
   dev: DmDev;
   start: number;
-  optParams: string[];
+  /** The optional parameters' effects (crypt_ctr_optional). */
+  opts: CryptOpts;
+}
+
+/** Feature flags and the encryption sector size, as crypt_ctr_optional sets them. */
+interface CryptOpts {
+  allowDiscards: boolean;
+  sameCpuCrypt: boolean;
+  submitFromCryptCpus: boolean;
+  noReadWorkqueue: boolean;
+  noWriteWorkqueue: boolean;
+  /** Bytes per encryption unit: 512 to 4096, a power of two. */
+  sectorSize: number;
+  /** CRYPT_IV_LARGE_SECTORS: IVs count sector_size units, not 512-byte sectors. */
+  ivLargeSectors: boolean;
 }
 
 const HASHES: Record<string, (m: Uint8Array) => Uint8Array> = { sha256, sha1 };
@@ -112,7 +126,11 @@ function cryptSector(cc: CryptC, sector: number, data: Uint8Array, encrypt: bool
   }
 }
 
-/** Transform a bio's payload sector by sector; `first` is the IV sector of its first sector. */
+/**
+ * Transform a bio's payload one encryption unit (`sector_size` bytes) at a time; `first` is the
+ * 512-byte sector number (iv_offset included) of its first byte. As crypt_convert_block_skcipher:
+ * the IV sector advances by sector_size / 512 per unit, or by one with iv_large_sectors.
+ */
 function cryptBuffer(
   cc: CryptC,
   first: number,
@@ -120,9 +138,51 @@ function cryptBuffer(
   dst: Uint8Array,
   encrypt: boolean,
 ): void {
-  for (let off = 0, s = first; off < src.length; off += SECTOR, s++) {
-    dst.set(cryptSector(cc, s, src.subarray(off, off + SECTOR), encrypt), off);
+  const unit = cc.opts.sectorSize;
+  const shift = Math.log2(unit / SECTOR);
+  for (let off = 0, s = first; off < src.length; off += unit, s += unit / SECTOR) {
+    const iv = cc.opts.ivLargeSectors ? Math.floor(s / 2 ** shift) : s;
+    dst.set(cryptSector(cc, iv, src.subarray(off, off + unit), encrypt), off);
   }
+}
+
+/** crypt_ctr_optional: `<#opt_params> <opt>...` after the five required arguments. */
+function parseOptional(t: Target<CryptC>, args: string[]): CryptOpts {
+  const opts: CryptOpts = {
+    allowDiscards: false,
+    sameCpuCrypt: false,
+    submitFromCryptCpus: false,
+    noReadWorkqueue: false,
+    noWriteWorkqueue: false,
+    sectorSize: SECTOR,
+    ivLargeSectors: false,
+  };
+  if (args.length === 0) return opts;
+  // dm_read_arg_group with {0, 8, "Invalid number of feature args"}.
+  const n = parseU32(args[0]!);
+  if (n === null || n > 8 || n > args.length - 1) ctrError("Invalid number of feature args");
+  for (let i = 1; i <= n; i++) {
+    const o = args[i]!;
+    const lower = o.toLowerCase();
+    let m: RegExpExecArray | null;
+    if (lower === "allow_discards") opts.allowDiscards = true;
+    else if (lower === "same_cpu_crypt") opts.sameCpuCrypt = true;
+    else if (lower === "submit_from_crypt_cpus") opts.submitFromCryptCpus = true;
+    else if (lower === "no_read_workqueue") opts.noReadWorkqueue = true;
+    else if (lower === "no_write_workqueue") opts.noWriteWorkqueue = true;
+    else if (/^integrity:[0-9]+:/.test(o)) ctrError("Invalid integrity arguments");
+    else if ((m = /^sector_size:([0-9]+)$/.exec(o))) {
+      // sscanf "%hu": the value wraps to 16 bits.
+      const v = Number(BigInt(m[1]!) & 0xffffn);
+      if (v < SECTOR || v > 4096 || (v & (v - 1)) !== 0)
+        ctrError("Invalid feature value for sector_size");
+      if (t.len % (v / SECTOR) !== 0)
+        ctrError("Device size is not multiple of sector_size feature");
+      opts.sectorSize = v;
+    } else if (lower === "iv_large_sectors") opts.ivLargeSectors = true;
+    else ctrError("Invalid feature arguments");
+  }
+  return opts;
 }
 
 /** crypt_ctr_cipher_old: "aes-cbc-essiv:sha256" and friends. */
@@ -167,6 +227,8 @@ export default defineTarget<CryptC>({
   version: [1, 24, 0],
   ctr(t, args) {
     if (args.length < 5) ctrError("Not enough arguments");
+    // Optional parameters are read before the cipher constructor, as in crypt_ctr.
+    const opts = parseOptional(t, args.slice(5));
     const key = parseHexKey(args[1]!);
     if (key === null) {
       // The cipher is parsed first; a bad key is reported when it is set.
@@ -175,7 +237,8 @@ export default defineTarget<CryptC>({
     }
     const c = parseCipher(args[0]!, key);
     const ivOffset = parseU64(args[2]!);
-    if (ivOffset === null) ctrError("Invalid iv_offset sector");
+    if (ivOffset === null || ivOffset % (opts.sectorSize / SECTOR) !== 0)
+      ctrError("Invalid iv_offset sector");
     let dev: DmDev;
     try {
       dev = t.getDevice(args[3]!);
@@ -188,6 +251,7 @@ export default defineTarget<CryptC>({
       ctrError("Invalid device sector");
     }
     t.numFlushBios = 1;
+    if (opts.allowDiscards) t.numDiscardBios = 1;
     t.private = {
       cipherString: args[0]!,
       key,
@@ -195,7 +259,7 @@ export default defineTarget<CryptC>({
       ivOffset,
       dev,
       start,
-      optParams: args.slice(5),
+      opts,
     };
   },
   dtr(t) {
@@ -203,8 +267,16 @@ export default defineTarget<CryptC>({
   },
   map(t, bio: Bio) {
     const cc = t.priv;
+    // Flushes and discards bypass the crypt queues.
+    if (bio.isEmptyFlush || bio.op === "DISCARD") {
+      bio.bdev = cc.dev.bdev;
+      if (bio.sectors > 0) bio.sector = cc.start + t.offset(bio.sector);
+      return "REMAPPED";
+    }
+    // A bio must be a whole number of aligned encryption units (the limits set in io_hints).
+    const units = cc.opts.sectorSize / SECTOR;
+    if (bio.sector % units !== 0 || bio.sectors % units !== 0) return "KILL";
     bio.bdev = cc.dev.bdev;
-    if (bio.isEmptyFlush) return "REMAPPED";
     const offset = t.offset(bio.sector);
     bio.sector = cc.start + offset;
     if (bio.op === "WRITE" && bio.data) {
@@ -229,8 +301,25 @@ export default defineTarget<CryptC>({
     const key = cc.key.length
       ? Array.from(cc.key, (b) => b.toString(16).padStart(2, "0")).join("")
       : "-";
-    const opt = cc.optParams.length ? ` ${cc.optParams.join(" ")}` : "";
+    // crypt_status regenerates the features in its own order; a zero count is dropped.
+    const o = cc.opts;
+    const features = [
+      o.allowDiscards && "allow_discards",
+      o.sameCpuCrypt && "same_cpu_crypt",
+      o.submitFromCryptCpus && "submit_from_crypt_cpus",
+      o.noReadWorkqueue && "no_read_workqueue",
+      o.noWriteWorkqueue && "no_write_workqueue",
+      o.sectorSize !== SECTOR && `sector_size:${o.sectorSize}`,
+      o.ivLargeSectors && "iv_large_sectors",
+    ].filter((f): f is string => typeof f === "string");
+    const opt = features.length ? ` ${features.length} ${features.join(" ")}` : "";
     return `${cc.cipherString} ${key} ${cc.ivOffset} ${cc.dev.name} ${cc.start}${opt}`;
+  },
+  ioHints(t, limits) {
+    const size = t.priv.opts.sectorSize;
+    limits.logicalBlockSize = Math.max(limits.logicalBlockSize, size);
+    limits.physicalBlockSize = Math.max(limits.physicalBlockSize, size);
+    limits.ioMin = Math.max(limits.ioMin, size);
   },
   iterateDevices(t, fn) {
     fn(t.priv.dev, t.priv.start, t.len);

@@ -175,8 +175,11 @@ export default defineTarget<FlakeyC>({
     const fc = t.priv;
     const pb = bio.perIo as PerBio | undefined;
     if (status === "OK" && pb?.submittedWhileDown && bio.op === "READ") {
-      if (fc.corruptBioByte && fc.corruptBioRw === "r" && flagsMatch(bio, fc)) corrupt(bio, fc);
-      else if (!fc.dropWrites && !fc.errorWrites) bio.status = "IOERR";
+      if (fc.corruptBioByte) {
+        // Corrupt successful matching reads while down; with corrupt_bio_byte set, reads are
+        // never failed (Debian 6.1.192, as in mainline since 6.4).
+        if (fc.corruptBioRw === "r" && flagsMatch(bio, fc)) corrupt(bio, fc);
+      } else if (!fc.dropWrites && !fc.errorWrites) bio.status = "IOERR";
     }
     return "DONE";
   },
