@@ -17,6 +17,14 @@ export interface BioHost {
   ended(bio: Bio): void;
 }
 
+/** The target that issued a bio of its own (dm-io, dm-bufio, `t.submit`). */
+export interface BioIssuer {
+  /** The mapped device the target belongs to (major * 2^20 + minor). */
+  readonly dev: number;
+  /** The target's index in that device's table. */
+  readonly target: number;
+}
+
 /** Anything bios can be submitted to (a RAM disk, a mapped device). */
 export interface BioTarget {
   readonly dev: number;
@@ -48,6 +56,8 @@ export class Bio {
   /** Core bookkeeping for a clone: its dm_io and target (kept here to avoid a closure per bio). */
   dmIo: unknown = null;
   dmTarget: unknown = null;
+  /** Set when a target made this bio itself: its first `bio_submit` names the target. */
+  issuer: BioIssuer | null = null;
   /** Virtual time the bio entered its current device (for completion latency). */
   startedAt = 0;
   #ended = false;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { Clock, Prng } from "./clock.ts";
+import { Clock, Prng, nextTask } from "./clock.ts";
 
 describe("Clock", () => {
   it("runs entries in time order, ties in scheduling order", () => {
@@ -71,5 +71,28 @@ describe("Prng", () => {
       expect(v).toBeLessThan(1);
       expect(p.below(10)).toBeLessThan(10);
     }
+  });
+});
+
+describe("yields to continuations", () => {
+  it("keeps a yield request until it is taken, once", () => {
+    const c = new Clock();
+    expect(c.takeYield()).toBe(false);
+    c.requestYield();
+    expect(c.yieldRequested).toBe(true);
+    expect(c.takeYield()).toBe(true);
+    expect(c.takeYield()).toBe(false);
+  });
+
+  it("nextTask resolves after every pending microtask chain", async () => {
+    const seen: string[] = [];
+    const chain = async (): Promise<void> => {
+      for (let i = 0; i < 50; i++) await Promise.resolve();
+      seen.push("chain");
+    };
+    void chain();
+    await nextTask();
+    seen.push("task");
+    expect(seen).toEqual(["chain", "task"]);
   });
 });

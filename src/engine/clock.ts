@@ -26,6 +26,7 @@ export class Clock {
   /** Binary min-heap on (at, seq). */
   #heap: Entry[] = [];
   #foreground = 0;
+  #yield = false;
   /**
    * Called when an entry is scheduled on an empty clock: a paced driver that went to sleep for
    * want of work wakes up here (the browser's worker; headless runs leave it null).
@@ -48,6 +49,29 @@ export class Clock {
   /** Time of the next due entry, or undefined when nothing is scheduled. */
   get nextAt(): Nanos | undefined {
     return this.#heap[0]?.at;
+  }
+
+  /**
+   * A promise someone awaits was settled by the code running now (a target's metadata I/O
+   * ended, dm-io.ts): its continuation runs as a microtask, after the current task. A driver
+   * that sees the request stops running entries and lets the task end (`nextTask`), so the
+   * continuation acts at this virtual instant, before time moves on. Synchronous loops that
+   * cannot yield (`Engine.settle`) leave the request for the next driver that can.
+   */
+  requestYield(): void {
+    this.#yield = true;
+  }
+
+  /** Whether a yield was requested and not yet taken. */
+  get yieldRequested(): boolean {
+    return this.#yield;
+  }
+
+  /** Take the yield request: true if there was one (cleared). */
+  takeYield(): boolean {
+    const y = this.#yield;
+    this.#yield = false;
+    return y;
   }
 
   /** Run `fn` after `delay` virtual nanoseconds (0: after everything already due now). */
@@ -125,6 +149,35 @@ export class Clock {
     while (n < limit && this.step()) n++;
     return n;
   }
+}
+
+type Task = () => void;
+
+/**
+ * Run `fn` as a new task, after every pending microtask and without setTimeout's clamping of
+ * nested timers to 4 ms: setImmediate in Node, a MessageChannel in a worker or a page.
+ */
+export const queueTask: (fn: Task) => void = (() => {
+  const g = globalThis as { setImmediate?: (fn: Task) => unknown };
+  if (typeof g.setImmediate === "function") {
+    const setImmediate = g.setImmediate;
+    return (fn: Task) => void setImmediate(fn);
+  }
+  const queue: Task[] = [];
+  let channel: MessageChannel | null = null;
+  return (fn: Task) => {
+    if (!channel) {
+      channel = new MessageChannel();
+      channel.port1.onmessage = () => queue.shift()?.();
+    }
+    queue.push(fn);
+    channel.port2.postMessage(null);
+  };
+})();
+
+/** Resolves in a new task: every continuation woken so far has run by then (microtasks drain first). */
+export function nextTask(): Promise<void> {
+  return new Promise((resolve) => queueTask(resolve));
 }
 
 /**

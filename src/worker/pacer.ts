@@ -156,6 +156,7 @@ export class Pacer {
       const before = e.events.seq;
       const ran = e.clock.step();
       if (ran) e.wake();
+      e.clock.takeYield();
       await nextTask();
       this.#afterRun();
       return { ran, events: e.events.seq - before, now: e.now, pending: e.clock.pending };
@@ -252,6 +253,11 @@ export class Pacer {
             woke = true;
             break;
           }
+        }
+        // A target's awaited metadata I/O ended: its continuation acts at this instant too.
+        if (c.takeYield()) {
+          woke = true;
+          break;
         }
         if ((ran & 31) === 0 && this.#wallNow() >= deadline) {
           outOfTime = true;
