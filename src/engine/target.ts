@@ -51,6 +51,11 @@ export interface TargetType<P = unknown> {
   readonly name: string;
   readonly version: readonly [number, number, number];
   readonly features?: TargetFeatures;
+  /**
+   * Text before "device-mapper: " in the type's log lines: its module's pr_fmt. Debian 6.1's
+   * dm-crypt.c includes keys/trusted-type.h, whose pr_fmt is "trusted_key: ".
+   */
+  readonly logPrefix?: string;
   /** Parse the table line's arguments. Throw `ctrError(...)` (ti->error) to reject them. */
   ctr(t: Target<P>, args: string[]): void;
   dtr?(t: Target<P>): void;
@@ -196,9 +201,17 @@ export class Target<P = unknown> {
     return this.#host.random();
   }
 
-  /** A kernel log line (DMERR / DMWARN / DMINFO): "device-mapper: <type>: <text>". */
+  /**
+   * A kernel log line (DMERR / DMWARN / DMINFO): "device-mapper: <type>: <text>", preceded by
+   * the type's `logPrefix` (its module's pr_fmt) when it has one.
+   */
   log(level: "err" | "warn" | "info", text: string): void {
-    this.#host.log(level, `device-mapper: ${this.type.name}: ${text}`);
+    this.#host.log(level, `${this.type.logPrefix ?? ""}device-mapper: ${this.type.name}: ${text}`);
+  }
+
+  /** A raw kernel log line (printk), e.g. the crypto API's own messages. */
+  printk(level: "err" | "warn" | "info", text: string): void {
+    this.#host.log(level, text);
   }
 
   submitRemapped(bio: Bio): void {

@@ -53,6 +53,7 @@ export const ERRNO = {
   EIO: [5, "Input/output error"],
   ENXIO: [6, "No such device or address"],
   E2BIG: [7, "Argument list too long"],
+  EAGAIN: [11, "Resource temporarily unavailable"],
   ENOMEM: [12, "Cannot allocate memory"],
   EACCES: [13, "Permission denied"],
   EFAULT: [14, "Bad address"],

@@ -34,6 +34,10 @@ interface CryptC {
   start: number;
   /** The optional parameters' effects (crypt_ctr_optional). */
   opts: CryptOpts;
+  /** DM_CRYPT_KEY_VALID: cleared by `key wipe`, set by `key set`; preresume requires it. */
+  keyValid: boolean;
+  /** DM_CRYPT_SUSPENDED: between postsuspend and resume; key messages require it. */
+  suspended: boolean;
 }
 
 /** Feature flags and the encryption sector size, as crypt_ctr_optional sets them. */
@@ -146,6 +150,11 @@ function cryptBuffer(
   }
 }
 
+/** The ESSIV digest named in an old-style cipher spec ("aes-cbc-essiv:sha256" -> "sha256"). */
+function essivDigest(spec: string): string {
+  return spec.slice(spec.indexOf(":") + 1);
+}
+
 /** crypt_ctr_optional: `<#opt_params> <opt>...` after the five required arguments. */
 function parseOptional(t: Target<CryptC>, args: string[]): CryptOpts {
   const opts: CryptOpts = {
@@ -186,7 +195,11 @@ function parseOptional(t: Target<CryptC>, args: string[]): CryptOpts {
 }
 
 /** crypt_ctr_cipher_old: "aes-cbc-essiv:sha256" and friends. */
-function parseCipher(spec: string, key: Uint8Array): Pick<CryptC, "chain" | "ivMode" | "essivKey"> {
+function parseCipher(
+  spec: string,
+  key: Uint8Array,
+  log?: (line: string) => void,
+): Pick<CryptC, "chain" | "ivMode" | "essivKey"> {
   if (spec.includes("(")) ctrError("Bad cipher specification");
   const parts = spec.split("-");
   const cipher = parts[0]!;
@@ -217,14 +230,21 @@ function parseCipher(spec: string, key: Uint8Array): Pick<CryptC, "chain" | "ivM
   const sizes = chain === "xts" ? [32, 48, 64] : [16, 24, 32];
   if (!sizes.includes(key.length)) ctrError("Error decoding and setting key");
   const essivKey = hash ? hash(key) : null;
-  if (essivKey && ![16, 24, 32].includes(essivKey.length))
-    ctrError("Error allocating crypto tfm", "ENOENT");
+  if (essivKey && ![16, 24, 32].includes(essivKey.length)) {
+    // The essiv template sets the digest as the IV cipher's key: sha1's 20 bytes fit no AES
+    // key size. Linux's testmgr has no vector for this combination and says so first.
+    log?.(
+      `alg: No test for essiv(${chain}(${cipher}),${ivOpts}) (essiv(${chain}(${cipher}-generic),${ivOpts}-generic))`,
+    );
+    ctrError("Error decoding and setting key");
+  }
   return { chain: chain as CryptC["chain"], ivMode: mode, essivKey };
 }
 
 export default defineTarget<CryptC>({
   name: "crypt",
   version: [1, 24, 0],
+  logPrefix: "trusted_key: ",
   ctr(t, args) {
     if (args.length < 5) ctrError("Not enough arguments");
     // Optional parameters are read before the cipher constructor, as in crypt_ctr.
@@ -235,7 +255,7 @@ export default defineTarget<CryptC>({
       parseCipher(args[0]!, new Uint8Array(32).subarray(0, args[0]!.includes("xts") ? 32 : 16));
       ctrError("Error decoding and setting key");
     }
-    const c = parseCipher(args[0]!, key);
+    const c = parseCipher(args[0]!, key, (line) => t.printk("warn", line));
     const ivOffset = parseU64(args[2]!);
     if (ivOffset === null || ivOffset % (opts.sectorSize / SECTOR) !== 0)
       ctrError("Invalid iv_offset sector");
@@ -260,6 +280,8 @@ export default defineTarget<CryptC>({
       dev,
       start,
       opts,
+      keyValid: true,
+      suspended: false,
     };
   },
   dtr(t) {
@@ -314,6 +336,45 @@ export default defineTarget<CryptC>({
     ].filter((f): f is string => typeof f === "string");
     const opt = features.length ? ` ${features.length} ${features.join(" ")}` : "";
     return `${cc.cipherString} ${key} ${cc.ivOffset} ${cc.dev.name} ${cc.start}${opt}`;
+  },
+  postsuspend(t) {
+    t.priv.suspended = true;
+  },
+  preresume(t) {
+    if (!t.priv.keyValid) {
+      t.log("err", "aborting resume - crypt key is not set.");
+      throw new DmError("EAGAIN");
+    }
+  },
+  resume(t) {
+    t.priv.suspended = false;
+  },
+  /** crypt_message: `key set <key>` and `key wipe`, only while suspended. */
+  message(t, argv) {
+    const cc = t.priv;
+    if (argv.length >= 2 && argv[0]!.toLowerCase() === "key") {
+      if (!cc.suspended) {
+        t.log("warn", "not suspended during key manipulation.");
+        throw new DmError("EINVAL");
+      }
+      if (argv.length === 3 && argv[1]!.toLowerCase() === "set") {
+        // The key size may not be changed.
+        const key = parseHexKey(argv[2]!);
+        if (key === null || key.length !== cc.key.length) throw new DmError("EINVAL");
+        cc.key = key;
+        cc.essivKey = cc.ivMode === "essiv" ? HASHES[essivDigest(cc.cipherString)]!(key) : null;
+        cc.keyValid = true;
+        return;
+      }
+      if (argv.length === 2 && argv[1]!.toLowerCase() === "wipe") {
+        // crypt_wipe_key: the key is gone until `key set`.
+        cc.key = new Uint8Array(cc.key.length);
+        cc.keyValid = false;
+        return;
+      }
+    }
+    t.log("warn", "unrecognised message received.");
+    throw new DmError("EINVAL");
   },
   ioHints(t, limits) {
     const size = t.priv.opts.sectorSize;
