@@ -7,6 +7,15 @@
 
 import type { BlockDeviceInfo, DmDeviceInfo } from "../worker/protocol.ts";
 
+/**
+ * What the stack draws of a mapped device: the worker's DmDeviceInfo, or the device as the
+ * history says it was at the playback cursor (history/topology.ts).
+ */
+export type StackDevice = Pick<
+  DmDeviceInfo,
+  "name" | "dev" | "suspended" | "sectors" | "live" | "inactive"
+>;
+
 export type NodeKind = "device" | "target" | "disk";
 
 export interface StackNode {
@@ -55,20 +64,20 @@ export function formatSize(sectors: number): string {
 }
 
 interface Ctx {
-  dmByDev: Map<string, DmDeviceInfo>;
+  dmByDev: Map<string, StackDevice>;
   blockByDev: Map<string, BlockDeviceInfo>;
   bottom: number;
 }
 
 /** dm devices that no other device's live table maps onto, in minor order. */
-export function topLevelDevices(devices: readonly DmDeviceInfo[]): DmDeviceInfo[] {
+export function topLevelDevices<D extends StackDevice>(devices: readonly D[]): D[] {
   const used = new Set<string>();
   for (const d of devices) for (const t of d.live ?? []) for (const m of t.maps) used.add(m.dev);
   return devices.filter((d) => !used.has(d.dev));
 }
 
 export function layoutStack(
-  devices: readonly DmDeviceInfo[],
+  devices: readonly StackDevice[],
   blockDevices: readonly BlockDeviceInfo[],
   width: number,
 ): StackLayout {
@@ -101,7 +110,7 @@ export function layoutStack(
 
 function deviceNode(
   ctx: Ctx,
-  d: DmDeviceInfo,
+  d: StackDevice,
   key: string,
   x: number,
   y: number,

@@ -70,13 +70,258 @@ export const EV = {
   DEVICE_RESUME: 48,
   /** A target misbehaved; the engine failed the bio (if any) and carried on. b: string. */
   TARGET_FAULT: 49,
-  /** A disk was created or removed (brd). */
+  /** A disk was created or removed (brd). sectors: its size, b: string (its name). */
   DISK_CREATE: 50,
   DISK_REMOVE: 51,
 } as const;
 export type EventCode = (typeof EV)[keyof typeof EV];
 
-const NAME_OF = new Map<number, string>(Object.entries(EV).map(([k, v]) => [v, k.toLowerCase()]));
+// ---------------------------------------------------------------- kinds
+
+/**
+ * What a kind of event is about, which is what consumers filter on (never numeric ranges):
+ *
+ *   bio        a step of a bio's life: `bio` names it, the flow and the inspector follow it
+ *   lifecycle  a device, table, target or disk changed: kept apart by the page (the timeline,
+ *              the topology at any point of the history), never sampled away
+ *   fault      a target misbehaved: lifecycle (the timeline shows it) and, when `bio` is not 0,
+ *              a step of that bio's life too
+ */
+export type EventCategory = "bio" | "lifecycle" | "fault";
+
+export interface EventKind {
+  code: EventCode;
+  /** The documented name (docs/events.md), e.g. "bio_remap". */
+  name: string;
+  category: EventCategory;
+  /** Slot `b` holds an interned string (a name, a type, a message, a table's description). */
+  text: boolean;
+}
+
+/**
+ * Every kind of event, one line each. A new kind is a new code in EV and a line here; consumers
+ * ask `isBioEvent`, `isLifecycleEvent`, `eventHasText` or `eventKind`, so nothing else changes.
+ * Codes are part of the ring's format (the page and the worker share this file): never reuse one.
+ */
+export const EVENT_KINDS: readonly EventKind[] = (
+  [
+    [EV.BIO_SUBMIT, "bio", false],
+    [EV.BIO_SPLIT, "bio", false],
+    [EV.BIO_CLONE, "bio", false],
+    [EV.BIO_MAP, "bio", false],
+    [EV.BIO_REMAP, "bio", false],
+    [EV.BIO_ENDIO, "bio", false],
+    [EV.BIO_COMPLETE, "bio", false],
+    [EV.BIO_DEFER, "bio", false],
+    [EV.BIO_REQUEUE, "bio", false],
+    [EV.BIO_REDRIVE, "bio", false],
+    [EV.DEVICE_CREATE, "lifecycle", true],
+    [EV.DEVICE_REMOVE, "lifecycle", true],
+    [EV.DEVICE_RENAME, "lifecycle", true],
+    [EV.TABLE_LOAD, "lifecycle", true],
+    [EV.TABLE_SWAP, "lifecycle", false],
+    [EV.TABLE_CLEAR, "lifecycle", false],
+    [EV.TARGET_CTR, "lifecycle", true],
+    [EV.TARGET_DTR, "lifecycle", true],
+    [EV.TARGET_PRESUSPEND, "lifecycle", true],
+    [EV.TARGET_POSTSUSPEND, "lifecycle", true],
+    [EV.TARGET_PRERESUME, "lifecycle", true],
+    [EV.TARGET_RESUME, "lifecycle", true],
+    [EV.TARGET_MESSAGE, "lifecycle", true],
+    [EV.DEVICE_SUSPEND, "lifecycle", false],
+    [EV.DEVICE_RESUME, "lifecycle", false],
+    [EV.TARGET_FAULT, "fault", true],
+    [EV.DISK_CREATE, "lifecycle", true],
+    [EV.DISK_REMOVE, "lifecycle", true],
+  ] as const
+).map(([code, category, text]) => ({
+  code,
+  name: Object.entries(EV)
+    .find(([, v]) => v === code)![0]
+    .toLowerCase(),
+  category,
+  text,
+}));
+
+const KIND_BY_CODE = new Map<number, EventKind>(EVENT_KINDS.map((k) => [k.code, k]));
+const NAME_OF = new Map<number, string>(EVENT_KINDS.map((k) => [k.code, k.name]));
+/** Per code, a bit set: 1 bio, 2 lifecycle, 4 text (codes are small: a flat table). */
+const FLAGS = new Uint8Array(Math.max(...EVENT_KINDS.map((k) => k.code)) + 1);
+for (const k of EVENT_KINDS) {
+  FLAGS[k.code] =
+    (k.category === "bio" ? 1 : 0) | (k.category !== "bio" ? 2 : 0) | (k.text ? 4 : 0);
+}
+const flags = (type: number): number => FLAGS[type] ?? 0;
+
+/** The kind of an event type, undefined for a code this build does not know. */
+export const eventKind = (type: number): EventKind | undefined => KIND_BY_CODE.get(type);
+/** A step of a bio's life (the bio path: submit … complete). */
+export const isBioEvent = (type: number): boolean => (flags(type) & 1) !== 0;
+/** A change of devices, tables, targets or disks, or a fault: what the page keeps apart. */
+export const isLifecycleEvent = (type: number): boolean => (flags(type) & 2) !== 0;
+/** Slot `b` is an interned string. */
+export const eventHasText = (type: number): boolean => (flags(type) & 4) !== 0;
+/** A record whose `bio` slot names a bio the history should follow (bio steps, faults on one). */
+export const namesBio = (r: ArrayLike<number>, o: number): boolean =>
+  isBioEvent(r[o]!) || (r[o] === EV.TARGET_FAULT && r[o + 2] !== 0);
+
+// ---------------------------------------------------------------- reading a record
+
+/** Slot numbers of a record. */
+export const SLOT = {
+  TYPE: 0,
+  TIME: 1,
+  BIO: 2,
+  DEV: 3,
+  SECTOR: 4,
+  SECTORS: 5,
+  A: 6,
+  B: 7,
+} as const;
+
+type Rec = ArrayLike<number>;
+
+/**
+ * Named reads of the record at offset `o` of `r` (a ring, a history chunk, a log): consumers use
+ * these, never slot numbers. The generic slots first, then what `a` and `b` mean for the kinds
+ * that have them (docs/events.md); a named read of a kind that does not have the field is -1.
+ */
+export const ev = {
+  type: (r: Rec, o: number): number => r[o]!,
+  /** Virtual ns. */
+  time: (r: Rec, o: number): number => r[o + 1]!,
+  bio: (r: Rec, o: number): number => r[o + 2]!,
+  /** major * 2^20 + minor. */
+  dev: (r: Rec, o: number): number => r[o + 3]!,
+  /** 512-byte sectors. */
+  sector: (r: Rec, o: number): number => r[o + 4]!,
+  sectors: (r: Rec, o: number): number => r[o + 5]!,
+  a: (r: Rec, o: number): number => r[o + 6]!,
+  b: (r: Rec, o: number): number => r[o + 7]!,
+
+  /** bio_submit: the op code (BIO_OPS index). */
+  op: (r: Rec, o: number): number => (r[o] === EV.BIO_SUBMIT ? r[o + 6]! & 0xff : -1),
+  /** bio_submit: the flags (op | flags << 8). */
+  opFlags: (r: Rec, o: number): number =>
+    r[o] === EV.BIO_SUBMIT ? Math.floor(r[o + 6]! / 256) : -1,
+  /** The bio this one was split or cloned from, or the bio that issued it (0: a process). */
+  parent(r: Rec, o: number): number {
+    switch (r[o]) {
+      case EV.BIO_SPLIT:
+      case EV.BIO_CLONE:
+        return r[o + 6]!;
+      case EV.BIO_SUBMIT:
+        return r[o + 7]!;
+      default:
+        return 0;
+    }
+  },
+  /** The target index a record is about (clone, map, remap; target lifecycle, fault). */
+  target(r: Rec, o: number): number {
+    switch (r[o]) {
+      case EV.BIO_CLONE:
+      case EV.BIO_MAP:
+      case EV.BIO_REMAP:
+        return r[o + 7]!;
+      case EV.TARGET_CTR:
+      case EV.TARGET_DTR:
+      case EV.TARGET_PRESUSPEND:
+      case EV.TARGET_POSTSUSPEND:
+      case EV.TARGET_PRERESUME:
+      case EV.TARGET_RESUME:
+      case EV.TARGET_MESSAGE:
+      case EV.TARGET_FAULT:
+        return r[o + 6]!;
+      default:
+        return -1;
+    }
+  },
+  /** bio_map: the MapState code (MAP_STATES index). */
+  mapState: (r: Rec, o: number): number => (r[o] === EV.BIO_MAP ? r[o + 6]! : -1),
+  /** bio_endio, bio_complete: the BlkStatus code (BLK_STATUSES index). */
+  status: (r: Rec, o: number): number =>
+    r[o] === EV.BIO_ENDIO || r[o] === EV.BIO_COMPLETE ? r[o + 6]! : -1,
+  /** bio_endio: the EndIoResult code (END_IO_RESULTS index). */
+  endIo: (r: Rec, o: number): number => (r[o] === EV.BIO_ENDIO ? r[o + 7]! : -1),
+  /** bio_split: 0 at a target boundary, 1 at max_io_len. */
+  splitReason: (r: Rec, o: number): number => (r[o] === EV.BIO_SPLIT ? r[o + 7]! : -1),
+  /** bio_remap: the mapped device the clone came from. */
+  fromDev: (r: Rec, o: number): number => (r[o] === EV.BIO_REMAP ? r[o + 6]! : -1),
+  /** bio_complete: latency in virtual ns. */
+  latency: (r: Rec, o: number): number => (r[o] === EV.BIO_COMPLETE ? r[o + 7]! : -1),
+  /** table_load, table_swap: the number of targets. */
+  targets: (r: Rec, o: number): number =>
+    r[o] === EV.TABLE_LOAD || r[o] === EV.TABLE_SWAP ? r[o + 6]! : -1,
+  /** device_suspend, device_resume: 1 when noflush. */
+  noflush: (r: Rec, o: number): number =>
+    r[o] === EV.DEVICE_SUSPEND || r[o] === EV.DEVICE_RESUME ? r[o + 6]! : -1,
+  /** The interned string in `b` (kinds with text), -1 otherwise. */
+  text: (r: Rec, o: number): number => (eventHasText(r[o]!) ? r[o + 7]! : -1),
+} as const;
+
+// ---------------------------------------------------------------- a table's description
+
+/**
+ * One segment of a table as `table_load` describes it (its `b` string): what `dmsetup table`
+ * prints for the line, and the devices the target uses (its iterate_devices: device number as
+ * "major:minor", first sector and length used, in 512-byte sectors).
+ */
+export interface SegmentDesc {
+  start: number;
+  length: number;
+  type: string;
+  /** The constructor arguments as `dmsetup table` prints them (the target's STATUSTYPE_TABLE). */
+  args: string;
+  devices: Array<{ dev: string; start: number; length: number }>;
+}
+
+/** The text `table_load` carries: the segments as JSON (one interned string per table). */
+export function encodeTable(segments: readonly SegmentDesc[]): string {
+  return JSON.stringify(
+    segments.map((s) => ({
+      start: s.start,
+      length: s.length,
+      type: s.type,
+      args: s.args,
+      devices: s.devices.map((d) => ({ dev: d.dev, start: d.start, length: d.length })),
+    })),
+  );
+}
+
+/** The segments of a `table_load` description; null when the text is not one. */
+export function decodeTable(text: string | undefined): SegmentDesc[] | null {
+  if (text === undefined || !text.startsWith("[")) return null;
+  let v: unknown;
+  try {
+    v = JSON.parse(text);
+  } catch {
+    return null; // not a description (an older engine's table_load has none)
+  }
+  if (!Array.isArray(v)) return null;
+  const out: SegmentDesc[] = [];
+  for (const x of v as unknown[]) {
+    if (typeof x !== "object" || x === null) return null;
+    const s = x as Record<string, unknown>;
+    if (typeof s.start !== "number" || typeof s.length !== "number") return null;
+    if (typeof s.type !== "string" || typeof s.args !== "string") return null;
+    const devices: SegmentDesc["devices"] = [];
+    for (const d of Array.isArray(s.devices) ? (s.devices as unknown[]) : []) {
+      const m = d as Record<string, unknown>;
+      if (typeof m.dev !== "string" || typeof m.start !== "number") return null;
+      if (typeof m.length !== "number") return null;
+      devices.push({ dev: m.dev, start: m.start, length: m.length });
+    }
+    out.push({ start: s.start, length: s.length, type: s.type, args: s.args, devices });
+  }
+  return out;
+}
+
+/** A table as `dmsetup table` prints it: "start length type args" per line. */
+export function tableLines(segments: readonly SegmentDesc[]): string {
+  return segments
+    .map((s) => `${s.start} ${s.length} ${s.type}${s.args ? ` ${s.args}` : ""}`)
+    .join("\n");
+}
 
 export const opCode = (op: BioOp): number => BIO_OPS.indexOf(op);
 export const statusCode = (s: BlkStatus): number => BLK_STATUSES.indexOf(s);
@@ -205,52 +450,38 @@ export function decodeEvent(
   seq: number,
   strings: readonly string[],
 ): EngineEvent {
-  const type = r[o]! as EventCode;
+  const type = ev.type(r, o) as EventCode;
   const e: EngineEvent = {
     seq,
     kind: NAME_OF.get(type) ?? `unknown_${type}`,
     type,
-    time: r[o + 1]!,
-    bio: r[o + 2]!,
-    dev: r[o + 3]!,
-    sector: r[o + 4]!,
-    sectors: r[o + 5]!,
-    a: r[o + 6]!,
-    b: r[o + 7]!,
+    time: ev.time(r, o),
+    bio: ev.bio(r, o),
+    dev: ev.dev(r, o),
+    sector: ev.sector(r, o),
+    sectors: ev.sectors(r, o),
+    a: ev.a(r, o),
+    b: ev.b(r, o),
   };
   switch (type) {
     case EV.BIO_SUBMIT:
-      e.op = BIO_OPS[e.a & 0xff]!;
-      e.flags = e.a >> 8;
+      e.op = BIO_OPS[ev.op(r, o)]!;
+      e.flags = ev.opFlags(r, o);
       break;
     case EV.BIO_MAP:
-      e.mapState = MAP_STATES[e.a]!;
+      e.mapState = MAP_STATES[ev.mapState(r, o)]!;
       break;
     case EV.BIO_ENDIO:
-      e.status = BLK_STATUSES[e.a]!;
-      e.endIo = END_IO_RESULTS[e.b]!;
+      e.status = BLK_STATUSES[ev.status(r, o)]!;
+      e.endIo = END_IO_RESULTS[ev.endIo(r, o)]!;
       break;
     case EV.BIO_COMPLETE:
-      e.status = BLK_STATUSES[e.a]!;
+      e.status = BLK_STATUSES[ev.status(r, o)]!;
       break;
-    case EV.TARGET_CTR:
-    case EV.TARGET_DTR:
-    case EV.TARGET_PRESUSPEND:
-    case EV.TARGET_POSTSUSPEND:
-    case EV.TARGET_PRERESUME:
-    case EV.TARGET_RESUME:
-    case EV.TARGET_MESSAGE:
-    case EV.TARGET_FAULT:
-    case EV.DEVICE_CREATE:
-    case EV.DEVICE_REMOVE:
-    case EV.DEVICE_RENAME:
-    case EV.DISK_CREATE:
-    case EV.DISK_REMOVE:
-      {
-        const text = strings[e.b];
-        if (text !== undefined) e.text = text;
-      }
-      break;
+  }
+  if (eventHasText(type)) {
+    const text = strings[ev.text(r, o)];
+    if (text !== undefined) e.text = text;
   }
   return e;
 }

@@ -4,7 +4,7 @@
  * shown once one of its records before the cursor matches: the same rule live and when still.
  */
 
-import { EV } from "../../engine/events.ts";
+import { EV, ev } from "../../engine/events.ts";
 import type { FlowFilter } from "../store/playbackSlice.ts";
 import type { StatsState } from "../history/model.ts";
 
@@ -37,26 +37,27 @@ export class FilterMatcher {
    * (-1 if none), since an end_io record names no target.
    */
   matches(r: Float64Array, o: number, cloneTarget: number): boolean {
-    const type = r[o]!;
-    const dev = r[o + 3]!;
-    const a = r[o + 6]!;
-    const b = r[o + 7]!;
+    const type = ev.type(r, o);
     const f = this.filter;
-    if (dev !== this.dev) return false;
+    if (ev.dev(r, o) !== this.dev) return false;
     switch (f.kind) {
       case "map":
-        return type === EV.BIO_MAP && a === f.code && (!this.isTarget || b === this.target);
+        return (
+          type === EV.BIO_MAP &&
+          ev.mapState(r, o) === f.code &&
+          (!this.isTarget || ev.target(r, o) === this.target)
+        );
       case "status":
         if (this.isTarget) {
-          return type === EV.BIO_ENDIO && a === f.code && cloneTarget === this.target;
+          return type === EV.BIO_ENDIO && ev.status(r, o) === f.code && cloneTarget === this.target;
         }
-        return type === EV.BIO_COMPLETE && a === f.code;
+        return type === EV.BIO_COMPLETE && ev.status(r, o) === f.code;
       case "defer":
         return type === EV.BIO_DEFER;
       case "requeue":
         return type === EV.BIO_REQUEUE;
       case "fault":
-        return type === EV.TARGET_FAULT && (!this.isTarget || a === this.target);
+        return type === EV.TARGET_FAULT && (!this.isTarget || ev.target(r, o) === this.target);
     }
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EV } from "../../engine/events.ts";
+import { EV, ev } from "../../engine/events.ts";
 import { FoldCache } from "../history/fold.ts";
 import { EventHistory } from "../history/history.ts";
 import {
@@ -196,7 +196,7 @@ describe("FilterMatcher", () => {
     const hits = (m: FilterMatcher) => {
       const out: number[] = [];
       h.forEach(start, h.head, (r, o) => {
-        if (m.matches(r, o, -1)) out.push(r[o]!);
+        if (m.matches(r, o, -1)) out.push(ev.type(r, o));
       });
       return out;
     };

@@ -18,7 +18,7 @@
  * happens.
  */
 
-import { EV } from "../../engine/events.ts";
+import { EV, ev, namesBio } from "../../engine/events.ts";
 import {
   bioFromAlarm,
   flowFold,
@@ -266,22 +266,19 @@ export class FlowAnimator {
     const state = this.#state;
     const bios = state.bios;
     h.forEach(from, to, (r, o, i) => {
-      const type = r[o]!;
-      if ((type < 1 || type > 10) && type !== EV.TARGET_FAULT) return;
-      const id = r[o + 2]!;
+      if (!namesBio(r, o)) return;
+      const type = ev.type(r, o);
+      const id = ev.bio(r, o);
       if (id === 0) return;
-      if (type === EV.BIO_CLONE) this.edges.into(r[o + 3]!, r[o + 7]!, now);
-      else if (type === EV.BIO_REMAP) this.edges.down(r[o + 6]!, r[o + 7]!, r[o + 3]!, now);
+      if (type === EV.BIO_CLONE) this.edges.into(ev.dev(r, o), ev.target(r, o), now);
+      else if (type === EV.BIO_REMAP) {
+        this.edges.down(ev.fromDev(r, o), ev.target(r, o), ev.dev(r, o), now);
+      }
       if (!bios.has(id)) {
         // Only drawn families are followed (under load most are not: this is the fast path).
         // A new bio joins if its parent is followed, a process's bio if it is admitted;
         // anything else only counts on its edges, unless it is an alarm.
-        const parent =
-          type === EV.BIO_SPLIT || type === EV.BIO_CLONE
-            ? r[o + 6]!
-            : type === EV.BIO_SUBMIT
-              ? r[o + 7]!
-              : 0;
+        const parent = ev.parent(r, o);
         if (type === EV.BIO_SUBMIT && parent === 0) {
           if (!this.#admit(mode, now)) return;
         } else if (parent === 0 || !bios.has(parent)) {
@@ -315,7 +312,7 @@ export class FlowAnimator {
     this.#state.bios.set(b.id, b);
     if (b.queuedAt >= 0) this.#queueOf(b.dev).add(b.id);
     const token = this.#newToken(b, now, true);
-    this.#push(token, b, now, hop, r[o]!);
+    this.#push(token, b, now, hop, ev.type(r, o));
     if (b.queuedAt >= 0) this.#reslot(b.dev, now, hop);
   }
 

@@ -5,9 +5,9 @@
  * by a path of devices and target indexes from the root; this turns one into a rectangle.
  */
 
-import type { StackLayout, StackNode } from "../stackLayout.ts";
+import type { StackDevice, StackLayout, StackNode } from "../stackLayout.ts";
 import { parseDev, type Pose } from "../history/model.ts";
-import type { BlockDeviceInfo, DmDeviceInfo } from "../../worker/protocol.ts";
+import type { BlockDeviceInfo } from "../../worker/protocol.ts";
 
 export interface GeoNode {
   key: string;
@@ -50,7 +50,7 @@ export class FlowGeometry {
 
   constructor(
     layout: StackLayout,
-    devices: readonly DmDeviceInfo[],
+    devices: readonly StackDevice[],
     blockDevices: readonly BlockDeviceInfo[],
   ) {
     this.width = layout.width;

@@ -10,7 +10,7 @@
  * readers and tests.
  */
 
-import { EV } from "../../engine/events.ts";
+import { EV, ev } from "../../engine/events.ts";
 import { onFrame } from "../frame.ts";
 import {
   debugViews,
@@ -152,7 +152,8 @@ export class FlowView {
     const b = this.animator.state.bios.get(id);
     if (b) return b.target;
     for (const j of index.bioRecords(id, i)) {
-      if (history.type(j) === EV.BIO_CLONE) return history.slot(j, 7);
+      if (history.type(j) === EV.BIO_CLONE)
+        return ev.target(history.chunkOf(j), history.offsetOf(j));
     }
     return -1;
   }
@@ -163,9 +164,9 @@ export class FlowView {
     const m = this.#matcher;
     if (m) {
       history.forEach(from, to, (r, o) => {
-        const b = this.animator.state.bios.get(r[o + 2]!);
+        const b = this.animator.state.bios.get(ev.bio(r, o));
         if (m.matches(r, o, b?.target ?? -1)) {
-          this.#matched.add(b?.root ?? index.rootOf(r[o + 2]!));
+          this.#matched.add(b?.root ?? index.rootOf(ev.bio(r, o)));
         }
       });
     }

@@ -12,6 +12,12 @@
 
 import type { EventHistory } from "./history.ts";
 
+/** What a fold runs over: the history, or a store of some of its records (lifecycle.ts). */
+export type RecordSource = Pick<
+  EventHistory,
+  "chunkRecords" | "base" | "head" | "forEach" | "beforeForget" | "onClear"
+>;
+
 export interface Fold<S> {
   init(): S;
   /** Applies record `index` (at `offset` of `data`) to `state`, in place. */
@@ -21,7 +27,7 @@ export interface Fold<S> {
 }
 
 export class FoldCache<S> {
-  readonly #h: EventHistory;
+  readonly #h: RecordSource;
   readonly #fold: Fold<S>;
   readonly every: number;
   #state: S;
@@ -30,7 +36,7 @@ export class FoldCache<S> {
   #snaps: Array<{ at: number; state: S }> = [];
   readonly #unsubscribe: Array<() => void>;
 
-  constructor(history: EventHistory, fold: Fold<S>, every = 4096) {
+  constructor(history: RecordSource, fold: Fold<S>, every = 4096) {
     this.#h = history;
     this.#fold = fold;
     this.every = Math.min(every, history.chunkRecords);

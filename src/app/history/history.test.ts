@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EV } from "../../engine/events.ts";
+import { EV, ev } from "../../engine/events.ts";
 import { EventHistory } from "./history.ts";
 
 function fill(h: EventHistory, n: number, from = 0): void {
@@ -17,7 +17,7 @@ describe("EventHistory", () => {
     expect(h.time(5)).toBe(50);
     expect(h.record(3)).toEqual([EV.BIO_SUBMIT, 30, 4, 7, 3, 8, 1, 0]);
     const seen: number[] = [];
-    h.forEach(2, 7, (d, o, i) => seen.push(i * 1000 + d[o + 2]!));
+    h.forEach(2, 7, (d, o, i) => seen.push(i * 1000 + ev.bio(d, o)));
     expect(seen).toEqual([2003, 3004, 4005, 5006, 6007]);
   });
 

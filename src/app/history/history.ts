@@ -14,7 +14,7 @@
  * every record held).
  */
 
-import { RECORD_SLOTS } from "../../engine/events.ts";
+import { ev, RECORD_SLOTS } from "../../engine/events.ts";
 
 /** Records per chunk: 32 Ki records, 2 MiB. */
 export const CHUNK_RECORDS = 1 << 15;
@@ -160,25 +160,25 @@ export class EventHistory {
     return (i % this.chunkRecords) * RECORD_SLOTS;
   }
 
-  /** Slot `slot` (0..7) of record `i`. */
-  slot(i: number, slot: number): number {
-    return this.chunkOf(i)[this.offsetOf(i) + slot]!;
+  /** A named read of record `i` (which must be held): `history.get(i, ev.parent)`. */
+  get<T>(i: number, read: (r: Float64Array, o: number) => T): T {
+    return read(this.chunkOf(i), this.offsetOf(i));
   }
 
   type(i: number): number {
-    return this.slot(i, 0);
+    return this.get(i, ev.type);
   }
 
   time(i: number): number {
-    return this.slot(i, 1);
+    return this.get(i, ev.time);
   }
 
   bio(i: number): number {
-    return this.slot(i, 2);
+    return this.get(i, ev.bio);
   }
 
   dev(i: number): number {
-    return this.slot(i, 3);
+    return this.get(i, ev.dev);
   }
 
   /** Visits records [from, to) (clamped to those held), chunk by chunk, with no allocation. */

@@ -9,9 +9,8 @@
  * history's base.
  */
 
-import { EV } from "../../engine/events.ts";
+import { ev, namesBio } from "../../engine/events.ts";
 import type { EventHistory } from "./history.ts";
-import { isBioEvent } from "./model.ts";
 
 export class HistoryIndex {
   readonly #h: EventHistory;
@@ -80,20 +79,14 @@ export class HistoryIndex {
         this.#prevDev.set(chunk, pd);
       }
       const k = i - chunk * cr;
-      const type = r[o]!;
-      const bio = r[o + 2]!;
-      const dev = r[o + 3]!;
+      const bio = ev.bio(r, o);
+      const dev = ev.dev(r, o);
       pd[k] = this.#lastDev.get(dev) ?? -1;
       this.#lastDev.set(dev, i);
-      if (bio !== 0 && (isBioEvent(type) || type === EV.TARGET_FAULT)) {
+      if (bio !== 0 && namesBio(r, o)) {
         pb[k] = this.#lastBio.get(bio) ?? -1;
         this.#lastBio.set(bio, i);
-        const parent =
-          type === EV.BIO_SPLIT || type === EV.BIO_CLONE
-            ? r[o + 6]!
-            : type === EV.BIO_SUBMIT
-              ? r[o + 7]!
-              : 0;
+        const parent = ev.parent(r, o);
         if (parent !== 0 && !this.#parent.has(bio)) {
           this.#parent.set(bio, parent);
           const kids = this.#children.get(parent);

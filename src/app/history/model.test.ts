@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EV } from "../../engine/events.ts";
+import { EV, ev } from "../../engine/events.ts";
 import { describeScene, sceneOf } from "../flow/flowScene.ts";
 import { FoldCache, type Fold } from "./fold.ts";
 import { HistoryIndex } from "./indexes.ts";
@@ -49,11 +49,15 @@ describe("the flow model", () => {
     const start = h.head;
     // 12 sectors at 16380: 4 on ram0's end, 8 at ram1's start.
     await run("dd if=/dev/zero of=/dev/mapper/concat bs=6k count=1 seek=1365 oflag=direct");
-    const submit = firstIndex(h, start, (r) => r[0] === EV.BIO_SUBMIT && r[3] === CONCAT);
+    const submit = firstIndex(
+      h,
+      start,
+      (r) => ev.type(r, 0) === EV.BIO_SUBMIT && ev.dev(r, 0) === CONCAT,
+    );
     const root = h.bio(submit);
     // Just after the second piece is remapped: both pieces are on their disks.
     let remaps = 0;
-    const second = firstIndex(h, submit, (r) => r[0] === EV.BIO_REMAP && ++remaps === 2);
+    const second = firstIndex(h, submit, (r) => ev.type(r, 0) === EV.BIO_REMAP && ++remaps === 2);
     // RAM disks complete at once: the first piece is done by then (the picture keeps it).
     expect(flow.stateAt(second + 1).bios.get(root)!.kids).toBe(1);
     const s = pictureAt(h, flow, second + 1);
@@ -110,8 +114,8 @@ describe("the flow model", () => {
     const flow = new FoldCache(h, flowFold, 8);
     const start = h.head;
     expect(await run("dd if=/dev/mapper/bad of=/dev/null bs=4k count=1 iflag=direct")).not.toBe(0);
-    const map = firstIndex(h, start, (r) => r[0] === EV.BIO_MAP);
-    expect(h.record(map)[6]).toBe(MAP_CODE.KILL);
+    const map = firstIndex(h, start, (r) => ev.type(r, 0) === EV.BIO_MAP);
+    expect(h.get(map, ev.mapState)).toBe(MAP_CODE.KILL);
     // The killed clone is gone at once; its parent is still there until it completes.
     const s = flow.stateAt(map + 1);
     expect([...s.bios.values()].map((b) => [b.stage, b.kids])).toEqual([[STAGE.SUBMITTED, 0]]);
@@ -160,11 +164,10 @@ describe("the flow model", () => {
     expect(flow.stateAt(h.head).bios.size).toBe(0);
     const completes = [];
     for (let i = start; i < h.head; i++) {
-      const r = h.record(i);
-      if (r[0] === EV.BIO_COMPLETE && r[3] === CONCAT) completes.push(r[6]);
+      if (h.type(i) === EV.BIO_COMPLETE && h.dev(i) === CONCAT) completes.push(h.get(i, ev.status));
     }
     expect(completes).toEqual([STATUS_OK, STATUS_OK]);
-    expect(firstIndex(h, start, (r) => r[0] === EV.BIO_REDRIVE)).toBeGreaterThan(start);
+    expect(firstIndex(h, start, (r) => ev.type(r, 0) === EV.BIO_REDRIVE)).toBeGreaterThan(start);
   });
 });
 
@@ -175,7 +178,7 @@ describe("FoldCache", () => {
     clone: (x) => ({ ...x }),
     apply: (x, r, o) => {
       x.n++;
-      x.s += r[o + 2]!;
+      x.s += ev.bio(r, o);
     },
   };
 
@@ -225,7 +228,7 @@ describe("HistoryIndex", () => {
     const index = new HistoryIndex(h);
     const start = h.head;
     await run("dd if=/dev/zero of=/dev/mapper/concat bs=6k count=1 seek=1365 oflag=direct");
-    const root = h.bio(firstIndex(h, start, (r) => r[0] === EV.BIO_SUBMIT));
+    const root = h.bio(firstIndex(h, start, (r) => ev.type(r, 0) === EV.BIO_SUBMIT));
     const kids = index.childrenOf(root);
     expect(kids).toEqual([root + 1, root + 2]);
     expect(index.rootOf(root + 2)).toBe(root);

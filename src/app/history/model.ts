@@ -6,11 +6,10 @@
  *          MapState and status; the bio-flow picture is drawn from this alone
  *
  * Both are folds (fold.ts), so the state at any cursor is exact wherever the cursor came from.
- * Records are read by slot (docs/events.md): [0] type [1] time [2] bio [3] dev [4] sector
- * [5] sectors [6] a [7] b.
+ * Records are read through the named accessors of events.ts (`ev.type(r, o)`…, docs/events.md).
  */
 
-import { EV } from "../../engine/events.ts";
+import { EV, ev, isBioEvent, namesBio } from "../../engine/events.ts";
 import { BIO_OPS, BLK_STATUSES, END_IO_RESULTS, MAP_STATES } from "../../engine/types.ts";
 import type { Fold } from "./fold.ts";
 import type { StringLookup } from "./history.ts";
@@ -37,8 +36,7 @@ export const ENDIO_INCOMPLETE = END_IO_RESULTS.indexOf("INCOMPLETE");
 export const OP_READ = BIO_OPS.indexOf("READ");
 export const OP_WRITE = BIO_OPS.indexOf("WRITE");
 
-/** Bio-path event types (1–10). */
-export const isBioEvent = (type: number): boolean => type >= 1 && type <= 10;
+export { isBioEvent };
 
 // ---------------------------------------------------------------- stats: devices and outcomes
 
@@ -149,36 +147,35 @@ export function statsFold(strings: StringLookup): Fold<StatsState> {
       text: s.text,
     }),
     apply(s, r, o) {
-      const type = r[o]!;
-      const bio = r[o + 2]!;
-      const dev = r[o + 3]!;
-      const a = r[o + 6]!;
-      const b = r[o + 7]!;
-      s.time = r[o + 1]!;
+      const type = ev.type(r, o);
+      const bio = ev.bio(r, o);
+      const dev = ev.dev(r, o);
+      s.time = ev.time(r, o);
       switch (type) {
         case EV.BIO_SUBMIT:
           countRow(s, dev)[ROW.SUBMIT]!++;
           break;
         case EV.BIO_MAP: {
-          countRow(s, dev)[ROW.MAP + a]!++;
-          const key = targetRow(s, dev, b);
+          const map = ev.mapState(r, o);
+          countRow(s, dev)[ROW.MAP + map]!++;
+          const key = targetRow(s, dev, ev.target(r, o));
           if (key !== null && key !== undefined) {
-            countRow(s, key)[ROW.MAP + a]!++;
+            countRow(s, key)[ROW.MAP + map]!++;
             // Only a clone that will end through end_io needs remembering.
-            if (a === MAP_CODE.REMAPPED || a === MAP_CODE.SUBMITTED) s.cloneRow.set(bio, key);
+            if (map === MAP_CODE.REMAPPED || map === MAP_CODE.SUBMITTED) s.cloneRow.set(bio, key);
           }
           break;
         }
         case EV.BIO_ENDIO: {
           const key = s.cloneRow.get(bio);
           if (key !== null && key !== undefined) {
-            countRow(s, key)[ROW.STATUS + a]!++;
-            if (b !== ENDIO_INCOMPLETE) s.cloneRow.delete(bio);
+            countRow(s, key)[ROW.STATUS + ev.status(r, o)]!++;
+            if (ev.endIo(r, o) !== ENDIO_INCOMPLETE) s.cloneRow.delete(bio);
           }
           break;
         }
         case EV.BIO_COMPLETE:
-          countRow(s, dev)[ROW.STATUS + a]!++;
+          countRow(s, dev)[ROW.STATUS + ev.status(r, o)]!++;
           break;
         case EV.BIO_DEFER:
           countRow(s, dev)[ROW.DEFER]!++;
@@ -188,14 +185,15 @@ export function statsFold(strings: StringLookup): Fold<StatsState> {
           break;
         case EV.TARGET_FAULT: {
           countRow(s, dev)[ROW.FAULT]!++;
-          const key = a >= 0 ? targetRow(s, dev, a) : null;
+          const t = ev.target(r, o);
+          const key = t >= 0 ? targetRow(s, dev, t) : null;
           if (key !== null) countRow(s, key)[ROW.FAULT]!++;
           break;
         }
         case EV.DEVICE_CREATE:
         case EV.DISK_CREATE: {
           const d = devState(s, dev);
-          d.nameId = b;
+          d.nameId = ev.text(r, o);
           d.removed = false;
           d.live = [];
           d.inactive = null;
@@ -204,7 +202,7 @@ export function statsFold(strings: StringLookup): Fold<StatsState> {
           break;
         }
         case EV.DEVICE_RENAME:
-          devState(s, dev).nameId = b;
+          devState(s, dev).nameId = ev.text(r, o);
           break;
         case EV.DEVICE_REMOVE:
         case EV.DISK_REMOVE:
@@ -212,8 +210,15 @@ export function statsFold(strings: StringLookup): Fold<StatsState> {
           break;
         case EV.TARGET_CTR: {
           const d = devState(s, dev);
-          if (a === 0) d.building = [];
-          d.building.push({ index: a, begin: r[o + 4]!, len: r[o + 5]!, typeId: b, uid: s.uids++ });
+          const index = ev.target(r, o);
+          if (index === 0) d.building = [];
+          d.building.push({
+            index,
+            begin: ev.sector(r, o),
+            len: ev.sectors(r, o),
+            typeId: ev.text(r, o),
+            uid: s.uids++,
+          });
           break;
         }
         case EV.TABLE_LOAD: {
@@ -371,14 +376,12 @@ export const flowFold: Fold<FlowState> = {
     keepEnded: s.keepEnded,
   }),
   apply(s, r, o, index) {
-    const type = r[o]!;
+    const type = ev.type(r, o);
     if (!isBioEvent(type) && type !== EV.TARGET_FAULT) return;
-    const id = r[o + 2]!;
-    const dev = r[o + 3]!;
-    const sector = r[o + 4]!;
-    const sectors = r[o + 5]!;
-    const a = r[o + 6]!;
-    const bb = r[o + 7]!;
+    const id = ev.bio(r, o);
+    const dev = ev.dev(r, o);
+    const sector = ev.sector(r, o);
+    const sectors = ev.sectors(r, o);
     let b = s.bios.get(id);
     if (b && b.ended >= 0 && type !== EV.TARGET_FAULT) {
       // A bio id reused after ending (it cannot be in one engine), or a second end: start over.
@@ -388,9 +391,9 @@ export const flowFold: Fold<FlowState> = {
     switch (type) {
       case EV.BIO_SUBMIT:
         if (!b) {
-          b = newBio(s, id, bb, dev, index);
-          b.op = a & 0xff;
-          b.flags = Math.floor(a / 256);
+          b = newBio(s, id, ev.parent(r, o), dev, index);
+          b.op = ev.op(r, o);
+          b.flags = ev.opFlags(r, o);
         }
         b.dev = dev;
         b.sector = sector;
@@ -403,34 +406,36 @@ export const flowFold: Fold<FlowState> = {
         b.stage = STAGE.SUBMITTED;
         break;
       case EV.BIO_SPLIT:
-        b ??= newBio(s, id, a, dev, index);
+        b ??= newBio(s, id, ev.parent(r, o), dev, index);
         b.clone = true;
         b.dev = b.hostDev = dev;
         b.sector = b.hostSector = sector;
         b.sectors = b.hostSectors = sectors;
-        b.splitReason = bb;
+        b.splitReason = ev.splitReason(r, o);
         b.stage = STAGE.SPLIT;
         break;
       case EV.BIO_CLONE:
-        b ??= newBio(s, id, a, dev, index);
+        b ??= newBio(s, id, ev.parent(r, o), dev, index);
         b.clone = true;
         b.dev = b.hostDev = dev;
         b.sector = b.hostSector = sector;
         b.sectors = b.hostSectors = sectors;
-        b.target = bb;
+        b.target = ev.target(r, o);
         b.stage = STAGE.CLONED;
         break;
-      case EV.BIO_MAP:
+      case EV.BIO_MAP: {
         if (!b) return;
-        b.mapState = a;
-        b.target = bb;
+        const map = ev.mapState(r, o);
+        b.mapState = map;
+        b.target = ev.target(r, o);
         b.stage = STAGE.MAPPED;
         b.at = index;
-        if (a === MAP_CODE.KILL || a === MAP_CODE.REQUEUE || a === MAP_CODE.DELAY_REQUEUE) {
+        if (map === MAP_CODE.KILL || map === MAP_CODE.REQUEUE || map === MAP_CODE.DELAY_REQUEUE) {
           // The core fails (or pushes back) the piece itself: this clone is done.
           endBio(s, b, index);
         }
         return;
+      }
       case EV.BIO_REMAP:
         if (!b) return;
         b.dev = dev;
@@ -440,7 +445,7 @@ export const flowFold: Fold<FlowState> = {
         break;
       case EV.BIO_COMPLETE:
         if (!b) return;
-        b.status = a;
+        b.status = ev.status(r, o);
         b.stage = STAGE.COMPLETED;
         b.queuedAt = -1;
         b.at = index;
@@ -449,11 +454,11 @@ export const flowFold: Fold<FlowState> = {
         return;
       case EV.BIO_ENDIO:
         if (!b) return;
-        b.status = a;
-        b.endIo = bb;
+        b.status = ev.status(r, o);
+        b.endIo = ev.endIo(r, o);
         b.stage = STAGE.ENDIO;
         b.at = index;
-        if (bb === ENDIO_INCOMPLETE) {
+        if (b.endIo === ENDIO_INCOMPLETE) {
           // The target keeps it and will end it again.
           b.stage = STAGE.MAPPED;
           b.status = -1;
@@ -482,17 +487,19 @@ export const flowFold: Fold<FlowState> = {
 
 /** Whether a record is one the flow always shows: an error, a kill, a requeue, a hold, a fault. */
 export function isAlarmRecord(r: Float64Array, o: number): boolean {
-  switch (r[o]) {
-    case EV.BIO_MAP:
-      return r[o + 6] !== MAP_CODE.REMAPPED && r[o + 6] !== MAP_CODE.SUBMITTED;
+  switch (ev.type(r, o)) {
+    case EV.BIO_MAP: {
+      const map = ev.mapState(r, o);
+      return map !== MAP_CODE.REMAPPED && map !== MAP_CODE.SUBMITTED;
+    }
     case EV.BIO_COMPLETE:
     case EV.BIO_ENDIO:
-      return r[o + 6] !== STATUS_OK;
+      return ev.status(r, o) !== STATUS_OK;
     case EV.BIO_DEFER:
     case EV.BIO_REQUEUE:
       return true;
     case EV.TARGET_FAULT:
-      return r[o + 2] !== 0;
+      return namesBio(r, o);
     default:
       return false;
   }
@@ -503,15 +510,14 @@ export function isAlarmRecord(r: Float64Array, o: number): boolean {
  * in another one is shown where it happened, on the device the record names).
  */
 export function bioFromAlarm(r: Float64Array, o: number, index: number): BioState {
-  const type = r[o]!;
-  const dev = r[o + 3]!;
-  const a = r[o + 6]!;
-  const b = r[o + 7]!;
+  const type = ev.type(r, o);
+  const dev = ev.dev(r, o);
+  const map = ev.mapState(r, o);
   const clone = type === EV.BIO_MAP || type === EV.BIO_ENDIO;
   const ends =
     type === EV.BIO_COMPLETE ||
-    (type === EV.BIO_ENDIO && b !== ENDIO_INCOMPLETE) ||
-    (type === EV.BIO_MAP && a !== MAP_CODE.REMAPPED && a !== MAP_CODE.SUBMITTED);
+    (type === EV.BIO_ENDIO && ev.endIo(r, o) !== ENDIO_INCOMPLETE) ||
+    (type === EV.BIO_MAP && map !== MAP_CODE.REMAPPED && map !== MAP_CODE.SUBMITTED);
   const stage: Stage =
     type === EV.BIO_MAP
       ? STAGE.MAPPED
@@ -525,23 +531,23 @@ export function bioFromAlarm(r: Float64Array, o: number, index: number): BioStat
               ? STAGE.REQUEUED
               : STAGE.SUBMITTED;
   return {
-    id: r[o + 2]!,
+    id: ev.bio(r, o),
     parent: 0,
-    root: r[o + 2]!,
+    root: ev.bio(r, o),
     clone,
     op: 0,
     flags: 0,
     dev,
-    sector: r[o + 4]!,
-    sectors: r[o + 5]!,
+    sector: ev.sector(r, o),
+    sectors: ev.sectors(r, o),
     hostDev: dev,
-    hostSector: r[o + 4]!,
-    hostSectors: r[o + 5]!,
-    target: type === EV.BIO_MAP ? b : type === EV.TARGET_FAULT ? a : -1,
+    hostSector: ev.sector(r, o),
+    hostSectors: ev.sectors(r, o),
+    target: type === EV.BIO_MAP || type === EV.TARGET_FAULT ? ev.target(r, o) : -1,
     splitReason: -1,
-    mapState: type === EV.BIO_MAP ? a : -1,
-    status: type === EV.BIO_COMPLETE || type === EV.BIO_ENDIO ? a : -1,
-    endIo: type === EV.BIO_ENDIO ? b : -1,
+    mapState: map,
+    status: ev.status(r, o),
+    endIo: ev.endIo(r, o),
     stage,
     at: index,
     queuedAt: type === EV.BIO_DEFER || type === EV.BIO_REQUEUE ? index : -1,

@@ -7,7 +7,7 @@
  * The views read from here: what they draw is a function of history[0..cursor) only.
  */
 
-import { RECORD_SLOTS } from "../../engine/events.ts";
+import { ev, isLifecycleEvent } from "../../engine/events.ts";
 import { PACE_REAL_TIME } from "../../worker/protocol.ts";
 import { onFrame } from "../frame.ts";
 import { eventString, onEngineEvent, onEngineReplaced, setPace, step } from "../session.ts";
@@ -15,59 +15,12 @@ import { useAppStore } from "../store/index.ts";
 import { FoldCache } from "./fold.ts";
 import { EventHistory } from "./history.ts";
 import { HistoryIndex } from "./indexes.ts";
+import { LifecycleStore } from "./lifecycle.ts";
 import { flowFold, statsFold, type FlowState } from "./model.ts";
 import { Playback } from "./playback.ts";
+import { devicesOf, topologyFold, type Topology } from "./topology.ts";
 
-/**
- * Lifecycle records (types 32 and up: devices, tables, targets, faults) are few; they are kept
- * apart, so the timeline still has a device's creation after its bios have been forgotten.
- */
-export class LifecycleStore {
-  indices: number[] = [];
-  #records = new Float64Array(1024 * RECORD_SLOTS);
-  readonly max: number;
-
-  constructor(max = 200_000) {
-    this.max = max;
-  }
-
-  add(r: Float64Array, o: number, index: number): void {
-    if (this.indices.length >= this.max) return;
-    const n = this.indices.length;
-    if ((n + 1) * RECORD_SLOTS > this.#records.length) {
-      const bigger = new Float64Array(this.#records.length * 2);
-      bigger.set(this.#records);
-      this.#records = bigger;
-    }
-    this.#records.set(r.subarray(o, o + RECORD_SLOTS), n * RECORD_SLOTS);
-    this.indices.push(index);
-  }
-
-  clear(): void {
-    this.indices = [];
-  }
-
-  /** How many lifecycle records come before history index `c`. */
-  countBefore(c: number): number {
-    let lo = 0;
-    let hi = this.indices.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.indices[mid]! < c) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-
-  /** Slot `slot` of the n-th lifecycle record. */
-  slot(n: number, slot: number): number {
-    return this.#records[n * RECORD_SLOTS + slot]!;
-  }
-
-  record(n: number): Float64Array {
-    return this.#records.subarray(n * RECORD_SLOTS, (n + 1) * RECORD_SLOTS);
-  }
-}
+export { LifecycleStore };
 
 export const history = new EventHistory({ strings: eventString });
 export const stats = new FoldCache(
@@ -78,6 +31,21 @@ export const flow = new FoldCache(history, flowFold);
 export const index = new HistoryIndex(history);
 export const lifecycle = new LifecycleStore();
 history.onClear(() => lifecycle.clear());
+/** The stack at any lifecycle record count (a snapshot every 256 records). */
+export const topology = new FoldCache(lifecycle, topologyFold, 256);
+
+/**
+ * What identifies the stack at history cursor `c`: it changes only when a lifecycle record is
+ * passed (or the history starts over), so views keyed on it redraw only then.
+ */
+export function topologyKey(c: number): string {
+  return `${lifecycle.epoch}:${lifecycle.countBefore(c)}`;
+}
+
+/** The devices and disks as they were at history cursor `c` (before record `c`). */
+export function topologyAt(c: number): Topology {
+  return devicesOf(topology.stateAt(lifecycle.countBefore(c)), (id) => history.string(id));
+}
 
 const toPace = (speed: number) => (Number.isFinite(speed) ? speed * PACE_REAL_TIME : "max");
 const fromPace = (speed: number | "max") =>
@@ -142,7 +110,7 @@ onEngineEvent((data, offset) => {
   frameJob ??= onFrame(playbackFrame);
   const index = history.head;
   history.append(data, offset);
-  if (data[offset]! >= 32) lifecycle.add(data, offset, index);
+  if (isLifecycleEvent(ev.type(data, offset))) lifecycle.add(data, offset, index);
 });
 
 onEngineReplaced(() => {

@@ -6,7 +6,7 @@
  */
 
 import { useEffect, useMemo, useState } from "react";
-import { decodeEvent, EV } from "../../engine/events.ts";
+import { decodeEvent, EV, ev } from "../../engine/events.ts";
 import { selectBio } from "../history/actions.ts";
 import { DM_MAJOR, devMajor, devName, rangeLabel } from "../history/model.ts";
 import { history, index, stats } from "../history/service.ts";
@@ -97,13 +97,17 @@ function remapOf(root: number, c: number, name: (d: number) => string): string |
   const rootRange =
     first === undefined
       ? null
-      : rangeLabel(name(history.dev(first)), history.slot(first, 4), history.slot(first, 5));
+      : rangeLabel(
+          name(history.dev(first)),
+          history.get(first, ev.sector),
+          history.get(first, ev.sectors),
+        );
   const to: Array<[number, string]> = [];
   for (const kid of index.childrenOf(root)) {
     for (const i of index.bioRecords(kid, c)) {
       if (history.type(i) !== EV.BIO_REMAP) continue;
-      const r = history.record(i);
-      to.push([r[4]!, rangeLabel(name(r[3]!), r[4]!, r[5]!)]);
+      const sector = history.get(i, ev.sector);
+      to.push([sector, rangeLabel(name(history.dev(i)), sector, history.get(i, ev.sectors))]);
     }
   }
   if (!rootRange || to.length === 0) return null;
@@ -218,7 +222,7 @@ export default function InspectorView() {
 
   const latest = () => {
     for (let i = Math.min(cursor, history.head) - 1; i >= history.base; i--) {
-      if (history.type(i) === EV.BIO_SUBMIT && history.slot(i, 7) === 0) {
+      if (history.type(i) === EV.BIO_SUBMIT && history.get(i, ev.parent) === 0) {
         selectBio(history.bio(i));
         return;
       }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { ev, isLifecycleEvent, RECORD_SLOTS } from "../../engine/events.ts";
 import { recordEngine } from "../history/testing.ts";
 import { buildLanes, describeLife, lifeEvent, type LifeEvent } from "./timelineModel.ts";
 
@@ -10,7 +11,9 @@ describe("the lifecycle timeline's model", () => {
     );
     const events: LifeEvent[] = [];
     h.forEach(0, h.head, (r, o, i) => {
-      if (r[o]! >= 32) events.push(lifeEvent(r.subarray(o, o + 8), i, (id) => h.string(id)));
+      if (isLifecycleEvent(ev.type(r, o))) {
+        events.push(lifeEvent(r.subarray(o, o + RECORD_SLOTS), i, (id) => h.string(id)));
+      }
     });
     const lanes = buildLanes(events);
     expect(lanes.map((l) => `${l.name}:${l.kind}`)).toEqual([

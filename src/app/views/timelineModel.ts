@@ -4,7 +4,7 @@
  * faults) and its suspended spans, from the lifecycle records before the cursor. Pure.
  */
 
-import { EV } from "../../engine/events.ts";
+import { decodeTable, EV, ev, eventKind, tableLines } from "../../engine/events.ts";
 import { devString } from "../history/model.ts";
 
 export interface LifeEvent {
@@ -54,34 +54,32 @@ export const KIND_OF: Record<number, string> = {
   [EV.DISK_REMOVE]: "disk remove",
 };
 
-/** Record slots -> a lifecycle event (strings resolved). */
+/** A lifecycle record (its slots, from offset 0) -> a lifecycle event (strings resolved). */
 export function lifeEvent(
   r: ArrayLike<number>,
   index: number,
   text: (id: number) => string | undefined,
 ): LifeEvent {
-  const type = r[0]!;
-  const targetEvent = type >= EV.TARGET_CTR && type <= EV.TARGET_MESSAGE;
-  const hasText =
-    targetEvent ||
-    type === EV.TARGET_FAULT ||
-    type === EV.DEVICE_CREATE ||
-    type === EV.DEVICE_REMOVE ||
-    type === EV.DEVICE_RENAME ||
-    type === EV.DISK_CREATE ||
-    type === EV.DISK_REMOVE;
+  const type = ev.type(r, 0);
+  const textId = ev.text(r, 0);
+  let shown = textId >= 0 ? (text(textId) ?? "") : "";
+  // A table load carries its table's description: shown as `dmsetup table` prints it.
+  if (type === EV.TABLE_LOAD) {
+    const segments = decodeTable(shown);
+    shown = segments ? tableLines(segments) : "";
+  }
   return {
     index,
     type,
-    kind: KIND_OF[type] ?? `event ${type}`,
-    time: r[1]!,
-    bio: r[2]!,
-    dev: r[3]!,
-    target: targetEvent || type === EV.TARGET_FAULT ? r[6]! : -1,
-    begin: r[4]!,
-    len: r[5]!,
-    text: hasText ? (text(r[7]!) ?? "") : "",
-    a: r[6]!,
+    kind: KIND_OF[type] ?? eventKind(type)?.name.replace(/_/g, " ") ?? `event ${type}`,
+    time: ev.time(r, 0),
+    bio: ev.bio(r, 0),
+    dev: ev.dev(r, 0),
+    target: ev.target(r, 0),
+    begin: ev.sector(r, 0),
+    len: ev.sectors(r, 0),
+    text: shown,
+    a: ev.a(r, 0),
   };
 }
 
@@ -138,8 +136,10 @@ export function describeLife(e: LifeEvent, name: string): string {
     case EV.TARGET_FAULT:
       return `${head} ${e.target >= 0 ? `target ${e.target}` : "core"}${e.bio ? ` bio ${e.bio}` : ""}: ${e.text}`;
     case EV.TABLE_LOAD:
-    case EV.TABLE_SWAP:
-      return `${head}: ${e.a} target${e.a === 1 ? "" : "s"}, ${e.len} sectors`;
+    case EV.TABLE_SWAP: {
+      const size = `${head}: ${e.a} target${e.a === 1 ? "" : "s"}, ${e.len} sectors`;
+      return e.text ? `${size}: ${e.text.replace(/\n/g, "; ")}` : size;
+    }
     case EV.DEVICE_SUSPEND:
       return e.a === 1 ? `${head} (noflush)` : head;
     case EV.DEVICE_RENAME:
@@ -147,7 +147,7 @@ export function describeLife(e: LifeEvent, name: string): string {
     case EV.DISK_CREATE:
       return `${head}: ${e.len} sectors`;
     default:
-      if (e.type >= EV.TARGET_CTR && e.type <= EV.TARGET_RESUME) {
+      if (e.target >= 0) {
         return `${head} target ${e.target} ${e.text} ${e.begin}+${e.len}`;
       }
       return head;
