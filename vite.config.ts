@@ -1,6 +1,10 @@
 import react from "@vitejs/plugin-react";
+import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { defineConfig, type Plugin } from "vite";
+import { API_ENTRY, generateApiDts } from "./src/app/editor/apiDts.ts";
 
 /**
  * SharedArrayBuffer (disk contents, the event ring) needs a cross-origin isolated page:
@@ -96,12 +100,36 @@ function justBashForWorker(): Plugin {
   };
 }
 
+/**
+ * `virtual:dm-playground-api`: the public target API's declarations (src/app/editor/apiDts.ts),
+ * generated from the source on each build (and on each change in dev), for the target editor.
+ */
+function targetApiTypes(): Plugin {
+  const ID = "virtual:dm-playground-api";
+  const RESOLVED = "\0" + ID;
+  return {
+    name: "dm-playground:target-api-types",
+    resolveId: (id) => (id === ID ? RESOLVED : null),
+    load(id) {
+      if (id !== RESOLVED) return null;
+      const root = dirname(fileURLToPath(import.meta.url));
+      // Until the module loader's api.ts exists, the target API is target.ts itself.
+      const entry = existsSync(join(root, API_ENTRY))
+        ? join(root, API_ENTRY)
+        : join(root, "src/engine/target.ts");
+      const { files, sources } = generateApiDts(root, entry);
+      for (const f of sources) this.addWatchFile(f);
+      return `export default ${JSON.stringify(files)};`;
+    },
+  };
+}
+
 export default defineConfig({
   // Relative base: the build works from any sub-path of a static host.
   base: "./",
   // The page itself never imports just-bash or node: modules: the plugin only ever acts on the
   // worker's graph (in dev, workers share the page's plugin pipeline).
-  plugins: [react(), justBashForWorker()],
+  plugins: [react(), justBashForWorker(), targetApiTypes()],
   optimizeDeps: { exclude: ["just-bash"] },
   server: { headers: crossOriginIsolation },
   preview: { headers: crossOriginIsolation },

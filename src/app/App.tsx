@@ -1,6 +1,14 @@
 import { lazy, Suspense, useEffect, useState } from "react";
 import { resetSession, setViewsHidden } from "./actions.ts";
+import { hasShareHash } from "./editor/targetFiles.ts";
 import { installPanelKeys } from "./panelKeys.ts";
+import {
+  EditorBody,
+  EditorTabs,
+  editorTitle,
+  focusTargetEditor,
+  setEditorTab,
+} from "./panels/EditorTabs.tsx";
 import { InsightBody, InsightTabs, insightTitle } from "./panels/InsightPanel.tsx";
 import { PlaybackBar } from "./panels/PlaybackBar.tsx";
 import { StackView } from "./panels/StackView.tsx";
@@ -9,11 +17,10 @@ import { useAppStore } from "./store/index.ts";
 // The console (xterm.js) and the editor are the heavy, interactive parts: they load after the
 // stack is on screen, keeping the first download small.
 const Console = lazy(() => import("./panels/Console.tsx"));
-const TableEditor = lazy(() => import("./panels/TableEditor.tsx"));
 const LoadPanel = lazy(() => import("./panels/LoadPanel.tsx"));
 
 /** The panels Alt+1, Alt+2, … focus, in that order (panelKeys.ts): a new panel adds its id here. */
-const PANELS = ["stack", "console", "editor", "disks", "load"] as const;
+const PANELS = ["stack", "console", "editor", "disks", "load", "target"] as const;
 
 /**
  * True once the first stack is drawn (or after a moment regardless): the lazy panels start
@@ -32,6 +39,8 @@ function useAfterFirstStack(): boolean {
 function focusPanel(i: number): void {
   const id = PANELS[i];
   if (!id) return;
+  // The target editor is a tab of the editor panel (panels/EditorTabs.tsx).
+  if (id === "target") return focusTargetEditor();
   const el = document.getElementById(`panel-${id}`);
   const target = el?.querySelector<HTMLElement>("textarea, [tabindex='0']") ?? el;
   target?.focus();
@@ -162,6 +171,12 @@ export function App() {
   const insight = insightTitle(useAppStore((s) => s.insightTab));
 
   useEffect(() => installPanelKeys(window, PANELS, focusPanel), []);
+  // A target shared by link opens the target editor, which asks before it runs anything.
+  useEffect(() => {
+    if (hasShareHash(window.location.hash)) setEditorTab("target");
+  }, []);
+  const editorTab = useAppStore((s) => s.editorTab);
+  const editor = editorTitle(editorTab);
 
   return (
     <div className="app">
@@ -193,7 +208,8 @@ export function App() {
           The engine could not start: {error}
         </div>
       )}
-      <main className="grid">
+      {/* The target editor needs room for code: its row grows while it is shown. */}
+      <main className={editorTab === "target" ? "grid grid-target" : "grid"}>
         <Panel
           id="stack"
           title="Device stack"
@@ -213,10 +229,8 @@ export function App() {
             <InsightBody />
           </ViewGate>
         </Panel>
-        <Panel id="editor" title="Table editor" hint="checked by the kernel as you type">
-          <Suspense fallback={<p className="empty">Loading the editor…</p>}>
-            {loadLazy ? <TableEditor /> : <p className="empty">Loading the editor…</p>}
-          </Suspense>
+        <Panel id="editor" title={editor.title} hint={editor.hint} extra={<EditorTabs />}>
+          <EditorBody ready={loadLazy} />
         </Panel>
         <Panel id="load" title="Load" hint="generators issue bios on the virtual clock">
           <Suspense fallback={<p className="empty">Loading…</p>}>

@@ -209,6 +209,22 @@ export class DmShell {
   }
 
   /**
+   * Writes `content` to `path` (an absolute path; its directory is created), or deletes the
+   * file when `content` is null: how the target editor keeps its files where `insmod` finds
+   * them. A missing file to delete is not an error.
+   */
+  async writeFile(path: string, content: string | null): Promise<void> {
+    if (!path.startsWith("/")) throw new Error(`writeFile: ${path}: not an absolute path`);
+    if (content === null) {
+      if (await this.fs.exists(path)) await this.fs.rm(path);
+      return;
+    }
+    const dir = path.slice(0, path.lastIndexOf("/")) || "/";
+    await this.fs.mkdir(dir, { recursive: true });
+    await this.fs.writeFile(path, content);
+  }
+
+  /**
    * Run a script (one console line or a whole file) to its exit status. Output streams through
    * `onOutput`/`onBytes` as it is written. Variables, functions and the working directory carry
    * over to the next run.

@@ -57,6 +57,16 @@ export interface Port {
 /** What the host needs of dmsh: run a script, streaming its output, to an exit code. */
 export interface ShellLike {
   run(script: string, opts: { onOutput: (stream: Stream, text: string) => void }): Promise<number>;
+  /** Ctrl-C: the running script stops; processes waiting on I/O give up (EINTR). */
+  interrupt?(): void;
+  /** Whether typed input is whole or needs more lines (bash's "> "); absent: always whole. */
+  inputState?(script: string): InputState;
+  /** Tab completion of the line before the cursor; absent: nothing to offer. */
+  complete?(line: string): Promise<Completion>;
+  /** The terminal's width, for COLUMNS from the next command on. */
+  setColumns?(columns: number): void;
+  /** Write (or with null delete) a file in the shell's file system (the target editor's files). */
+  writeFile?(path: string, content: string | null): Promise<void>;
 }
 
 export type ShellFactory = (engine: Engine) => ShellLike;
@@ -166,10 +176,30 @@ export class EngineHost {
         return this.state();
       case "targetStatus":
         return this.#targetStatus(req.params.name);
+      // The console's own questions: they read the shell, never wait for its command.
+      case "shellInput":
+        return this.#shell?.inputState?.(req.params.script) ?? { complete: true };
+      case "complete":
+        return (
+          (await this.#shell?.complete?.(req.params.line)) ?? {
+            from: req.params.line.length,
+            word: "",
+            candidates: [],
+          }
+        );
+      case "setColumns":
+        this.#shell?.setColumns?.(req.params.columns);
+        return {};
       case "restore":
         return this.#restore(rebuildPlan(req.params.devices));
       case "ping":
         return { now: this.#requireEngine().now };
+      case "writeFile": {
+        const shell = this.#requireShell();
+        if (!shell.writeFile) throw new Error("this shell has no file system");
+        await shell.writeFile(req.params.path, req.params.content);
+        return {};
+      }
       case "setPace":
         return this.#requirePacer().set(req.params);
       case "getPace":

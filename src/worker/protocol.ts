@@ -211,8 +211,24 @@ export interface Requests {
   loadStop: { params: { id?: number }; result: LoadReport };
   /** Generators and their counters; `prune` first forgets stopped ones with nothing in flight. */
   loadList: { params: { prune?: boolean }; result: LoadReport };
+  /**
+   * Write a file into dmsh's file system (creating its directory), or delete it with
+   * `content: null`: the target editor keeps its files there, so `insmod /root/dm-proxy.ts` in
+   * the console loads the file being edited. Answered at once, even while a command runs.
+   */
+  writeFile: { params: { path: string; content: string | null }; result: Record<string, never> };
   /** Spin forever: how the end-to-end tests hang the worker to exercise the watchdog. */
   debugHang: { params: Record<string, never>; result: never };
+  /**
+   * The debugger's breakpoints (each field replaces its list; left out: unchanged). Line
+   * breakpoints are file (base name) -> 1-based lines; a module loaded without probes that gets
+   * its first breakpoint is reloaded with them (`reloaded`; `errors` says what failed). While
+   * the worker is paused the page writes to the debug channel instead (it reads no messages).
+   */
+  debugConfig: {
+    params: { breakpoints?: Record<string, number[]>; outcomes?: OutcomeBreakpoint[] };
+    result: { reloaded: string[]; errors: string[] };
+  };
 }
 
 export type RequestType = keyof Requests;

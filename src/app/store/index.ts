@@ -10,6 +10,7 @@ import { createEngineSlice, type EngineSlice } from "./engineSlice.ts";
 import { createEventsSlice, type EventsSlice } from "./eventsSlice.ts";
 import { createPaceSlice, type PaceSlice } from "./paceSlice.ts";
 import { createPlaybackSlice, type PlaybackSlice } from "./playbackSlice.ts";
+import { createTargetSlice, type TargetSlice } from "./targetSlice.ts";
 import { createTopologySlice, type TopologySlice } from "./topologySlice.ts";
 import { createUiSlice, type UiSlice } from "./uiSlice.ts";
 
@@ -20,7 +21,8 @@ export type AppState = EngineSlice &
   UiSlice &
   PaceSlice &
   PlaybackSlice &
-  DebugSlice;
+  DebugSlice &
+  TargetSlice;
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createEngineSlice(...a),
@@ -31,4 +33,5 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createPaceSlice(...a),
   ...createPlaybackSlice(...a),
   ...createDebugSlice(...a),
+  ...createTargetSlice(...a),
 }));
