@@ -29,6 +29,11 @@ export abstract class BlockDevice implements BioTarget {
   /** Tables of mapped devices that hold this device (bd_holder_dir). */
   readonly holders = new Set<BlockDevice>();
   limits: QueueLimits = defaultLimits();
+  /**
+   * Bumped for every write, discard or write-zeroes bio submitted to this device: pages a
+   * buffered reader kept are valid only while it is unchanged (see shell/blockio.ts).
+   */
+  writeGeneration = 0;
 
   constructor(major: number, minor: number, name: string) {
     this.major = major;
@@ -93,4 +98,20 @@ export class RamDisk extends BlockDevice {
     if (this.latency === 0) bio.end("OK");
     else this.#schedule(this.latency, () => bio.end("OK"));
   }
+}
+
+/**
+ * set_init_blocksize (block/bdev.c): the block size of the device's page cache when it is
+ * opened, in bytes. The largest power of two from the logical block size up to 4096 (PAGE_SIZE)
+ * that divides the device's size. Buffered writes reach the device one bio per such block
+ * (block_write_full_page submits one buffer_head at a time).
+ */
+export function initBlockSize(bdev: BlockDevice): number {
+  const size = bdev.sizeSectors * 512;
+  let bsize = bdev.limits.logicalBlockSize;
+  while (bsize < 4096) {
+    if (size % (bsize * 2) !== 0) break;
+    bsize *= 2;
+  }
+  return bsize;
 }

@@ -250,6 +250,8 @@ export class Engine implements BioHost, BioSink {
       // bio_check_ro: 6.1 warns and lets the write through ("Older lvm-tools actually trigger this").
       this.log("warn", `Trying to write to read-only block-device ${bdev.name}`);
     }
+    if (bio.op === "WRITE" || bio.op === "DISCARD" || bio.op === "WRITE_ZEROES")
+      bdev.writeGeneration++;
     const size = bdev.sizeSectors;
     if (bio.sectors > 0 && (bio.sector + bio.sectors > size || bio.sector < 0)) {
       // bio_check_eod

@@ -12,11 +12,18 @@
  * - A buffered write of part of a page reads the page first; that read failing fails the write
  *   with EIO (no log line). Whole pages are written back later, so their failure does not fail
  *   the write: it logs `... lost async page write`.
+ * - Written-back pages reach the device one bio per page-cache block (set_init_blocksize: 4 KiB
+ *   unless the device's size needs smaller), as block_write_full_page submits them, so per-bio
+ *   effects (flakey's corrupt_bio_byte) hit every block.
+ * - Pages a read brought in are kept by the open file until anything writes to the device (its
+ *   write generation changes): a reader going through a device a byte at a time costs one bio
+ *   per page, as the page cache makes it cost on Linux.
  * - O_DIRECT needs 512-byte aligned offsets and lengths (EINVAL otherwise); errors are plain EIO.
  * - Writes at or past the end fail with ENOSPC (a write crossing the end is cut short); a
  *   read-only device refuses writes with EPERM.
  */
 
+import { initBlockSize } from "../engine/blockdev.ts";
 import type { BlockDevice } from "../engine/index.ts";
 import { Interrupted, type DmshContext } from "./context.ts";
 
@@ -43,6 +50,9 @@ export class BlockFile {
 
   /** Set when a wait was interrupted: the call in progress fails with EINTR. */
   #interrupted = false;
+
+  /** The pages the last buffered read brought in: bytes [at, at + pages.length). */
+  #cache: { at: number; pages: Uint8Array; generation: number } | null = null;
 
   async #io(op: "READ" | "WRITE", offset: number, data: Uint8Array): Promise<boolean> {
     const e = this.#ctx.engine;
@@ -81,13 +91,25 @@ export class BlockFile {
       return (await this.#io("READ", pos, buf.subarray(0, n))) ? { n } : this.#fail("EIO");
     }
     const end = Math.min(pos + len, size);
+    const c = this.#cache;
+    if (
+      c &&
+      c.generation === this.bdev.writeGeneration &&
+      pos >= c.at &&
+      end <= c.at + c.pages.length
+    ) {
+      buf.set(c.pages.subarray(pos - c.at, end - c.at));
+      return { n: end - pos };
+    }
     const first = Math.floor(pos / PAGE);
     const last = Math.floor((end - 1) / PAGE);
     const a = first * PAGE;
     const b = Math.min((last + 1) * PAGE, size);
     const pages = new Uint8Array(b - a);
+    const generation = this.bdev.writeGeneration;
     if (await this.#io("READ", a, pages)) {
       buf.set(pages.subarray(pos - a, end - a));
+      this.#cache = { at: a, pages, generation };
       return { n: end - pos };
     }
     if (this.#interrupted) return this.#fail("EIO");
@@ -117,6 +139,7 @@ export class BlockFile {
     if (pos >= size) return { errno: "ENOSPC" };
     const n = Math.min(data.length, size - pos);
     const chunk = data.subarray(0, n);
+    this.#cache = null;
     if (this.direct && (pos % 512 !== 0 || n % 512 !== 0)) return { errno: "EINVAL" };
     if (this.direct) return (await this.#io("WRITE", pos, chunk)) ? { n } : this.#fail("EIO");
     const a = Math.floor(pos / PAGE) * PAGE;
@@ -131,13 +154,13 @@ export class BlockFile {
       if (!(await this.#io("READ", x, pages.subarray(x - a, y - a)))) return this.#fail("EIO");
     }
     pages.set(chunk, pos - a);
-    if (!(await this.#io("WRITE", a, pages))) {
-      if (this.#interrupted) return this.#fail("EIO");
-      // Written back later, page by page: each failure is a lost async page write.
-      for (let pa = a; pa < b; pa += PAGE) {
-        const pb = Math.min(pa + PAGE, b);
-        if (!(await this.#io("WRITE", pa, pages.subarray(pa - a, pb - a))))
-          this.#log(pa / PAGE, "lost async page write");
+    // Written back later, one bio per block: each failure is a lost async page write.
+    const bsize = initBlockSize(this.bdev);
+    for (let pa = a; pa < b; pa += bsize) {
+      const pb = Math.min(pa + bsize, b);
+      if (!(await this.#io("WRITE", pa, pages.subarray(pa - a, pb - a)))) {
+        if (this.#interrupted) return this.#fail("EIO");
+        this.#log(pa / bsize, "lost async page write");
       }
     }
     return { n };
