@@ -8,6 +8,7 @@ import type { PanelId } from "./store/uiSlice.ts";
 
 export {
   debugHangWorker,
+  interruptCommand,
   loadDraft,
   loadStart,
   loadStop,

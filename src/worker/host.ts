@@ -5,12 +5,18 @@
  * It talks to a port (the worker's global scope, or one end of a MessageChannel in tests), so
  * the same code runs in a browser worker and in Node.
  *
- * Ordering: requests that change the engine (runShell, loadTable, reset, restore) run one at a
- * time, in arrival order; read-only ones (ping, getState, validateTable) are answered at once,
- * even while a command awaits the clock. A ping therefore goes unanswered only while the
- * thread itself is stuck, which is what the page's watchdog measures. Pace and load requests
- * (setPace, step, loadStart, loadStop, loadList) are answered at once too: like another process
- * on the machine, they act even while a command waits (a paused clock, a suspended device).
+ * Ordering: shell commands (runShell) run one at a time, in arrival order, like the lines typed
+ * at one terminal. Nothing else ever queues behind them: control requests (reset, interrupt,
+ * loadTable, restore, getState, validateTable, pace, load and module requests) are handled at
+ * once, even while a command waits for ever (a write to a suspended device, a target that keeps
+ * a bio), as another process on the machine would act. A ping therefore goes unanswered only
+ * while the thread itself is stuck, which is what the page's watchdog measures.
+ *
+ * `interrupt` is Ctrl-C: the foreground command is answered at once with exit status 130 and its
+ * later output is dropped (a process killed by SIGINT prints nothing more); the shell's waits
+ * fail with EINTR so that the script unwinds. `reset` does the same to every command queued or
+ * running, then builds a new engine. The table editor's loads run in a shell of their own (a
+ * second terminal), so a hung console does not hold them either.
  *
  * In the browser the engine is paced (BROWSER_ENGINE, pacer.ts): virtual time follows wall time
  * at the page's chosen speed. Tests build eager hosts, whose commands jump the clock.
@@ -22,11 +28,14 @@ import {
   Engine,
   NS_PER_US,
   RECORD_SLOTS,
+  deviceAreas,
   isMappedDevice,
   type MappedDevice,
   type Table,
   type StorageHandle,
 } from "../engine/index.ts";
+import type { Completion } from "../shell/completion.ts";
+import type { InputState } from "../shell/continuation.ts";
 import type {
   DiskSnapshot,
   DmDeviceInfo,
@@ -43,6 +52,7 @@ import type {
   WorkerRequest,
   WorkerStartup,
 } from "./protocol.ts";
+import { WorkerDebugger } from "./debugHost.ts";
 import { Pacer } from "./pacer.ts";
 import { rebuildPlan, type RebuildStep } from "./rebuild.ts";
 import { RingProducer } from "./ring.ts";
@@ -88,6 +98,20 @@ export const BROWSER_ENGINE: HostOptions = { drive: "paced", ramDiskLatency: 50 
 /** Flush events to the ring after this many, so the page sees long commands progress. */
 const PUMP_BATCH = 64;
 
+/**
+ * Wall milliseconds an interrupted command has to unwind before the console gets a new shell (a
+ * command deaf to signals must not hold the console; the old shell's variables are lost then).
+ */
+export const INTERRUPT_GRACE_MS = 1000;
+
+/** A runShell request, queued or running in the console's shell. */
+interface ShellRun {
+  readonly id: number;
+  readonly script: string;
+  /** Its answer went out (it was interrupted, or dropped by a reset): later output is dropped. */
+  answered: boolean;
+}
+
 export class EngineHost {
   #port: Port;
   #createShell: ShellFactory;
@@ -99,8 +123,20 @@ export class EngineHost {
   #stringsSent = 0;
   #unlisten: (() => void) | null = null;
   #flushTimer: ReturnType<typeof setInterval> | null = null;
-  /** The tail of the queue of engine-changing requests. */
-  #queue: Promise<unknown> = Promise.resolve();
+  /** runShell requests not yet started, and the one running (the console's foreground). */
+  #shellRuns: ShellRun[] = [];
+  #foreground: ShellRun | null = null;
+  /** The table editor's shell (a second terminal on the same engine), made on first use. */
+  #controlShell: ShellLike | null = null;
+  /** The tail of the table editor's loads: one at a time, but never behind the console. */
+  #controlQueue: Promise<unknown> = Promise.resolve();
+
+  /** The debugger (debugHost.ts): breakpoints, and pauses on the page's debug channel. */
+  readonly #debug = new WorkerDebugger(
+    (event) => this.#port.postMessage({ type: "notice", kind: "debug", event }),
+    () => this.#pump(),
+  );
+  #debugChannel: SharedArrayBuffer | undefined = undefined;
 
   #startup: Omit<WorkerStartup, "ready">;
   #options: HostOptions;
@@ -135,11 +171,11 @@ export class EngineHost {
   }
 
   #receive(req: WorkerRequest): void {
-    const mutates =
-      req.type === "runShell" ||
-      req.type === "loadTable" ||
-      req.type === "reset" ||
-      req.type === "restore";
+    if (req.type === "runShell") {
+      this.#shellRuns.push({ id: req.id, script: req.params.script, answered: false });
+      this.#nextShellRun();
+      return;
+    }
     const run = () =>
       this.#handle(req).then(
         (result) => {
@@ -155,8 +191,86 @@ export class EngineHost {
           });
         },
       );
-    if (mutates) this.#queue = this.#queue.then(run);
+    if (req.type === "loadTable") this.#controlQueue = this.#controlQueue.then(run);
     else void run();
+  }
+
+  /** Answers a shell run once; what its command does afterwards is not the page's business. */
+  #answerRun(run: ShellRun, outcome: { exitCode: number } | { error: unknown }): void {
+    if (run.answered) return;
+    run.answered = true;
+    this.#pump();
+    if ("exitCode" in outcome) {
+      this.#port.postMessage({ id: run.id, type: "ok", result: { exitCode: outcome.exitCode } });
+    } else {
+      const e = outcome.error;
+      this.#port.postMessage({
+        id: run.id,
+        type: "error",
+        message: e instanceof Error ? e.message : String(e),
+      });
+    }
+  }
+
+  /** Starts the next queued shell run if the console's shell is free. */
+  #nextShellRun(): void {
+    if (this.#foreground) return;
+    const run = this.#shellRuns.shift();
+    if (!run) return;
+    const shell = this.#shell;
+    if (!shell) {
+      this.#answerRun(run, { error: new Error("engine not initialised") });
+      this.#nextShellRun();
+      return;
+    }
+    this.#foreground = run;
+    void this.#runShell(run, shell)
+      .then(
+        (exitCode) => this.#answerRun(run, { exitCode }),
+        (error: unknown) => this.#answerRun(run, { error }),
+      )
+      .then(() => {
+        // A run replaced (reset, or a new shell after an interrupt) no longer holds the console.
+        if (this.#foreground !== run) return;
+        this.#foreground = null;
+        this.#nextShellRun();
+      });
+  }
+
+  /**
+   * Ctrl-C on the console: the foreground command is answered with 130 now, and its shell told
+   * to stop. Queued commands (typed ahead) still run, as in a terminal.
+   */
+  #interrupt(): Result<"interrupt"> {
+    const run = this.#foreground;
+    if (!run || run.answered) return { interrupted: false };
+    this.#answerRun(run, { exitCode: 130 });
+    const shell = this.#shell;
+    shell?.interrupt?.();
+    setTimeout(() => {
+      if (this.#foreground !== run || !this.#engine) return;
+      // Still running after the signal: give the console a new shell rather than hold it.
+      this.#foreground = null;
+      this.#shell = this.#createShell(this.#engine);
+      this.#port.postMessage({
+        type: "notice",
+        kind: "output",
+        stream: "stderr",
+        text: "dmsh: the interrupted command did not stop; this is a new shell (variables and functions are gone)\n",
+      });
+      this.#nextShellRun();
+    }, INTERRUPT_GRACE_MS);
+    return { interrupted: true };
+  }
+
+  /** A reset: every shell run, queued or running, is answered with 130 and forgotten. */
+  #abandonShellRuns(): void {
+    const runs = [...(this.#foreground ? [this.#foreground] : []), ...this.#shellRuns];
+    this.#shellRuns = [];
+    this.#foreground = null;
+    this.#shell?.interrupt?.();
+    this.#controlShell?.interrupt?.();
+    for (const run of runs) this.#answerRun(run, { exitCode: 130 });
   }
 
   async #handle(req: WorkerRequest): Promise<Result<RequestType>> {
@@ -164,10 +278,13 @@ export class EngineHost {
       case "init":
         return this.#init(req.params);
       case "reset":
+        this.#abandonShellRuns();
         this.#start({ seed: req.params.seed, ring: this.#requireRing().sab });
         return { engineVersion: ENGINE_VERSION };
       case "runShell":
-        return { exitCode: await this.#runShell(req.id, req.params.script) };
+        throw new Error("runShell is queued, not handled here"); // see #receive
+      case "interrupt":
+        return this.#interrupt();
       case "validateTable":
         return this.#validate(req.params);
       case "loadTable":
@@ -214,6 +331,8 @@ export class EngineHost {
       case "loadList":
         if (req.params.prune) this.#requireEngine().load.prune();
         return this.#loadReport();
+      case "debugConfig":
+        return this.#debug.config(req.params);
       case "debugHang":
         for (;;) {
           // An endless loop, like a user's target that never returns: only the watchdog ends it.
@@ -261,8 +380,13 @@ export class EngineHost {
     this.#engine = engine;
     this.#pacer?.attach(engine);
     this.#shell = this.#createShell(engine);
+    this.#controlShell = null;
     this.#ring ??= new RingProducer(params.ring);
-    this.#pumped = engine.events.seq;
+    this.#debugChannel = params.debug ?? this.#debugChannel;
+    this.#debug.attach(engine, this.#debugChannel);
+    // From the engine's first event: a restarted worker's engine recreates the disks it was
+    // handed (disk_create) before this, and the page rebuilds the stack from the events.
+    this.#pumped = 0;
     this.#stringsSent = 0;
     this.#sinceFlush = 0;
     this.#unlisten = engine.events.listen(() => {
@@ -310,22 +434,31 @@ export class EngineHost {
     }
   }
 
-  async #runShell(id: number, script: string): Promise<number> {
-    let answered = false;
+  async #runShell(run: ShellRun, shell: ShellLike): Promise<number> {
+    let finished = false;
     try {
-      return await this.#requireShell().run(script, {
+      return await shell.run(run.script, {
         // The shell keeps writing here until the next command: what background jobs print
         // after this command's answer goes out as a notice, for the console to show as is.
-        onOutput: (stream, text) =>
+        // An interrupted command prints nothing more (a process killed by SIGINT).
+        onOutput: (stream, text) => {
+          if (!finished && run.answered) return;
           this.#port.postMessage(
-            answered
+            finished
               ? { type: "notice", kind: "output", stream, text }
-              : { id, type: "output", stream, text },
-          ),
+              : { id: run.id, type: "output", stream, text },
+          );
+        },
       });
     } finally {
-      answered = true;
+      finished = true;
     }
+  }
+
+  /** The table editor's shell: dmsh on the same engine, apart from the console's. */
+  #requireControlShell(): ShellLike {
+    this.#controlShell ??= this.#createShell(this.#requireEngine());
+    return this.#controlShell;
   }
 
   async #loadTable(id: number, p: Params<"loadTable">): Promise<Result<"loadTable">> {
@@ -340,7 +473,7 @@ export class EngineHost {
         : `dmsetup create ${name} --notable\ndmsetup load ${name} ${body}`;
     const klogBefore = engine.klog.lines.length;
     let output = "";
-    const exitCode = await this.#requireShell().run(`set -e\n${script}`, {
+    const exitCode = await this.#requireControlShell().run(`set -e\n${script}`, {
       onOutput: (stream, text) => {
         output += text;
         this.#port.postMessage({ id, type: "output", stream, text });
@@ -454,14 +587,12 @@ function describeTable(
   if (!table) return null;
   const status = engine.dm.status(md.dmName, "TABLE", { inactive });
   return table.targets.map((ti, i) => {
-    const maps: TargetInfo["maps"] = [];
-    try {
-      ti.type.iterateDevices?.(ti, (d, start, length) =>
-        maps.push({ dev: d.bdev.devName, start: Number(start), length }),
-      );
-    } catch {
-      // A target whose iterate_devices throws maps onto nothing we can draw.
-    }
+    // A target whose iterate_devices throws (a reported fault) maps onto nothing we can draw.
+    const maps: TargetInfo["maps"] = deviceAreas(md, ti).map((a) => ({
+      dev: a.dev.bdev.devName,
+      start: Number(a.start),
+      length: a.len,
+    }));
     return {
       start: ti.begin,
       length: ti.len,

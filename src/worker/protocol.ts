@@ -14,8 +14,12 @@
  * new interned event strings, output of a background job that outlived its command.
  */
 
+import type { OutcomeBreakpoint } from "../engine/debug/outcome.ts";
+import type { EvalResult, PauseInfo } from "../engine/debug/runtime.ts";
 import type { LoadSpec, LoadStats } from "../engine/loadgen.ts";
 import type { DiskStoreHandle, StorageHandle } from "../engine/storage.ts";
+import type { Completion } from "../shell/completion.ts";
+import type { InputState } from "../shell/continuation.ts";
 
 export type RequestId = number;
 
@@ -31,6 +35,11 @@ export interface InitParams {
    */
   storage?: StorageHandle;
   disks?: DiskSnapshot[];
+  /**
+   * The debugger's command channel (debugChannel.ts): how the page talks to a worker blocked in
+   * a breakpoint, and the PAUSED word the watchdog reads.
+   */
+  debug?: SharedArrayBuffer;
 }
 
 export interface DiskSnapshot {
@@ -172,6 +181,12 @@ export interface Requests {
   init: { params: InitParams; result: { engineVersion: string; startup: WorkerStartup } };
   /** Run a dmsh script (a console line or a pasted script); output streams as "output". */
   runShell: { params: { script: string }; result: { exitCode: number } };
+  /**
+   * Ctrl-C: the running shell command is answered at once with exit status 130 (its later
+   * output dropped, as a process killed by SIGINT prints nothing more) and its waits fail with
+   * EINTR. `interrupted` is false when no command was running. Never queued behind commands.
+   */
+  interrupt: { params: Record<string, never>; result: { interrupted: boolean } };
   /** Check a table without loading it: the kernel's messages, empty when it would load. */
   validateTable: { params: { name: string | null; table: string }; result: TableProblem[] };
   /**
@@ -188,7 +203,26 @@ export interface Requests {
    * the inspector. Fails as dmsetup would for a device that does not exist.
    */
   targetStatus: { params: { name: string }; result: TargetStatus[] };
-  /** Throw away every device and disk; the page then rebuilds its scenario. */
+  /**
+   * Whether typed console input is a whole script or bash would print its continuation prompt
+   * "> " and read another line (src/shell/continuation.ts). Answered at once, even while a
+   * command runs.
+   */
+  shellInput: { params: { script: string }; result: InputState };
+  /**
+   * Tab completion of the console line before the cursor (src/shell/completion.ts): commands,
+   * dmsetup subcommands, device names, paths. Answered at once, even while a command runs.
+   */
+  complete: { params: { line: string }; result: Completion };
+  /**
+   * The console's width in columns, for the shell's COLUMNS (what `ls` lays out by), from the
+   * next command on.
+   */
+  setColumns: { params: { columns: number }; result: Record<string, never> };
+  /**
+   * Throw away every device and disk; the page then rebuilds its scenario. Commands running or
+   * queued in the console are answered with exit status 130 first (never queued behind them).
+   */
   reset: { params: { seed: number }; result: { engineVersion: string } };
   /**
    * Rebuild mapped devices after a restart, over the reattached disks (rebuild.ts). `output`
@@ -254,7 +288,19 @@ export type WorkerNotice =
     }
   | { type: "notice"; kind: "strings"; from: number; strings: string[] }
   /** Shell output written after its command returned: a background job (`cmd &`) finishing. */
-  | { type: "notice"; kind: "output"; stream: Stream; text: string };
+  | { type: "notice"; kind: "output"; stream: Stream; text: string }
+  /** The debugger: a pause, its end, an evaluation's answer (debugChannel.ts). */
+  | { type: "notice"; kind: "debug"; event: DebugNotice };
+
+/** What the debugger in the worker tells the page. `pause` numbers the pauses. */
+export type DebugNotice =
+  | { what: "paused"; pause: number; info: PauseInfo }
+  | { what: "resumed"; pause: number }
+  | { what: "evaluated"; id: number; expr: string; result: EvalResult }
+  /** A command written to the channel was applied. */
+  | { what: "ack"; seq: number }
+  /** Modules reloaded to take probes (after a breakpoint was set in them). */
+  | { what: "reloaded"; modules: string[]; errors: string[] };
 
 export type WorkerMessage = WorkerResponse | WorkerNotice;
 

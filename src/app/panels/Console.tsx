@@ -1,14 +1,14 @@
 /**
  * The dmsh console: xterm.js with our line editor. Loaded lazily (xterm is most of the
  * console's weight). Commands run in the worker's shell one at a time; keys typed while one
- * runs are queued and replayed when it ends.
+ * runs are queued and replayed when it ends, except Ctrl-C, which interrupts it at once.
  */
 
 import { FitAddon } from "@xterm/addon-fit";
 import { Terminal } from "@xterm/xterm";
 import "@xterm/xterm/css/xterm.css";
 import { useEffect, useRef } from "react";
-import { runCommand } from "../actions.ts";
+import { interruptCommand, runCommand } from "../actions.ts";
 import { attachConsole, clearConsoleBacklog, PROMPT } from "../consoleSink.ts";
 import { LineEditor } from "../lineEditor.ts";
 
@@ -85,6 +85,7 @@ export default function Console() {
 
     const editor = new LineEditor(term, PROMPT, loadHistory());
     let busy = false;
+    let commandRunning = false;
     const queued: string[] = [];
     let showingPrompt = false;
 
@@ -104,6 +105,14 @@ export default function Console() {
 
     const handle = (data: string) => {
       if (busy) {
+        // Ctrl-C goes to the running command at once (it is never queued behind it); the
+        // keys typed before it are dropped, as a terminal's line discipline flushes them.
+        if (data.includes("\x03") && commandRunning) {
+          queued.length = 0;
+          term.write("^C\r\n");
+          void interruptCommand();
+          return;
+        }
         queued.push(data);
         return;
       }
@@ -119,7 +128,14 @@ export default function Console() {
             clearConsoleBacklog();
           } else {
             saveHistory(editor.history);
-            if (action.script.trim()) await runCommand(action.script);
+            if (action.script.trim()) {
+              commandRunning = true;
+              try {
+                await runCommand(action.script);
+              } finally {
+                commandRunning = false;
+              }
+            }
           }
         }
         busy = false;

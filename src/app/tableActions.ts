@@ -1,0 +1,60 @@
+/**
+ * Devices and tables as the table editor and the inspector use them: the kernel's check of a
+ * draft, loading it (with or without resume), and a device's target status lines.
+ */
+
+import { WorkerRestartedError } from "../worker/client.ts";
+import type { TargetStatus } from "../worker/protocol.ts";
+import { refreshTopology, requireClient } from "./session.ts";
+import { useAppStore } from "./store/index.ts";
+
+/** Validates the editor's draft against the kernel's constructors (no device is touched). */
+export async function validateDraft(): Promise<void> {
+  const { draft, editorDevice } = useAppStore.getState();
+  try {
+    const exists = useAppStore.getState().devices.some((d) => d.name === editorDevice);
+    const problems = await requireClient().call("validateTable", {
+      name: exists ? editorDevice : null,
+      table: draft,
+    });
+    // A newer draft may have been typed meanwhile; only the current one's problems are shown.
+    if (useAppStore.getState().draft === draft) {
+      useAppStore.setState({ problems, validatedDraft: draft });
+    }
+  } catch (e) {
+    if (e instanceof WorkerRestartedError) return;
+    useAppStore.setState({
+      problems: [{ line: 0, message: e instanceof Error ? e.message : String(e) }],
+      validatedDraft: draft,
+    });
+  }
+}
+
+/** Loads the editor's draft into its device (creating it if needed), resuming when asked. */
+export async function loadDraft(resume: boolean): Promise<void> {
+  const { draft, editorDevice } = useAppStore.getState();
+  const name = editorDevice.trim();
+  if (!name) {
+    useAppStore.setState({ loadOk: false, loadOutput: "Name the device first." });
+    return;
+  }
+  try {
+    const r = await requireClient().call("loadTable", { name, table: draft, resume });
+    useAppStore.setState({
+      loadOk: r.exitCode === 0,
+      loadOutput: r.output,
+      problems: r.problems,
+      validatedDraft: draft,
+      selectedDevice: name,
+    });
+  } catch (e) {
+    useAppStore.setState({ loadOk: false, loadOutput: e instanceof Error ? e.message : String(e) });
+  } finally {
+    void refreshTopology();
+  }
+}
+
+/** A device's targets with their INFO and TABLE status lines (the inspector's target state). */
+export function targetStatus(name: string): Promise<TargetStatus[]> {
+  return requireClient().call("targetStatus", { name });
+}

@@ -1,0 +1,129 @@
+/**
+ * Control requests never queue behind shell commands (CONTRACTS.md D): with the console's
+ * command stuck on a suspended device, Ctrl-C (interrupt), reset, the table editor's loads and
+ * state reads are all answered, and the console is usable again.
+ */
+import { afterEach, describe, expect, it } from "vitest";
+import { MessageChannel, type MessagePort } from "node:worker_threads";
+import { RECORD_SLOTS } from "../engine/index.ts";
+import { createShell } from "../shell/index.ts";
+import { EngineClient, type WorkerLike } from "./client.ts";
+import { EngineHost, type HostOptions, type Port } from "./host.ts";
+import { PACE_REAL_TIME, type WorkerMessage, type WorkerRequest } from "./protocol.ts";
+import { createRing } from "./ring.ts";
+
+function connect(options: HostOptions) {
+  const { port1, port2 } = new MessageChannel();
+  const hostPort: Port = { postMessage: (m) => port1.postMessage(m), onmessage: null };
+  port1.on("message", (data: WorkerRequest) =>
+    hostPort.onmessage?.({ data } as MessageEvent<WorkerRequest>),
+  );
+  const host = new EngineHost(hostPort, (engine) => createShell(engine), undefined, options);
+  const worker: WorkerLike = {
+    postMessage: (m) => port2.postMessage(m),
+    terminate: () => {
+      host.close();
+      port1.close();
+      port2.close();
+    },
+    onmessage: null,
+  };
+  (port2 as MessagePort).on("message", (data: WorkerMessage) => worker.onmessage?.({ data }));
+  return worker;
+}
+
+let client: EngineClient | null = null;
+afterEach(() => client?.dispose());
+
+async function paced(): Promise<EngineClient> {
+  const ring = createRing({ capacity: 1 << 12, recordWords: RECORD_SLOTS });
+  const worker = connect({ drive: "paced" });
+  client = new EngineClient({ createWorker: () => worker, ring, seed: 3, pingIntervalMs: 1e6 });
+  await client.start();
+  await client.call("setPace", { speed: "max" });
+  return client;
+}
+
+const SETUP =
+  "modprobe brd rd_nr=1 rd_size=1024\ndmsetup create s --table '0 2048 linear /dev/ram0 0'";
+
+/** Collects a run's output; resolves with its exit code and what it printed. */
+function run(c: EngineClient, script: string) {
+  let out = "";
+  const done = c.runShell(script, (_s, t) => (out += t)).then((r) => ({ ...r, out }));
+  return { done, output: () => out };
+}
+
+const tick = () => new Promise((r) => setTimeout(r, 20));
+
+describe("control requests while a command hangs", () => {
+  it("Ctrl-C answers the stuck command with 130, drops its later output, and frees the console", async () => {
+    const c = await paced();
+    expect((await run(c, `${SETUP}\ndmsetup suspend s`).done).exitCode).toBe(0);
+    const stuck = run(c, "dd if=/dev/zero of=/dev/mapper/s bs=4096 count=1 oflag=direct");
+    const next = run(c, "echo typed-ahead");
+    await tick();
+    // The stuck command holds the console, but state reads and status are answered.
+    const state = await c.refreshState();
+    expect(state.devices.find((d) => d.name === "s")?.suspended).toBe(true);
+    expect((await c.call("targetStatus", { name: "s" }))[0]?.type).toBe("linear");
+    expect(await c.call("interrupt", {})).toEqual({ interrupted: true });
+    const r = await stuck.done;
+    expect(r.exitCode).toBe(130);
+    // Killed by SIGINT: nothing more from dd (no error line, no record counts).
+    expect(r.out).toBe("");
+    // The command typed after it runs.
+    expect(await next.done).toMatchObject({ exitCode: 0, out: "typed-ahead\n" });
+    // Nothing to interrupt now.
+    expect(await c.call("interrupt", {})).toEqual({ interrupted: false });
+    const info = await run(c, "dmsetup info -c --noheadings -o name,attr s").done;
+    expect(info.out).toBe("s:L-sw\n"); // suspended, and no longer open
+  });
+
+  it("the table editor loads and resumes while the console hangs; the stuck write then completes", async () => {
+    const c = await paced();
+    await run(c, `${SETUP}\ndmsetup suspend s`).done;
+    const stuck = run(
+      c,
+      "dd if=/dev/zero of=/dev/mapper/s bs=4096 count=1 oflag=direct; echo rc=$?",
+    );
+    await tick();
+    const load = await c.call("loadTable", {
+      name: "s",
+      table: "0 2048 linear /dev/ram0 0",
+      resume: true,
+    });
+    expect(load.exitCode).toBe(0);
+    const r = await stuck.done;
+    expect(r.exitCode).toBe(0);
+    expect(r.out).toContain("rc=0");
+  });
+
+  it("reset answers every queued and running command and gives a fresh engine", async () => {
+    const c = await paced();
+    await run(c, `${SETUP}\ndmsetup suspend s`).done;
+    const stuck = run(c, "dd if=/dev/zero of=/dev/mapper/s bs=4096 count=1 oflag=direct");
+    const queued = run(c, "echo never");
+    await tick();
+    await c.call("reset", { seed: 3 });
+    expect(await stuck.done).toMatchObject({ exitCode: 130, out: "" });
+    expect(await queued.done).toMatchObject({ exitCode: 130, out: "" });
+    const state = await c.refreshState();
+    expect(state.devices).toEqual([]);
+    expect(state.disks).toEqual([]);
+    // The console works on the new engine.
+    expect((await run(c, "dmsetup ls").done).out).toBe("No devices found\n");
+  });
+
+  it("a paused clock holds a sleeping command until resumed; Ctrl-C frees it meanwhile", async () => {
+    const c = await paced();
+    await c.call("setPace", { speed: PACE_REAL_TIME, paused: true });
+    const sleeping = run(c, "sleep 1; echo woke");
+    await tick();
+    const pace = await c.call("getPace", {});
+    expect(pace.paused).toBe(true);
+    expect(pace.next).toBe(pace.now + 1e9);
+    expect(await c.call("interrupt", {})).toEqual({ interrupted: true });
+    expect(await sleeping.done).toMatchObject({ exitCode: 130, out: "" });
+  });
+});
