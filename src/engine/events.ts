@@ -26,7 +26,10 @@ import {
 export const RECORD_SLOTS = 8;
 
 export const EV = {
-  /** A bio entered a block device. a: op | flags<<8, b: parent bio (0: issued by a process). */
+  /**
+   * A bio entered a block device. a: op | flags<<8, b: parent bio (0: issued by a process;
+   * negative: issued by a target, `issuerCode`).
+   */
   BIO_SUBMIT: 1,
   /** dm split a bio at a target boundary or max_io_len. a: parent, b: 0 boundary | 1 max_io_len. */
   BIO_SPLIT: 2,
@@ -211,10 +214,14 @@ export const ev = {
       case EV.BIO_CLONE:
         return r[o + 6]!;
       case EV.BIO_SUBMIT:
-        return r[o + 7]!;
+        return Math.max(0, r[o + 7]!);
       default:
         return 0;
     }
+  },
+  /** bio_submit of a target's own bio (dm-io, dm-bufio): the target that issued it, or null. */
+  issuer(r: Rec, o: number): BioIssuerRef | null {
+    return r[o] === EV.BIO_SUBMIT ? decodeIssuer(r[o + 7]!) : null;
   },
   /** The target index a record is about (clone, map, remap; target lifecycle, fault). */
   target(r: Rec, o: number): number {
@@ -328,6 +335,28 @@ export const statusCode = (s: BlkStatus): number => BLK_STATUSES.indexOf(s);
 export const mapCode = (m: MapState): number => MAP_STATES.indexOf(m);
 export const endIoCode = (r: EndIoResult): number => END_IO_RESULTS.indexOf(r);
 
+/** The target that issued a bio of its own: its mapped device and its index in the table. */
+export interface BioIssuerRef {
+  /** The mapped device (major * 2^20 + minor). */
+  dev: number;
+  /** The target's index in that device's table. */
+  target: number;
+}
+
+const ISSUER_TARGETS = 2 ** 24;
+
+/** bio_submit's `b` for a bio a target issued itself: -(1 + target + dev * 2^24), exact. */
+export function issuerCode(dev: number, target: number): number {
+  return -(1 + target + dev * ISSUER_TARGETS);
+}
+
+/** The issuer `b` of a bio_submit names, or null (a process's bio or a clone). */
+export function decodeIssuer(b: number): BioIssuerRef | null {
+  if (!(b < 0)) return null;
+  const x = -b - 1;
+  return { dev: Math.floor(x / ISSUER_TARGETS), target: x % ISSUER_TARGETS };
+}
+
 /** A decoded event, for consumers that prefer objects (tests, the inspector, the CLI). */
 export interface EngineEvent {
   seq: number;
@@ -343,6 +372,8 @@ export interface EngineEvent {
   /** Decoded extras: op/status/mapState/endIo/text where the type has them. */
   op?: BioOp;
   flags?: number;
+  /** bio_submit of a target's own bio: who issued it. */
+  issuer?: BioIssuerRef;
   status?: BlkStatus;
   mapState?: MapState;
   endIo?: EndIoResult;
@@ -467,6 +498,10 @@ export function decodeEvent(
     case EV.BIO_SUBMIT:
       e.op = BIO_OPS[ev.op(r, o)]!;
       e.flags = ev.opFlags(r, o);
+      {
+        const issuer = ev.issuer(r, o);
+        if (issuer) e.issuer = issuer;
+      }
       break;
     case EV.BIO_MAP:
       e.mapState = MAP_STATES[ev.mapState(r, o)]!;
