@@ -1,6 +1,6 @@
 /**
- * The bio flow over the stack view: a canvas laid over the stack's SVG, the same size, drawn by
- * FlowView in the frame loop (React only mounts it and passes the layout, the selection and the
+ * The bio flow over the stack view: a canvas laid over the stack's SVG, the same size, with the
+ * same stack (the one at the playback cursor), drawn by FlowView in the frame loop (React only mounts it and passes the layout, the selection and the
  * filter). Lazy: loaded after the first stack is drawn.
  *
  * A click on a bio selects it (the inspector shows its life); a click elsewhere goes through to
@@ -9,6 +9,7 @@
 
 import { useEffect, useMemo, useRef } from "react";
 import { selectBio, setFlowFilter } from "../history/actions.ts";
+import { useTopologyAtCursor } from "../history/useTopology.ts";
 import { layoutStack } from "../stackLayout.ts";
 import { useAppStore } from "../store/index.ts";
 import { FlowGeometry } from "./flowGeometry.ts";
@@ -16,8 +17,7 @@ import { MAP_COLORS } from "./flowDraw.ts";
 import { FlowView } from "./flowView.ts";
 
 export default function FlowLayer({ width }: { width: number }) {
-  const devices = useAppStore((s) => s.devices);
-  const blockDevices = useAppStore((s) => s.blockDevices);
+  const { devices, blockDevices } = useTopologyAtCursor();
   const hidden = useAppStore((s) => s.viewsHidden);
   const selected = useAppStore((s) => s.selectedBio);
   const filter = useAppStore((s) => s.flowFilter);

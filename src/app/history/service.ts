@@ -125,8 +125,13 @@ useAppStore.subscribe((s, prev) => {
 });
 
 /** For end-to-end tests and the curious, in the console: the history and the playback. */
-export const debugViews: { history: EventHistory; playback: Playback; flow?: unknown } = {
-  history,
-  playback,
-};
+export const debugViews: {
+  history: EventHistory;
+  playback: Playback;
+  /** The named record reads (events.ts), to read the history's records with. */
+  ev: typeof ev;
+  /** The stack at a history cursor (history/topology.ts). */
+  topologyAt: typeof topologyAt;
+  flow?: unknown;
+} = { history, playback, ev, topologyAt };
 (globalThis as { dmViews?: typeof debugViews }).dmViews = debugViews;

@@ -1,7 +1,9 @@
 /**
- * The device stack, drawn with D3 into SVG from the topology slice. Static topology only:
- * devices, their table segments and what each maps onto. Nodes are keyed by their path from
- * the root, so a table swap morphs segments in place instead of redrawing the picture.
+ * The device stack, drawn with D3 into SVG: the devices, their table segments and what each
+ * maps onto as they were at the playback cursor (history/topology.ts: rebuilt from the events,
+ * so scrubbing back before a create, a reload or a remove draws the stack of that moment). Nodes
+ * are keyed by their path from the root, so a table swap morphs segments in place instead of
+ * redrawing the picture.
  *
  * Accessibility: every device is a group named "device <name>" containing its targets, each an
  * image named "target <type> <start>+<length>", containing what it maps onto.
@@ -12,6 +14,7 @@ import { lazy, Suspense, useEffect, useLayoutEffect, useMemo, useRef, useState }
 import { selectDevice } from "../actions.ts";
 import { flatten, layoutStack, ROW, toneColor, type StackNode } from "../stackLayout.ts";
 import { useAppStore } from "../store/index.ts";
+import { useTopologyAtCursor } from "../history/useTopology.ts";
 
 const DURATION = 250;
 
@@ -181,8 +184,7 @@ export function StackView() {
   const wrap = useRef<HTMLDivElement>(null);
   const svg = useRef<SVGSVGElement>(null);
   const width = useWidth(wrap);
-  const devices = useAppStore((s) => s.devices);
-  const blockDevices = useAppStore((s) => s.blockDevices);
+  const { devices, blockDevices } = useTopologyAtCursor();
   const selected = useAppStore((s) => s.selectedDevice);
   const status = useAppStore((s) => s.engineStatus);
   const layout = useMemo(

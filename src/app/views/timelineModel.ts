@@ -136,10 +136,8 @@ export function describeLife(e: LifeEvent, name: string): string {
     case EV.TARGET_FAULT:
       return `${head} ${e.target >= 0 ? `target ${e.target}` : "core"}${e.bio ? ` bio ${e.bio}` : ""}: ${e.text}`;
     case EV.TABLE_LOAD:
-    case EV.TABLE_SWAP: {
-      const size = `${head}: ${e.a} target${e.a === 1 ? "" : "s"}, ${e.len} sectors`;
-      return e.text ? `${size}: ${e.text.replace(/\n/g, "; ")}` : size;
-    }
+    case EV.TABLE_SWAP:
+      return `${head}: ${e.a} target${e.a === 1 ? "" : "s"}, ${e.len} sectors`;
     case EV.DEVICE_SUSPEND:
       return e.a === 1 ? `${head} (noflush)` : head;
     case EV.DEVICE_RENAME:

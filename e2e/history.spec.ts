@@ -1,0 +1,127 @@
+import { mkdirSync } from "node:fs";
+import { expect, test, type Page } from "@playwright/test";
+import { EV } from "../src/engine/events.ts";
+import { historyRecords, openApp, scrubTo, settlePlayback, typeCommand } from "./helpers.ts";
+
+/**
+ * Time travel of the stack itself: the stack view draws the devices, their table segments and
+ * what each maps onto as they were at the playback cursor, rebuilt from the event history. A
+ * device is created, reloaded with another target type, renamed and removed; scrubbing to just
+ * before and just after each of these shows the stack of that moment.
+ */
+
+const ARTIFACTS = process.env.E2E_ARTIFACTS ?? "e2e-artifacts";
+
+const stack = (page: Page) => page.getByRole("group", { name: "device stack" });
+const device = (page: Page, name: string) =>
+  stack(page).getByRole("group", { name: `device ${name}`, exact: true });
+/** The names of the devices drawn, top-level and stacked, in document order. */
+const drawnDevices = (page: Page) =>
+  stack(page)
+    .locator("g.node.device")
+    .evaluateAll((gs) => gs.map((g) => g.getAttribute("aria-label")));
+
+async function runAndSettle(page: Page, command: string) {
+  await typeCommand(page, command);
+  await settlePlayback(page);
+}
+
+/** The only record of `type` naming `text` (or the only one) from `from` on. */
+async function recordOf(page: Page, type: number, from: number, text?: string) {
+  const found = (await historyRecords(page, type, from)).filter(
+    (r) => text === undefined || r.text === text,
+  );
+  expect(found.length).toBeGreaterThan(0);
+  return found[0]!.index;
+}
+
+test("scrubbing across a create, a reload to another target type, a rename and a remove redraws the stack of each moment", async ({
+  page,
+}) => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const errors = await openApp(page);
+  await settlePlayback(page);
+  const start = (await page.evaluate(() => window.dmPlayground!.store.getState().head)) as number;
+
+  await runAndSettle(page, "dmsetup create hist --table '0 4096 linear /dev/ram0 8192'");
+  await expect(device(page, "hist")).toBeVisible();
+  await runAndSettle(page, "dmsetup reload hist --table '0 4096 zero'");
+  await runAndSettle(page, "dmsetup resume hist");
+  await expect(device(page, "hist").getByRole("img", { name: "target zero 0+4096" })).toBeVisible();
+  await runAndSettle(page, "dmsetup rename hist renamed");
+  await expect(device(page, "renamed")).toBeVisible();
+  await runAndSettle(page, "dmsetup remove renamed");
+  await expect(device(page, "renamed")).toHaveCount(0);
+
+  // Where each change is in the history.
+  const create = await recordOf(page, EV.DEVICE_CREATE, start, "hist");
+  const swaps = await historyRecords(page, EV.TABLE_SWAP, create);
+  const loads = await historyRecords(page, EV.TABLE_LOAD, create);
+  const reloadLoad = loads[1]!.index;
+  const reloadSwap = swaps.find((s) => s.index > reloadLoad)!.index;
+  const rename = await recordOf(page, EV.DEVICE_RENAME, create, "renamed");
+  const remove = await recordOf(page, EV.DEVICE_REMOVE, rename, "renamed");
+
+  // Before the create: the default stack only.
+  await scrubTo(page, create);
+  await expect(device(page, "hist")).toHaveCount(0);
+  expect(await drawnDevices(page)).toEqual(["device concat", "device stripes"]);
+
+  // Just created: the device, with no table yet.
+  await scrubTo(page, create + 1);
+  await expect(device(page, "hist")).toBeVisible();
+  await expect(device(page, "hist").getByRole("img")).toHaveCount(0);
+
+  // The create's table live: linear onto ram0's sectors 8192+4096.
+  await scrubTo(page, swaps[0]!.index + 1);
+  const hist = device(page, "hist");
+  await expect(hist.getByRole("img", { name: "target linear 0+4096" })).toBeVisible();
+  await expect(hist.getByRole("group", { name: "disk ram0 8192+4096" })).toBeVisible();
+  await expect(hist.locator("text.label").first()).toHaveText("hist");
+
+  // The reload loaded but not resumed: still linear, with an inactive table.
+  await scrubTo(page, reloadLoad + 1);
+  await expect(hist.getByRole("img", { name: "target linear 0+4096" })).toBeVisible();
+  await expect(hist.getByRole("img", { name: "target zero 0+4096" })).toHaveCount(0);
+  await page.waitForTimeout(400); // the stack's transitions
+  await stack(page).screenshot({ path: `${ARTIFACTS}/history-before-reload.png` });
+
+  // Resumed: the zero target, mapping onto nothing.
+  await scrubTo(page, reloadSwap + 1);
+  await expect(hist.getByRole("img", { name: "target zero 0+4096" })).toBeVisible();
+  await expect(hist.getByRole("img", { name: "target linear 0+4096" })).toHaveCount(0);
+  await expect(hist.getByRole("group", { name: /^disk / })).toHaveCount(0);
+  await page.waitForTimeout(400);
+  await stack(page).screenshot({ path: `${ARTIFACTS}/history-after-reload.png` });
+
+  // Back before the reload again: linear once more (the same picture however we got here).
+  await scrubTo(page, reloadLoad);
+  await expect(hist.getByRole("img", { name: "target linear 0+4096" })).toBeVisible();
+  await expect(hist.getByRole("group", { name: "disk ram0 8192+4096" })).toBeVisible();
+
+  // The rename.
+  await scrubTo(page, rename);
+  await expect(device(page, "hist")).toBeVisible();
+  await expect(device(page, "renamed")).toHaveCount(0);
+  await scrubTo(page, rename + 1);
+  await expect(device(page, "hist")).toHaveCount(0);
+  await expect(
+    device(page, "renamed").getByRole("img", { name: "target zero 0+4096" }),
+  ).toBeVisible();
+
+  // The remove.
+  await scrubTo(page, remove);
+  await expect(device(page, "renamed")).toBeVisible();
+  await scrubTo(page, remove + 1);
+  await expect(device(page, "renamed")).toHaveCount(0);
+  expect(await drawnDevices(page)).toEqual(["device concat", "device stripes"]);
+
+  // Live again: the present.
+  await page
+    .getByRole("toolbar", { name: "playback" })
+    .getByRole("button", { name: /live/i })
+    .click();
+  await expect(device(page, "renamed")).toHaveCount(0);
+  await expect(device(page, "concat")).toBeVisible();
+  expect(errors).toEqual([]);
+});
