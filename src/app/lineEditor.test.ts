@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { LineEditor } from "./lineEditor.ts";
+import { columns, displayName, LineEditor } from "./lineEditor.ts";
 
 function editor(history: string[] = [], cols = 80) {
   let out = "";
@@ -75,6 +75,99 @@ describe("line editor", () => {
     expect(ed.buffer).toBe("");
     expect(out()).toContain("^C\r\n");
     expect(ed.input("\x0c")).toEqual([{ type: "clear" }]);
+  });
+
+  it('continues an unfinished script after a "> " prompt and submits it whole', () => {
+    const { ed, out, reset } = editor();
+    expect(ed.input("for i in 1 2; do\r")).toEqual([
+      { type: "submit", script: "for i in 1 2; do" },
+    ]);
+    // The console asks the shell, which says it is unfinished.
+    ed.continueInput("for i in 1 2; do");
+    reset();
+    ed.showPrompt();
+    expect(out()).toBe("\x1b[2m>\x1b[22m ");
+    expect(ed.continuing).toBe(true);
+    expect(ed.input("echo $i\r")).toEqual([
+      { type: "submit", script: "for i in 1 2; do\necho $i" },
+    ]);
+    ed.continueInput("for i in 1 2; do\necho $i");
+    expect(ed.input("done\r")).toEqual([
+      { type: "submit", script: "for i in 1 2; do\necho $i\ndone" },
+    ]);
+    expect(ed.continuing).toBe(false);
+    // Each line is in the history, as typed.
+    expect(ed.history.slice(-3)).toEqual(["for i in 1 2; do", "echo $i", "done"]);
+  });
+
+  it("continues a pasted unfinished script, and Ctrl-C abandons all of it", () => {
+    const { ed, out, reset } = editor();
+    expect(ed.input("\x1b[200~cat <<EOF\none\n\x1b[201~")).toEqual([
+      { type: "submit", script: "cat <<EOF\none" },
+    ]);
+    ed.continueInput("cat <<EOF\none");
+    ed.input("two");
+    reset();
+    expect(ed.input("\x03")).toEqual([]);
+    expect(ed.continuing).toBe(false);
+    expect(ed.buffer).toBe("");
+    // Back to the primary prompt.
+    expect(out()).toBe("^C\r\n$ ");
+    expect(ed.input("ls\r")).toEqual([{ type: "submit", script: "ls" }]);
+  });
+
+  it("completes on Tab: one candidate whole, several to their common prefix", () => {
+    const { ed } = editor();
+    ed.input("dmsetup rem");
+    expect(ed.input("\t")).toEqual([{ type: "complete", line: "dmsetup rem" }]);
+    ed.applyCompletion({ from: 8, candidates: ["remove", "remove_all"] });
+    expect(ed.buffer).toBe("dmsetup remove");
+    ed.input(" con");
+    ed.applyCompletion({ from: 15, candidates: ["concat"] });
+    expect(ed.buffer).toBe("dmsetup remove concat ");
+    // A directory gets no space; completion works in the middle of a line too.
+    ed.input("\x01\x1bf\x1bf\x1bf");
+    const { ed: e2 } = editor();
+    e2.input("ls /dev/ma -l");
+    e2.input("\x1b[D\x1b[D\x1b[D");
+    expect(e2.input("\t")).toEqual([{ type: "complete", line: "ls /dev/ma" }]);
+    e2.applyCompletion({ from: 3, candidates: ["/dev/mapper/"] });
+    expect(e2.buffer).toBe("ls /dev/mapper/ -l");
+    expect(e2.cursor).toBe(15);
+  });
+
+  it("beeps on the first Tab that adds nothing and lists the candidates on the second", () => {
+    const { ed, out, reset } = editor([], 40);
+    ed.input("md5sum /dev/ra");
+    reset();
+    const c = { from: 7, candidates: ["/dev/ram0", "/dev/ram1", "/dev/ramdisk"] };
+    ed.input("\t");
+    ed.applyCompletion(c); // extends to the common prefix "/dev/ram"
+    expect(ed.buffer).toBe("md5sum /dev/ram");
+    reset();
+    ed.input("\t");
+    ed.applyCompletion({ ...c, from: 7 });
+    expect(out()).toBe("\x07");
+    reset();
+    ed.input("\t");
+    ed.applyCompletion(c);
+    // The names, in columns, then the prompt and the line again.
+    expect(out()).toBe("\r\nram0     ram1     ramdisk\r\n$ md5sum /dev/ram");
+    // No candidates at all: a beep, nothing else.
+    reset();
+    ed.applyCompletion({ from: 7, candidates: [] });
+    expect(out()).toBe("\x07");
+  });
+
+  it("lists candidates down the columns as readline does", () => {
+    const items = ["a1", "a2", "a3", "a4", "a5"];
+    // Width 4 each; 10 columns fit 2 per row: three rows, filled column by column.
+    expect(columns(items, 10)).toBe("a1  a4\r\na2  a5\r\na3\r\n");
+    // Exactly filling the row would make the terminal wrap: one column fewer.
+    expect(columns(items, 8)).toBe("a1\r\na2\r\na3\r\na4\r\na5\r\n");
+    expect(displayName("/dev/mapper/")).toBe("mapper/");
+    expect(displayName("/dev/ram0")).toBe("ram0");
+    expect(displayName("dmsetup")).toBe("dmsetup");
   });
 
   it("redraws wrapped lines from the prompt's row", () => {

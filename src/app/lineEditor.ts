@@ -1,12 +1,21 @@
 /**
- * A readline for the console: line editing, history and paste, on a terminal that understands
- * VT100 (xterm.js). Pure: it turns key input into terminal output and submitted scripts, so it
- * is tested without a terminal.
+ * A readline for the console: line editing, history, paste, continuation lines and Tab
+ * completion, on a terminal that understands VT100 (xterm.js). Pure: it turns key input into
+ * terminal output and actions for the console, so it is tested without a terminal.
  *
  * Paste: a pasted text (bracketed-paste mode, or several characters with a newline arriving
  * in one chunk) is inserted at the cursor; every complete line of the result is submitted as
  * ONE script, so a pasted heredoc or multi-line table arrives whole; the unfinished last line
  * stays in the editor.
+ *
+ * Continuation: whether a submitted script is whole is the shell's call (its parser, in the
+ * worker). When it is not, the console hands it back with `continueInput`; the editor then
+ * shows bash's continuation prompt "> " and the next Enter submits the lines so far plus the
+ * new one. Ctrl-C abandons them all.
+ *
+ * Completion: Tab asks the console for candidates (an action: they come from the worker);
+ * `applyCompletion` inserts the single candidate or the longest common prefix, and a second
+ * Tab that adds nothing lists the candidates in columns, as readline does.
  */
 
 export interface Terminal {
@@ -15,7 +24,21 @@ export interface Terminal {
   readonly cols: number;
 }
 
-export type EditorAction = { type: "submit"; script: string } | { type: "clear" };
+export type EditorAction =
+  | { type: "submit"; script: string }
+  | { type: "clear" }
+  /** Tab: complete the word before the cursor of `line` (the line up to the cursor). */
+  | { type: "complete"; line: string };
+
+/** Candidates for the word at `from` (an index into the line given with the "complete" action). */
+export interface CompletionResult {
+  from: number;
+  /** Whole replacements of the word; a directory ends in "/" (no space is added after it). */
+  candidates: readonly string[];
+}
+
+/** bash's PS2, dimmed like the pasted continuation lines. */
+export const CONTINUATION_PROMPT = "\x1b[2m>\x1b[22m ";
 
 // Terminal input is made of control characters: that is what this pattern matches.
 const TOKEN =
@@ -32,18 +55,42 @@ export class LineEditor {
   /** Where the cursor was drawn, relative to the start of the prompt, in cells. */
   #drawnCursor = 0;
   #term: Terminal;
-  #prompt: string;
-  #promptWidth: number;
+  #primaryPrompt: string;
+  /** Lines submitted so far of a script the shell found unfinished (see continueInput). */
+  #pending: string | null = null;
+  /** The last Tab completed nothing new: the next Tab lists the candidates. */
+  #tabShown = false;
   #maxHistory: number;
 
   constructor(term: Terminal, prompt: string, history: string[] = [], maxHistory = 500) {
     this.#term = term;
-    this.#prompt = prompt;
-    // eslint-disable-next-line no-control-regex
-    this.#promptWidth = prompt.replace(/\x1b\[[0-9;]*m/g, "").length;
+    this.#primaryPrompt = prompt;
     this.history = history.slice(-maxHistory);
     this.#historyIndex = this.history.length;
     this.#maxHistory = maxHistory;
+  }
+
+  /** The prompt in use: the continuation prompt while a script is unfinished. */
+  get #prompt(): string {
+    return this.#pending === null ? this.#primaryPrompt : CONTINUATION_PROMPT;
+  }
+
+  get #promptWidth(): number {
+    // eslint-disable-next-line no-control-regex
+    return this.#prompt.replace(/\x1b\[[0-9;]*m/g, "").length;
+  }
+
+  /** True while lines of an unfinished script wait for the rest. */
+  get continuing(): boolean {
+    return this.#pending !== null;
+  }
+
+  /**
+   * The submitted `script` is not finished (the shell said so): keep it, and read on after a
+   * continuation prompt. Call showPrompt to draw it.
+   */
+  continueInput(script: string): void {
+    this.#pending = script;
   }
 
   /** Prints the prompt and the current buffer on a fresh line. */
@@ -52,6 +99,47 @@ export class LineEditor {
     this.#term.write(this.#prompt);
     this.#drawnCursor = this.#promptWidth;
     this.#render(false);
+  }
+
+  /**
+   * The candidates for the "complete" action's line (which ended at the cursor then). One
+   * candidate replaces the word (with a space after it unless it is a directory); several
+   * extend it to their longest common prefix, or, when that adds nothing and the previous Tab
+   * added nothing either, are listed in columns below the line, which is then redrawn.
+   */
+  applyCompletion(result: CompletionResult): void {
+    const { from, candidates } = result;
+    const to = this.cursor;
+    const word = this.buffer.slice(from, to);
+    if (from < 0 || from > to || candidates.length === 0) {
+      this.#term.write("\x07");
+      return;
+    }
+    const replace = (text: string) => {
+      this.#edit(this.buffer.slice(0, from) + text + this.buffer.slice(to), from + text.length);
+    };
+    if (candidates.length === 1) {
+      const only = candidates[0]!;
+      const space = only.endsWith("/") || this.buffer[to] === " " ? "" : " ";
+      replace(only + space);
+      this.#tabShown = false;
+      return;
+    }
+    const prefix = commonPrefix(candidates);
+    if (prefix.length > word.length) {
+      replace(prefix);
+      this.#tabShown = false;
+      return;
+    }
+    if (!this.#tabShown) {
+      this.#tabShown = true;
+      this.#term.write("\x07");
+      return;
+    }
+    // List them below the line (cursor to the end of it first), then draw the line again.
+    this.#move(this.buffer.length);
+    this.#term.write("\r\n" + columns(candidates.map(displayName), this.#term.cols));
+    this.showPrompt();
   }
 
   /** Feeds terminal input (xterm's onData); returns what the console should do. */
@@ -70,6 +158,7 @@ export class LineEditor {
   }
 
   #key(k: string, actions: EditorAction[]): void {
+    if (k !== "\t") this.#tabShown = false;
     switch (k) {
       case "\r":
       case "\n":
@@ -139,8 +228,9 @@ export class LineEditor {
         this.#edit(this.buffer.slice(0, start) + this.buffer.slice(this.cursor), start);
         return;
       }
-      case "\x03": // Ctrl-C: abandon the line
+      case "\x03": // Ctrl-C: abandon the line, and the unfinished script it continues
         this.#term.write("^C\r\n");
+        this.#pending = null;
         this.buffer = "";
         this.cursor = 0;
         this.#historyIndex = this.history.length;
@@ -150,7 +240,7 @@ export class LineEditor {
         actions.push({ type: "clear" });
         return;
       case "\t":
-        this.#insert("  ");
+        actions.push({ type: "complete", line: this.buffer.slice(0, this.cursor) });
         return;
       default:
         if (k.length === 1 && k >= " ") this.#insert(k);
@@ -166,20 +256,27 @@ export class LineEditor {
       this.#insert(normalized);
       return;
     }
-    const script = full.slice(0, cut);
+    const lines = full.slice(0, cut);
     const rest = full.slice(cut + 1);
     // Show the script as typed: first line on the prompt, the rest as continuation lines.
-    this.buffer = script.split("\n")[0] ?? "";
+    this.buffer = lines.split("\n")[0] ?? "";
     this.cursor = this.buffer.length;
     this.#render(true);
-    const more = script.split("\n").slice(1);
-    for (const line of more) this.#term.write(`\r\n\x1b[2m>\x1b[22m ${line}`);
+    const more = lines.split("\n").slice(1);
+    for (const line of more) this.#term.write(`\r\n${CONTINUATION_PROMPT}${line}`);
     this.#term.write("\r\n");
-    for (const line of script.split("\n")) this.#remember(line);
+    for (const line of lines.split("\n")) this.#remember(line);
     this.buffer = rest;
     this.cursor = rest.length;
     this.#drawnCursor = 0;
-    actions.push({ type: "submit", script });
+    actions.push({ type: "submit", script: this.#takePending(lines) });
+  }
+
+  /** `lines` after the lines of the unfinished script they continue, if any. */
+  #takePending(lines: string): string {
+    const script = this.#pending === null ? lines : `${this.#pending}\n${lines}`;
+    this.#pending = null;
+    return script;
   }
 
   #submit(line: string, actions: EditorAction[]): void {
@@ -189,7 +286,7 @@ export class LineEditor {
     this.buffer = "";
     this.cursor = 0;
     this.#drawnCursor = 0;
-    actions.push({ type: "submit", script: line });
+    actions.push({ type: "submit", script: this.#takePending(line) });
   }
 
   #remember(line: string): void {
@@ -274,4 +371,46 @@ export class LineEditor {
     this.#drawnCursor = end;
     this.#term.write(out);
   }
+}
+
+function commonPrefix(words: readonly string[]): string {
+  let prefix = words[0] ?? "";
+  for (const w of words) {
+    let i = 0;
+    while (i < prefix.length && i < w.length && prefix[i] === w[i]) i++;
+    prefix = prefix.slice(0, i);
+  }
+  return prefix;
+}
+
+/** What a listing shows of a candidate: a path's last component (a directory keeps its "/"). */
+export function displayName(candidate: string): string {
+  const dir = candidate.endsWith("/");
+  const body = dir ? candidate.slice(0, -1) : candidate;
+  const base = body.slice(body.lastIndexOf("/") + 1);
+  return (base || body) + (dir ? "/" : "");
+}
+
+/**
+ * Items in columns down then across, as readline lists completions: each column as wide as the
+ * longest item plus two spaces, as many columns as fit in `cols` (one fewer when they would
+ * fill the row exactly, which would make the terminal wrap), "\r\n" after each row.
+ */
+export function columns(items: readonly string[], cols: number): string {
+  const width = Math.max(...items.map((s) => s.length)) + 2;
+  let per = Math.max(1, Math.floor(cols / width));
+  if (per !== 1 && per * width === cols) per--;
+  const rows = Math.ceil(items.length / per);
+  let out = "";
+  for (let r = 0; r < rows; r++) {
+    let line = "";
+    for (let c = 0; c < per; c++) {
+      const item = items[c * rows + r];
+      if (item === undefined) break;
+      const last = (c + 1) * rows + r >= items.length;
+      line += last ? item : item.padEnd(width);
+    }
+    out += line + "\r\n";
+  }
+  return out;
 }

@@ -19,6 +19,8 @@ import {
 } from "just-bash";
 import { Engine } from "../engine/index.ts";
 import { commands } from "./commands/index.ts";
+import { complete, type Completion } from "./completion.ts";
+import { inputState, type InputState } from "./continuation.ts";
 import { DmshContext } from "./context.ts";
 import { DevFs } from "./devfs.ts";
 import { rewriteScript } from "./rewrite.ts";
@@ -136,6 +138,11 @@ export class DmShell {
   readonly terminal: Terminal;
   /** See ShellOptions.scriptName. */
   scriptName: string | null;
+  /**
+   * Reads a file of the host machine (the dmsh CLI sets it): `insmod PATH` falls back to it when
+   * PATH is not in dmsh's own file system. Null in the browser.
+   */
+  readHostFile: ((path: string) => string | null) | null = null;
   /** Scripts waiting to be handed to just-bash (see the transform plugin). */
   readonly #pending = new Map<number, ScriptNode>();
   readonly #jobScripts = new Map<number, ScriptNode>();
@@ -149,6 +156,8 @@ export class DmShell {
   /** Processes inside `wait`. */
   #inWait = 0;
   #sink: Sink = () => {};
+  /** See setColumns. */
+  #columns: number | null = null;
 
   constructor(engine: Engine, opts: ShellOptions = {}) {
     this.engine = engine;
@@ -267,6 +276,7 @@ export class DmShell {
       return 2;
     }
     const state = this.#state();
+    if (this.#columns !== null) state.env.set("COLUMNS", String(this.#columns));
     const {
       script: rewritten,
       jobs,
@@ -432,6 +442,59 @@ export class DmShell {
     let n = 0;
     for (const j of this.#jobs.values()) if (j.status === null) n++;
     return n;
+  }
+
+  /**
+   * Whether typed input is a whole script or bash would print "> " and read on
+   * (continuation.ts). Safe while a script runs: it only parses.
+   */
+  inputState(script: string): InputState {
+    return inputState(script);
+  }
+
+  /**
+   * The terminal's width, which the console reports as it resizes: each later run starts with
+   * COLUMNS set to it, as bash's checkwinsize sets it (busybox's `ls` lays out by COLUMNS).
+   * Without a terminal (scripts, the golden suite) COLUMNS stays unset: the reference machine's
+   * serial console reports no size either.
+   */
+  setColumns(columns: number): void {
+    if (Number.isInteger(columns) && columns > 0) this.#columns = columns;
+  }
+
+  /**
+   * Tab completion of the word before the cursor (`line` ends at the cursor; completion.ts).
+   * Safe while a script runs: it only reads names and directories.
+   */
+  complete(line: string): Promise<Completion> {
+    return complete(
+      {
+        commandNames: () =>
+          [...this.#commandNames, ...this.#state().functions.keys()].filter(
+            (n) => !n.startsWith("__"),
+          ),
+        dmDevices: () => this.engine.dm.list().map((md) => md.dmName),
+        cwd: () => this.#state().cwd,
+        readdir: async (path) => {
+          try {
+            const names = await this.fs.readdir(path);
+            return await Promise.all(
+              names.map(async (name) => {
+                const full = `${path.replace(/\/$/, "")}/${name}`;
+                const dir = await this.fs.stat(full).then(
+                  (st) => st.isDirectory,
+                  () => false,
+                );
+                return { name, dir };
+              }),
+            );
+          } catch {
+            return null;
+          }
+        },
+      },
+      line,
+    );
   }
 
   /** Ctrl-C: the running script stops; processes waiting on I/O give up with EINTR. */

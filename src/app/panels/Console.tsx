@@ -10,7 +10,9 @@ import "@xterm/xterm/css/xterm.css";
 import { useEffect, useRef } from "react";
 import { interruptCommand, runCommand } from "../actions.ts";
 import { attachConsole, clearConsoleBacklog, PROMPT } from "../consoleSink.ts";
+import { completeLine, isWholeScript, setShellColumns } from "../consoleShell.ts";
 import { LineEditor } from "../lineEditor.ts";
+import { WordWrap } from "../wordWrap.ts";
 
 const HISTORY_KEY = "dm-playground:history";
 
@@ -89,17 +91,19 @@ export default function Console() {
     const queued: string[] = [];
     let showingPrompt = false;
 
+    // Output is word-wrapped at the terminal's width (wordWrap.ts).
+    const wrap = new WordWrap();
     // Output that is not the answer to a command (the watchdog, a reset) must not land in the
     // middle of the line being typed: clear the line, print, then redraw the prompt.
     const { backlog, detach } = attachConsole((text) => {
       if (showingPrompt && !busy) {
-        term.write("\r\x1b[J" + text);
+        term.write(wrap.feed("\r\x1b[J" + text, term.cols));
         editor.showPrompt();
       } else {
-        term.write(text);
+        term.write(wrap.feed(text, term.cols));
       }
     });
-    term.write(backlog);
+    term.write(wrap.feed(backlog, term.cols));
     editor.showPrompt();
     showingPrompt = true;
 
@@ -121,13 +125,27 @@ export default function Console() {
       busy = true;
       showingPrompt = false;
       void (async () => {
+        // A completion redraws the line itself; anything else ends with a fresh prompt.
+        let prompt = false;
         for (const action of actions) {
+          if (action.type === "complete") {
+            editor.applyCompletion(await completeLine(action.line));
+            continue;
+          }
+          prompt = true;
           if (action.type === "clear") {
             term.clear();
             term.write("\r\x1b[J");
             clearConsoleBacklog();
           } else {
             saveHistory(editor.history);
+            // Unfinished (`for … do`, an open heredoc or quote): read on after "> ", as bash.
+            if (!(await isWholeScript(action.script))) {
+              editor.continueInput(action.script);
+              continue;
+            }
+            wrap.reset();
+            setShellColumns(term.cols);
             if (action.script.trim()) {
               commandRunning = true;
               try {
@@ -139,7 +157,7 @@ export default function Console() {
           }
         }
         busy = false;
-        editor.showPrompt();
+        if (prompt) editor.showPrompt();
         showingPrompt = true;
         for (const d of queued.splice(0)) handle(d);
       })();

@@ -15,6 +15,16 @@ const BUSYBOX = "BusyBox v1.35.0 (Debian 1:1.35.0-4+deb12u1+b1) multi-call binar
 /** The serial console of the reference machine reports no size; busybox then assumes 80. */
 const TERMINAL_WIDTH = 80;
 
+/**
+ * busybox's get_terminal_width (libbb/xfuncs.c wh_helper): COLUMNS, read with atoi, overrides
+ * the terminal's size; a value of 1 or less, or 30000 and more, means the default, 80. The
+ * console sets COLUMNS to its width (DmShell.setColumns); scripts see 80.
+ */
+export function terminalWidth(columns: string | undefined): number {
+  const n = columns === undefined ? 0 : Number(/^\s*[+-]?\d+/.exec(columns)?.[0] ?? 0);
+  return n <= 1 || n >= 30000 ? TERMINAL_WIDTH : n;
+}
+
 interface Entry {
   name: string;
   dir: boolean;
@@ -119,9 +129,11 @@ export const ls = command("ls", async (args, { shell, ctx, out, path }) => {
       out.o(utf8Bytes(names.map((n) => n + "\n").join("")));
       return;
     }
-    // busybox display_files: column width = longest name + 2, filled column by column.
+    // busybox display_files: column width = longest name + 2, filled column by column, in
+    // one column less than the terminal has (ls_main: "go one less...").
     const width = Math.max(...names.map((n) => n.length)) + 2;
-    let ncols = Math.max(1, Math.floor(TERMINAL_WIDTH / width));
+    const lineWidth = terminalWidth(ctx.env.get("COLUMNS")) - 1;
+    let ncols = Math.max(1, Math.floor(lineWidth / width));
     let nrows = Math.ceil(names.length / ncols);
     if (ncols <= 1) {
       ncols = 1;
