@@ -53,6 +53,7 @@ export const ERRNO = {
   EIO: [5, "Input/output error"],
   ENXIO: [6, "No such device or address"],
   E2BIG: [7, "Argument list too long"],
+  ENOEXEC: [8, "Exec format error"],
   EAGAIN: [11, "Resource temporarily unavailable"],
   ENOMEM: [12, "Cannot allocate memory"],
   EACCES: [13, "Permission denied"],
@@ -99,6 +100,10 @@ export interface QueueLimits {
   ioOpt: number;
   maxSectors: number;
   discardGranularity: number;
+  /** Bytes from the device's start to its first naturally aligned block (alignment_offset). */
+  alignmentOffset: number;
+  /** Set when stacking found limits that do not line up (queue_limits.misaligned). */
+  misaligned: boolean;
 }
 
 export function defaultLimits(): QueueLimits {
@@ -109,5 +114,7 @@ export function defaultLimits(): QueueLimits {
     ioOpt: 0,
     maxSectors: 255 * 1024 * 2,
     discardGranularity: 0,
+    alignmentOffset: 0,
+    misaligned: false,
   };
 }

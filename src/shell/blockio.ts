@@ -75,10 +75,18 @@ export class BlockFile {
     return { errno };
   }
 
-  #log(page: number, what: string): void {
+  /** buffer_io_error for one page-cache block (block numbers count set_init_blocksize blocks). */
+  #log(block: number, what: string): void {
     const e = this.#ctx.engine;
-    const text = `Buffer I/O error on dev ${this.bdev.name}, logical block ${page}, ${what}`;
+    const text = `Buffer I/O error on dev ${this.bdev.name}, logical block ${block}, ${what}`;
     e.klog.ratelimited(e.now, "err", "buffer_io_error", text);
+  }
+
+  /** A page read failed: every block of it (within the device) reports the error. */
+  #logPage(page: number, what: string): void {
+    const bsize = initBlockSize(this.bdev);
+    const end = Math.min((page + 1) * PAGE, this.size);
+    for (let at = page * PAGE; at < end; at += bsize) this.#log(at / bsize, what);
   }
 
   /** read(2) of up to `len` bytes at `pos` into `buf` (from its start). */
@@ -119,8 +127,8 @@ export class BlockFile {
       const pb = Math.min(pa + PAGE, size);
       if (await this.#io("READ", pa, pages.subarray(pa - a, pb - a))) continue;
       if (this.#interrupted) return this.#fail("EIO");
-      this.#log(p, "async page read");
-      if ((p - first) % BATCH !== 0) this.#log(p, "async page read");
+      this.#logPage(p, "async page read");
+      if ((p - first) % BATCH !== 0) this.#logPage(p, "async page read");
       if (p === first) return { errno: "EIO" };
       const n = pa - pos;
       buf.set(pages.subarray(pos - a, pa - a));
@@ -142,20 +150,21 @@ export class BlockFile {
     this.#cache = null;
     if (this.direct && (pos % 512 !== 0 || n % 512 !== 0)) return { errno: "EINVAL" };
     if (this.direct) return (await this.#io("WRITE", pos, chunk)) ? { n } : this.#fail("EIO");
-    const a = Math.floor(pos / PAGE) * PAGE;
-    const b = Math.min(Math.ceil((pos + n) / PAGE) * PAGE, size);
+    // The page cache works in blocks of set_init_blocksize: only a block the write covers in
+    // part is read first (__block_write_begin).
+    const bsize = initBlockSize(this.bdev);
+    const a = Math.floor(pos / bsize) * bsize;
+    const b = Math.min(Math.ceil((pos + n) / bsize) * bsize, size);
     const pages = new Uint8Array(b - a);
-    // Read-modify-write of the partial pages at either end.
     const partial = new Set<number>();
     if (pos > a) partial.add(a);
-    if (pos + n < b) partial.add(Math.floor((pos + n) / PAGE) * PAGE);
+    if (pos + n < b) partial.add(Math.floor((pos + n) / bsize) * bsize);
     for (const x of partial) {
-      const y = Math.min(x + PAGE, b);
+      const y = Math.min(x + bsize, b);
       if (!(await this.#io("READ", x, pages.subarray(x - a, y - a)))) return this.#fail("EIO");
     }
     pages.set(chunk, pos - a);
     // Written back later, one bio per block: each failure is a lost async page write.
-    const bsize = initBlockSize(this.bdev);
     for (let pa = a; pa < b; pa += bsize) {
       const pb = Math.min(pa + bsize, b);
       if (!(await this.#io("WRITE", pa, pages.subarray(pa - a, pb - a)))) {

@@ -9,6 +9,7 @@
  * error); TABLE: "<#stripes> <chunk_size> [<dev> <offset>]+". (drivers/md/dm-stripe.c)
  */
 
+import { blkLimitsIoMin, blkLimitsIoOpt } from "../blk-settings.ts";
 import { ctrError, defineTarget, kstrtouint, parseU64, type DmDev } from "../target.ts";
 import { DmError } from "../types.ts";
 
@@ -130,7 +131,7 @@ export default defineTarget<Striped>({
   },
   ioHints(t, limits) {
     const chunk = t.priv.chunkSize * 512;
-    limits.ioMin = chunk;
-    limits.ioOpt = chunk * t.priv.stripes;
+    blkLimitsIoMin(limits, chunk);
+    blkLimitsIoOpt(limits, chunk * t.priv.stripes);
   },
 });
