@@ -144,6 +144,14 @@ export async function main(argv: string[]): Promise<number> {
     return a === USAGE ? 0 : 2;
   }
   const shell = createShell(new Engine({ seed: a.seed }));
+  // insmod of a path that is not in dmsh's file system reads the host's file.
+  shell.readHostFile = (p) => {
+    try {
+      return readFileSync(p, "utf8");
+    } catch {
+      return null;
+    }
+  };
   if (a.inline !== null) return runScript(shell, a.inline, a.transcript);
   if (a.file !== null && a.file !== "-") {
     let script: string;

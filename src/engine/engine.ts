@@ -17,6 +17,7 @@ import { DeviceMapper } from "./dm-ioctl.ts";
 import { EV, EventLog, opCode, statusCode } from "./events.ts";
 import { KernelLog, type LogLevel } from "./klog.ts";
 import { LoadGenerators } from "./loadgen.ts";
+import { ModuleLoader } from "./module.ts";
 import { isMappedDevice, type MappedDevice } from "./mapped-device.ts";
 import { Storage, type DiskStoreHandle, type StorageHandle } from "./storage.ts";
 import type { Target } from "./target.ts";
@@ -61,6 +62,8 @@ export class Engine implements BioHost, BioSink {
   readonly targets = new TargetRegistry();
   readonly dm: DeviceMapper;
   readonly load: LoadGenerators;
+  /** Loadable target modules: insmod, rmmod, lsmod, hot reload (module.ts). */
+  readonly modules: ModuleLoader;
   /** Every block device by dev number. */
   readonly devices = new Map<number, BlockDevice>();
   ramDisks: RamDisk[] = [];
@@ -81,6 +84,7 @@ export class Engine implements BioHost, BioSink {
       this.targets.register(type, module, builtin);
     this.dm = new DeviceMapper(this);
     this.load = new LoadGenerators(this);
+    this.modules = new ModuleLoader(this);
   }
 
   get now(): number {

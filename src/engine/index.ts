@@ -26,6 +26,18 @@ export {
   type TargetFeatures,
 } from "./target.ts";
 export { TargetRegistry } from "./registry.ts";
+export {
+  ModuleLoader,
+  ModuleLoadError,
+  moduleName,
+  compileModule,
+  readCallCell,
+  CALL_CELL_BYTES,
+  type LoadedModule,
+  type ModuleInfo,
+  type ReloadReport,
+} from "./module.ts";
+export { CONTRACT_CHECKS, type ContractCheck, type ContractProblem } from "./contracts.ts";
 export { LoadGenerators, DEFAULT_LOAD, type LoadSpec, type LoadStats } from "./loadgen.ts";
 export { Clock, Prng, NS_PER_MS, NS_PER_SEC, NS_PER_US, type Nanos } from "./clock.ts";
 export {

@@ -7,6 +7,7 @@ import { dmsetup } from "./dmsetup.ts";
 import { ddCommands } from "./dd.ts";
 import { dumpCommands } from "./dump.ts";
 import { loadgenCommands } from "./loadgen.ts";
+import { moduleCommands } from "./module.ts";
 import { printfCommands } from "./printf.ts";
 import { systemCommands } from "./system.ts";
 import { toolCommands } from "./tools.ts";
@@ -19,6 +20,7 @@ export const DMSH_COMMANDS: DmshCommand[] = [
   ...dumpCommands,
   ...printfCommands,
   ...loadgenCommands,
+  ...moduleCommands,
 ];
 
 export function commands(shell: DmShell): Command[] {

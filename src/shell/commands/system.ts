@@ -3,7 +3,7 @@
  * busybox applets on the reference machine behave.
  */
 
-import { KernelLog, NS_PER_SEC, type LogLevel } from "../../engine/index.ts";
+import { DmError, KernelLog, NS_PER_SEC, strerror, type LogLevel } from "../../engine/index.ts";
 import { command, getopt, type DmshCommand } from "./command.ts";
 
 /** brd accepts at most this many RAM disks here (each is a JS object). */
@@ -55,7 +55,16 @@ export const modprobe = command("modprobe", (args, { shell, out }) => {
         return 1;
       }
     }
-    return mod === "dm-mod" || e.targets.isModule(mod) ? 0 : missing();
+    if (mod !== "dm-mod" && !e.targets.isModule(mod)) return missing();
+    if (!e.modules.list().some((m) => m.name === mod.replace(/-/g, "_"))) return 0;
+    try {
+      e.modules.rmmod(mod);
+    } catch (err) {
+      if (!(err instanceof DmError)) throw err;
+      out.e(`modprobe: can't unload module '${name}': ${strerror(err.errno)}\n`);
+      return 1;
+    }
+    return 0;
   }
   if (mod === "brd") {
     if (e.brdLoaded) return 0;
