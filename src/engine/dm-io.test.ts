@@ -4,7 +4,8 @@
  */
 
 import { describe, expect, it } from "vitest";
-import type { Engine } from "./engine.ts";
+import { Engine } from "./engine.ts";
+import { Pacer } from "../worker/pacer.ts";
 import { DmIoError } from "./dm-io.ts";
 import { EV, type EngineEvent } from "./events.ts";
 import { createShell } from "../shell/index.ts";
@@ -280,6 +281,40 @@ describe("dm-io: a target's own bios", () => {
     expect(outB).toBe(outA);
     expect(b).toEqual(a);
     expect(a.some((l) => / bio_submit .* b=-/.test(l))).toBe(true);
+  });
+
+  it("gives the paced browser driver's events and bytes headless too", async () => {
+    const script = [
+      "modprobe brd rd_nr=2 rd_size=4096",
+      "dmsetup create slow --table '0 8192 delay /dev/ram0 0 3'",
+      // Entries of a load generator run all along, between the metadata I/O's.
+      "loadgen start /dev/ram1 --rate 20000 --count 400 >/dev/null",
+      "dmsetup create h --table '0 4096 hdr /dev/mapper/slow'",
+      // (Sleeps end off the load generator's 50 µs grid: a sleeper and an entry due at the same
+      // instant are ordered differently by the two drivers, which is not what this tests.)
+      "sleep 0.0200123",
+      "dmsetup message h 0 bump",
+      "sleep 0.0100123",
+      "md5sum /dev/ram0",
+    ].join("\n");
+    const runIn = async (drive: "eager" | "paced"): Promise<[string[], string]> => {
+      const e = new Engine({ seed: 5, drive, ramDiskLatency: 50_000 });
+      register(e, hdrTarget);
+      const pacer = new Pacer();
+      if (drive === "paced") {
+        pacer.attach(e);
+        pacer.set({ speed: "max" });
+      }
+      let out = "";
+      await createShell(e).run(script, { onOutput: (_s, text) => (out += text) });
+      pacer.close();
+      return [trace(e.events.since(0)), out];
+    };
+    const [eager, outE] = await runIn("eager");
+    const [paced, outP] = await runIn("paced");
+    expect(outP).toBe(outE);
+    expect(paced).toEqual(eager);
+    expect(eager.filter((l) => / bio_submit .* b=-/.test(l))).toHaveLength(5);
   });
 
   it("rejects a failed read with EIO and the failed region's bit", async () => {
