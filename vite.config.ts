@@ -1,10 +1,9 @@
 import react from "@vitejs/plugin-react";
-import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig, type Plugin } from "vite";
-import { API_ENTRY, generateApiDts } from "./src/app/editor/apiDts.ts";
+import { generateApiDts } from "./src/app/editor/apiDts.ts";
 
 /**
  * SharedArrayBuffer (disk contents, the event ring) needs a cross-origin isolated page:
@@ -112,12 +111,7 @@ function targetApiTypes(): Plugin {
     resolveId: (id) => (id === ID ? RESOLVED : null),
     load(id) {
       if (id !== RESOLVED) return null;
-      const root = dirname(fileURLToPath(import.meta.url));
-      // Until the module loader's api.ts exists, the target API is target.ts itself.
-      const entry = existsSync(join(root, API_ENTRY))
-        ? join(root, API_ENTRY)
-        : join(root, "src/engine/target.ts");
-      const { files, sources } = generateApiDts(root, entry);
+      const { files, sources } = generateApiDts(dirname(fileURLToPath(import.meta.url)));
       for (const f of sources) this.addWatchFile(f);
       return `export default ${JSON.stringify(files)};`;
     },

@@ -173,7 +173,12 @@ export function App() {
   useEffect(() => installPanelKeys(window, PANELS, focusPanel), []);
   // A target shared by link opens the target editor, which asks before it runs anything.
   useEffect(() => {
-    if (hasShareHash(window.location.hash)) setEditorTab("target");
+    const onHash = () => {
+      if (hasShareHash(window.location.hash)) setEditorTab("target");
+    };
+    onHash();
+    window.addEventListener("hashchange", onHash);
+    return () => window.removeEventListener("hashchange", onHash);
   }, []);
   const editorTab = useAppStore((s) => s.editorTab);
   const editor = editorTitle(editorTab);

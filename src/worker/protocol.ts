@@ -247,8 +247,9 @@ export interface Requests {
   loadList: { params: { prune?: boolean }; result: LoadReport };
   /**
    * Write a file into dmsh's file system (creating its directory), or delete it with
-   * `content: null`: the target editor keeps its files there, so `insmod /root/dm-proxy.ts` in
-   * the console loads the file being edited. Answered at once, even while a command runs.
+   * `content: null`: the target editor keeps its files there, so `insmod dm-proxy.ts` in the
+   * console (working directory /tmp) loads the file being edited. Answered at once, even while
+   * a command runs.
    */
   writeFile: { params: { path: string; content: string | null }; result: Record<string, never> };
   /** Spin forever: how the end-to-end tests hang the worker to exercise the watchdog. */

@@ -22,6 +22,7 @@ import {
   shellPath,
   shareLink,
   unloadTargetFile,
+  watchModuleProblems,
   type ModuleInfo,
 } from "./targetActions.ts";
 import { moduleName } from "./targetFiles.ts";
@@ -52,6 +53,7 @@ export default function TargetEditor() {
   const fileInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => void initTargetEditor(), []);
+  useEffect(() => watchModuleProblems(), []);
 
   const file: TargetFile | undefined = files?.find((f) => f.name === openName);
   const mod = file ? moduleName(file.name) : "";
@@ -272,8 +274,8 @@ export default function TargetEditor() {
         )}
         {file && (
           <p className="hint-line">
-            In the console: <code>insmod {shellPath(file.name)}</code> · click the margin left of a
-            line number (or F9) for a breakpoint
+            Console: <code>insmod {shellPath(file.name)}</code> · breakpoint: click left of a line
+            number, or F9
           </p>
         )}
       </div>

@@ -1,7 +1,7 @@
 /**
  * The target editor's actions (module-level, like ../actions.ts): its files (create, rename,
- * delete, edit, persisted in IndexedDB and mirrored into dmsh's /root so the console's insmod
- * finds them), Load (insmod) and Reload (hot swap) through the worker, the problems list, and
+ * delete, edit, persisted in IndexedDB and mirrored into dmsh's /tmp, the console's working
+ * directory, so `insmod dm-proxy.ts` there loads the file being edited), Load (insmod) and Reload (hot swap) through the worker, the problems list, and
  * the consent asked before code from a link or a file runs.
  */
 
@@ -20,8 +20,11 @@ import {
   uniqueName,
 } from "./targetFiles.ts";
 
-/** Where the editor's files appear in dmsh's file system. */
-export const SHELL_DIR = "/root";
+/**
+ * Where the editor's files appear in dmsh's file system: the console's working directory, where
+ * the samples' scripts look for them too (`insmod /tmp/dm-proxy.ts`).
+ */
+export const SHELL_DIR = "/tmp";
 
 export function shellPath(name: string): string {
   return `${SHELL_DIR}/${name}`;
@@ -99,6 +102,7 @@ export function initTargetEditor(): Promise<void> {
       : (saved.files[0]?.name ?? null);
     useAppStore.setState({ targetFiles: saved.files, targetOpen: open });
     takeSharedTarget();
+    window.addEventListener("hashchange", () => takeSharedTarget());
     // A reset or a restarted worker has a fresh dmsh: give it the files again once it answers.
     let stale = false;
     onEngineReplaced(() => (stale = true));
@@ -254,6 +258,7 @@ type ModuleRequests = {
   rmmod: { params: { name: string }; result: unknown };
   lsmod: { params: Record<string, never>; result: unknown };
   reloadModule: { params: { name: string; filename: string; source: string }; result: unknown };
+  moduleProblems: { params: { name?: string }; result: unknown };
 };
 
 /** A module request of contract B (typed loosely until the protocol names its results). */
@@ -306,6 +311,90 @@ export async function refreshModules(): Promise<ModuleInfo[]> {
   return modulesCache;
 }
 
+/** A contract check's finding, as the worker reports it (src/engine/contracts.ts). */
+interface ContractProblem {
+  check: string;
+  module: string;
+  file: string;
+  line: number;
+  column: number;
+  target: string;
+  device: string;
+  message: string;
+}
+
+function baseName(path: string): string {
+  return path.slice(path.lastIndexOf("/") + 1);
+}
+
+/** Where `op` is defined in a target's source (`map(`, `map:`), for a fault without a line. */
+export function opLine(source: string, op: string): number {
+  const lines = source.split("\n");
+  const re = new RegExp(`\\b${op}\\s*(\\(|:)`);
+  const i = lines.findIndex((l) => re.test(l));
+  return i + 1 || 1;
+}
+
+/**
+ * The contract checks' warnings and the modules marked faulty (a hang), as problems of the
+ * editor's files: replaces the previous "check" and "fault" entries.
+ */
+export async function refreshModuleProblems(): Promise<void> {
+  let raw: unknown;
+  try {
+    raw = await moduleCall("moduleProblems", {});
+  } catch {
+    return;
+  }
+  const list = Array.isArray(raw) ? (raw as ContractProblem[]) : [];
+  const names = new Set(files().map((f) => f.name));
+  const checks: TargetProblem[] = list
+    .filter((p) => names.has(baseName(p.file)))
+    .map((p) => ({
+      file: baseName(p.file),
+      line: Math.max(1, p.line),
+      column: Math.max(1, p.column),
+      severity: "warning",
+      kind: "check",
+      message: `${p.check}: ${p.message}${p.device ? ` (${p.target} on ${p.device})` : ""}`,
+    }));
+  const faults: TargetProblem[] = [];
+  for (const m of modulesCache) {
+    if (!m.faulty) continue;
+    const f = files().find((x) => moduleName(x.name) === m.name);
+    if (!f) continue;
+    const reason = typeof m.faulty === "string" ? m.faulty : "faulty";
+    const op = /^(\w+) hung/.exec(reason)?.[1];
+    faults.push({
+      file: f.name,
+      line: op ? opLine(f.source, op) : 1,
+      column: 1,
+      severity: "error",
+      kind: "fault",
+      message: `${m.name}: ${reason}; marked faulty, not loaded again until you Reload it`,
+    });
+  }
+  const kept = useAppStore
+    .getState()
+    .targetProblems.filter((p) => p.kind !== "check" && p.kind !== "fault");
+  const next = [...kept, ...checks, ...faults];
+  const same = JSON.stringify(next) === JSON.stringify(useAppStore.getState().targetProblems);
+  if (!same) useAppStore.setState({ targetProblems: next });
+}
+
+/** Polls lsmod and the contract checks while the target editor is shown. */
+export function watchModuleProblems(intervalMs = 1500): () => void {
+  const tick = async () => {
+    const s = useAppStore.getState();
+    if (s.editorTab !== "target" || s.engineStatus !== "ready") return;
+    await refreshModules();
+    if (modulesCache.length > 0) await refreshModuleProblems();
+  };
+  void tick();
+  const t = setInterval(() => void tick(), intervalMs);
+  return () => clearInterval(t);
+}
+
 function problemsWithout(file: string, kinds: TargetProblem["kind"][]): TargetProblem[] {
   return useAppStore
     .getState()
@@ -351,6 +440,7 @@ export async function loadTargetFile(name: string): Promise<boolean> {
       },
     }));
     await refreshModules();
+    await refreshModuleProblems();
     return true;
   } catch (e) {
     const text = e instanceof Error ? e.message : String(e);

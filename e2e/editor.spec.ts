@@ -1,0 +1,257 @@
+/**
+ * The target editor in a real Chromium: a target written from scratch by typing into Monaco
+ * (completion offered from the target API), loaded, used from the console, hot-reloaded under
+ * a running load generator, a syntax error marked on its line, files kept across a reload, and
+ * code from a shared link run only after the user agrees.
+ */
+
+import { expect, test, type Page } from "@playwright/test";
+import { shareHash } from "../src/app/editor/targetFiles.ts";
+import { openApp, typeCommand } from "./helpers.ts";
+
+/** The proxy target, as typed (indentation is left to the editor). */
+const PROXY = [
+  `import { ctrError, defineTarget, parseU64, type DmDev } from "dm-playground";`,
+  ``,
+  `const VERSION = 1;`,
+  ``,
+  `interface Proxy { dev: DmDev; start: number; reads: number; writes: number }`,
+  ``,
+  `export default defineTarget<Proxy>({`,
+  `name: "proxy",`,
+  `version: [1, 0, 0],`,
+  `ctr(t, args) {`,
+  `if (args.length !== 2) ctrError("Invalid argument count");`,
+  `const start = parseU64(args[1]!);`,
+  `if (start === null) ctrError("Invalid device sector");`,
+  `t.private = { dev: t.getDevice(args[0]!), start, reads: 0, writes: 0 };`,
+  `t.numFlushBios = 1;`,
+  `},`,
+  `dtr(t) {`,
+  `t.putDevice(t.priv.dev);`,
+  `},`,
+  `map(t, bio) {`,
+  `if (bio.op === "READ") t.priv.reads++;`,
+  `if (bio.op === "WRITE") t.priv.writes++;`,
+  // Typed key by key up to the dot: the completion widget must offer the bio's fields.
+  { typed: "bio.", then: "bdev = t.priv.dev.bdev;" },
+  `bio.sector = t.priv.start + t.offset(bio.sector);`,
+  `return "REMAPPED";`,
+  `},`,
+  `status(t, type) {`,
+  'if (type === "INFO") return `v${VERSION} reads ${t.priv.reads} writes ${t.priv.writes}`;',
+  "return `${t.priv.dev.name} ${t.priv.start}`;",
+  `},`,
+  `});`,
+];
+
+const rows = (page: Page) => page.locator("#panel-console .xterm-rows");
+const editorPanel = (page: Page) => page.locator("#panel-editor");
+const code = (page: Page) => page.getByTestId("target-code");
+
+/** Runs a command in the worker's dmsh and returns what it printed. */
+function shell(page: Page, script: string): Promise<string> {
+  return page.evaluate(async (script) => {
+    let out = "";
+    await window.dmPlayground?.client()?.runShell(script, (_s, t) => (out += t));
+    return out;
+  }, script);
+}
+
+/** The open file's text, as the editor keeps it. */
+function openSource(page: Page): Promise<string | undefined> {
+  return page.evaluate(() => {
+    const s = window.dmPlayground!.store.getState();
+    return s.targetFiles?.find((f) => f.name === s.targetOpen)?.source;
+  });
+}
+
+async function openTargetEditor(page: Page): Promise<void> {
+  await editorPanel(page).getByRole("tab", { name: "Target code" }).click();
+  await expect(editorPanel(page).locator(".target-editor")).toBeVisible({ timeout: 20_000 });
+}
+
+/** A new file named `name`, emptied, with the keyboard in the editor. */
+async function newEmptyFile(page: Page, name: string): Promise<void> {
+  const panel = editorPanel(page);
+  await panel.getByRole("button", { name: "New", exact: true }).click();
+  await panel.getByRole("button", { name: "Rename" }).click();
+  const input = panel.getByLabel("File name");
+  await input.fill(name);
+  await input.press("Enter");
+  await expect(panel.getByLabel("Open file")).toHaveValue(name);
+  await expect(code(page).locator(".view-lines")).toContainText("defineTarget");
+  await code(page).locator(".view-lines").click();
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.press("Delete");
+  await expect.poll(() => openSource(page)).toBe("");
+}
+
+/** Types lines into Monaco: each line's text, Escape (closes any suggestion), Enter. */
+async function typeLines(
+  page: Page,
+  lines: ReadonlyArray<string | { typed: string; then: string }>,
+): Promise<void> {
+  for (const line of lines) {
+    if (typeof line === "string") {
+      if (line) await page.keyboard.insertText(line);
+    } else {
+      await page.keyboard.type(line.typed, { delay: 30 });
+      const suggest = code(page).locator(".suggest-widget.visible");
+      await expect(suggest).toBeVisible({ timeout: 15_000 });
+      await expect(suggest).toContainText("sector");
+      await expect(suggest).toContainText("bdev");
+      await page.keyboard.press("Escape");
+      await page.keyboard.insertText(line.then);
+    }
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("Enter");
+  }
+}
+
+test("write a proxy target from scratch, load it, use it, hot-reload it under load", async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const errors = await openApp(page);
+  await openTargetEditor(page);
+  await expect(code(page).locator(".monaco-editor")).toHaveCount(0);
+  await editorPanel(page).getByRole("button", { name: "New target file" }).click();
+  await expect(code(page).locator(".monaco-editor")).toBeVisible({ timeout: 20_000 });
+  await newEmptyFile(page, "dm-proxy.ts");
+
+  await typeLines(page, PROXY);
+  // What was typed is the file (auto-indentation aside), in the page and in dmsh's /tmp.
+  const typed = PROXY.map((l) => (typeof l === "string" ? l : l.typed + l.then));
+  await expect
+    .poll(async () => (await openSource(page))?.split("\n").map((l) => l.trim()))
+    .toEqual([...typed, ""]);
+  // No type errors: the language service knows the API.
+  await expect(code(page).locator(".squiggly-error")).toHaveCount(0, { timeout: 15_000 });
+  await page.screenshot({ path: test.info().outputPath("typed.png") });
+
+  // Load (Ctrl+S in the editor).
+  await page.keyboard.press("ControlOrMeta+S");
+  const state = editorPanel(page).locator(".module-state");
+  await expect(state).toContainText("dm_proxy loaded");
+  await expect(editorPanel(page).getByRole("button", { name: /^Reload/ })).toBeVisible();
+
+  // dmsh sees the same file, and the target works in tables.
+  expect(await shell(page, "md5sum dm-proxy.ts; lsmod | grep dm_proxy")).toMatch(
+    /^[0-9a-f]{32} {2}dm-proxy\.ts\ndm_proxy\s+\d+\s+0/,
+  );
+  await typeCommand(page, "dmsetup targets | grep proxy");
+  await expect(rows(page)).toContainText(/proxy\s+v1\.0\.0/);
+  await typeCommand(page, "dmsetup create px --table '0 8192 proxy /dev/ram0 0'");
+  await typeCommand(page, "dd if=/dev/urandom of=/dev/mapper/px bs=4k count=8 oflag=direct");
+  await expect(rows(page)).toContainText("32768 bytes (33 kB, 32 KiB) copied");
+  await typeCommand(page, "dmsetup status px");
+  await expect(rows(page)).toContainText(/0 8192 proxy v1 reads \d+ writes 8/);
+  await expect(state).toContainText("used ×1");
+
+  // Hot reload while a read-only load generator runs: same data before and after.
+  const md5 = "dd if=/dev/mapper/px bs=4k count=8 status=none | md5sum";
+  await typeCommand(page, "loadgen start /dev/mapper/px --read 100 --rate 2000 --qd 4");
+  await expect(rows(page)).toContainText(/loadgen: started \d+/);
+  const before = await shell(page, md5);
+  expect(before).toMatch(/^[0-9a-f]{32} {2}-\n$/);
+  // Line 3: VERSION 1 -> 2, then Ctrl+S reloads.
+  await code(page).locator(".view-lines").click();
+  await page.keyboard.press("ControlOrMeta+Home");
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("End");
+  await page.keyboard.press("Shift+Home");
+  await page.keyboard.insertText("const VERSION = 2;");
+  await expect(state).toContainText("modified");
+  await page.keyboard.press("ControlOrMeta+S");
+  await expect(editorPanel(page).locator(".load-output.ok")).toContainText("dm_proxy reloaded");
+  expect(await shell(page, "dmsetup status px")).toMatch(/^0 8192 proxy v2 reads \d+ writes/);
+  expect(await shell(page, md5)).toBe(before);
+  const loads = await shell(page, "loadgen list");
+  expect(loads).toMatch(/px/);
+  await page.screenshot({ path: test.info().outputPath("reloaded.png") });
+  await typeCommand(page, "loadgen stop");
+  await typeCommand(page, "dmsetup remove px");
+
+  // The files survive a reload of the page.
+  await page.reload();
+  await expect(page.getByRole("group", { name: "device stripes" })).toBeVisible();
+  await openTargetEditor(page);
+  await expect(editorPanel(page).getByLabel("Open file")).toHaveValue("dm-proxy.ts");
+  await expect(code(page).locator(".view-lines")).toContainText("const VERSION = 2;");
+  expect(errors).toEqual([]);
+});
+
+test("a syntax error is marked on its line, and breakpoints toggle in the margin", async ({
+  page,
+}) => {
+  await openApp(page);
+  await openTargetEditor(page);
+  await editorPanel(page).getByRole("button", { name: "New target file" }).click();
+  await newEmptyFile(page, "dm-broken.ts");
+  await typeLines(page, [
+    `import { defineTarget } from "dm-playground";`,
+    `export default defineTarget({ name: "broken", version: [1, 0, 0],`,
+    `ctr(t) { t.private = ; },`,
+    `map() { return "KILL"; } });`,
+  ]);
+  await page.keyboard.press("ControlOrMeta+S");
+  const problems = editorPanel(page).getByRole("list", { name: "Problems" });
+  await expect(problems).toContainText(/dm-broken\.ts:3:\d+/);
+  await expect(editorPanel(page).locator(".load-output.bad")).toContainText("dm-broken.ts:3:");
+  // The marker is on line 3: the squiggle sits in that line's band.
+  const lineTop = async (n: number) =>
+    (
+      await code(page)
+        .locator(".margin-view-overlays > div")
+        .nth(n - 1)
+        .boundingBox()
+    )?.y;
+  const squiggles = code(page).locator(".squiggly-error");
+  await expect(squiggles.first()).toBeVisible();
+  const y3 = await lineTop(3);
+  const ys = await squiggles.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().y));
+  expect(ys.some((y) => y3 !== undefined && Math.abs(y - y3) < 19)).toBe(true);
+  // Clicking the problem puts the cursor on it.
+  await problems.getByRole("button").first().click();
+  await expect(code(page).locator(".current-line")).toBeVisible();
+
+  // A breakpoint: click the glyph margin of line 4, again to remove it.
+  const glyph = code(page).locator(".glyph-margin");
+  const box = (await glyph.boundingBox())!;
+  const y4 = (await lineTop(4))!;
+  await page.mouse.click(box.x + box.width / 2, y4 + 8);
+  await expect(code(page).locator(".bp-glyph")).toHaveCount(1);
+  expect(await page.evaluate(() => window.dmPlayground!.store.getState().breakpoints)).toEqual({
+    "dm-broken.ts": [4],
+  });
+  await page.mouse.click(box.x + box.width / 2, y4 + 8);
+  await expect(code(page).locator(".bp-glyph")).toHaveCount(0);
+});
+
+test("code from a shared link is shown and runs only after the user agrees", async ({ page }) => {
+  const source = `import { defineTarget } from "dm-playground";
+export default defineTarget({ name: "shared", version: [1, 0, 0], ctr() {}, map() { return "KILL"; } });
+`;
+  const hash = shareHash({ name: "dm-shared.ts", source });
+  await page.goto("/" + hash);
+  await expect(page.getByRole("group", { name: "device stripes" })).toBeVisible();
+  const dialog = page.getByRole("dialog", { name: "Run code from a shared link?" });
+  await expect(dialog).toBeVisible({ timeout: 20_000 });
+  await expect(dialog.getByLabel("Source of dm-shared.ts")).toContainText('name: "shared"');
+  // Refused: nothing is loaded, nothing kept.
+  await dialog.getByRole("button", { name: "Don’t run it" }).click();
+  await expect(dialog).toBeHidden();
+  expect(await shell(page, "lsmod | grep -c dm_shared")).toBe("0\n");
+  expect(page.url()).not.toContain("#target=");
+
+  // Agreed: it becomes a file and is loaded.
+  await page.goto("/" + hash);
+  await expect(dialog).toBeVisible({ timeout: 20_000 });
+  await page.screenshot({ path: test.info().outputPath("consent.png") });
+  await dialog.getByRole("button", { name: "Trust and load it" }).click();
+  await expect(editorPanel(page).locator(".module-state")).toContainText("dm_shared loaded");
+  await expect(editorPanel(page).getByLabel("Open file")).toHaveValue("dm-shared.ts");
+  expect(await shell(page, "dmsetup targets | grep -c shared")).toBe("1\n");
+});
