@@ -34,6 +34,13 @@ export abstract class BlockDevice implements BioTarget {
    * buffered reader kept are valid only while it is unchanged (see shell/blockio.ts).
    */
   writeGeneration = 0;
+  /**
+   * The write side of the device's page cache (its bdev inode's address_space): blocks a
+   * buffered write dirtied and nothing has written back yet, by byte offset. They reach the
+   * device at the last close, sync, BLKFLSBUF, fsync, or before O_DIRECT I/O to their range
+   * (see shell/blockio.ts `syncBlockdev`).
+   */
+  readonly dirty = new Map<number, Uint8Array>();
 
   constructor(major: number, minor: number, name: string) {
     this.major = major;

@@ -9,9 +9,14 @@
  *   logical block N, async page read`; a read() that already copied pages returns them (a
  *   short read) and fails on the next call. A page that fails in the middle of one of
  *   filemap_read's 15-page batches is read twice (two lines), as in 6.1.
- * - A buffered write of part of a page reads the page first; that read failing fails the write
- *   with EIO (no log line). Whole pages are written back later, so their failure does not fail
- *   the write: it logs `... lost async page write`.
+ * - A buffered write of part of a block reads the block first; that read failing fails the
+ *   write with EIO (no log line). The write itself only dirties the device's page cache
+ *   (`bdev.dirty`): blocks are written back at the last close of the device (blkdev_put ->
+ *   sync_blockdev), by `sync`, `blockdev --flushbufs`, fsync, or before O_DIRECT I/O to their
+ *   range, so their failure does not fail the write: it logs `... lost async page write`. While
+ *   another opener (a table) keeps the device open, dirty blocks stay in its cache, unseen by
+ *   anything that reaches the device with bios (a dm device over it), as on Linux. The
+ *   periodic flusher (dirty_expire_centisecs) is not modelled.
  * - Written-back pages reach the device one bio per page-cache block (set_init_blocksize: 4 KiB
  *   unless the device's size needs smaller), as block_write_full_page submits them, so per-bio
  *   effects (flakey's corrupt_bio_byte) hit every block.
@@ -24,6 +29,7 @@
  */
 
 import { initBlockSize } from "../engine/blockdev.ts";
+import { REQ_PREFLUSH } from "../engine/types.ts";
 import type { BlockDevice } from "../engine/index.ts";
 import { Interrupted, type DmshContext } from "./context.ts";
 
@@ -82,6 +88,65 @@ export class BlockFile {
     e.klog.ratelimited(e.now, "err", "buffer_io_error", text);
   }
 
+  /** blkdev_get: a process opens the device (its open count, `dmsetup info`'s "Open count"). */
+  open(): void {
+    this.bdev.openCount++;
+  }
+
+  /** blkdev_put: the last close writes the dirty blocks back (sync_blockdev). */
+  async release(): Promise<void> {
+    this.bdev.openCount = Math.max(0, this.bdev.openCount - 1);
+    if (this.bdev.openCount === 0) await this.sync();
+  }
+
+  /**
+   * sync_blockdev / filemap_write_and_wait_range: write back the dirty blocks in
+   * [from, to) bytes, one bio each, in offset order. A failed one is a lost async page write.
+   */
+  async sync(from = 0, to = Infinity): Promise<void> {
+    const dirty = this.bdev.dirty;
+    if (dirty.size === 0) return;
+    const offsets = [...dirty.keys()].filter((o) => o < to && o + dirty.get(o)!.length > from);
+    offsets.sort((x, y) => x - y);
+    for (const at of offsets) {
+      const block = dirty.get(at);
+      if (!block) continue;
+      dirty.delete(at);
+      if (!(await this.#io("WRITE", at, block))) {
+        if (this.#interrupted) {
+          // The wait was interrupted: the block stays dirty for a later writeback.
+          this.#interrupted = false;
+          dirty.set(at, block);
+          return;
+        }
+        this.#log(at / block.length, "lost async page write");
+      }
+    }
+  }
+
+  /** blkdev_fsync: write back every dirty block, then flush the device's write cache. */
+  async fsync(): Promise<IoResult> {
+    await this.sync();
+    try {
+      const st = await this.#ctx.wait(
+        this.#ctx.engine.io(this.bdev, "WRITE", 0, null, 0, REQ_PREFLUSH),
+      );
+      return st === "OK" ? { n: 0 } : { errno: "EIO" };
+    } catch (err) {
+      if (!(err instanceof Interrupted)) throw err;
+      return { errno: "EINTR" };
+    }
+  }
+
+  /** Copy the dirty blocks that overlap [a, a + buf.length) over `buf` (read from the device). */
+  #overlayDirty(a: number, buf: Uint8Array): void {
+    for (const [at, block] of this.bdev.dirty) {
+      const lo = Math.max(at, a);
+      const hi = Math.min(at + block.length, a + buf.length);
+      if (lo < hi) buf.set(block.subarray(lo - at, hi - at), lo - a);
+    }
+  }
+
   /** A page read failed: every block of it (within the device) reports the error. */
   #logPage(page: number, what: string): void {
     const bsize = initBlockSize(this.bdev);
@@ -96,6 +161,7 @@ export class BlockFile {
     if (this.direct) {
       if (pos % 512 !== 0 || len % 512 !== 0) return { errno: "EINVAL" };
       const n = Math.min(len, size - pos);
+      await this.sync(pos, pos + n);
       return (await this.#io("READ", pos, buf.subarray(0, n))) ? { n } : this.#fail("EIO");
     }
     const end = Math.min(pos + len, size);
@@ -116,6 +182,7 @@ export class BlockFile {
     const pages = new Uint8Array(b - a);
     const generation = this.bdev.writeGeneration;
     if (await this.#io("READ", a, pages)) {
+      this.#overlayDirty(a, pages);
       buf.set(pages.subarray(pos - a, end - a));
       this.#cache = { at: a, pages, generation };
       return { n: end - pos };
@@ -149,7 +216,10 @@ export class BlockFile {
     const chunk = data.subarray(0, n);
     this.#cache = null;
     if (this.direct && (pos % 512 !== 0 || n % 512 !== 0)) return { errno: "EINVAL" };
-    if (this.direct) return (await this.#io("WRITE", pos, chunk)) ? { n } : this.#fail("EIO");
+    if (this.direct) {
+      await this.sync(pos, pos + n);
+      return (await this.#io("WRITE", pos, chunk)) ? { n } : this.#fail("EIO");
+    }
     // The page cache works in blocks of set_init_blocksize: only a block the write covers in
     // part is read first (__block_write_begin).
     const bsize = initBlockSize(this.bdev);
@@ -159,19 +229,21 @@ export class BlockFile {
     const partial = new Set<number>();
     if (pos > a) partial.add(a);
     if (pos + n < b) partial.add(Math.floor((pos + n) / bsize) * bsize);
+    const dirty = this.bdev.dirty;
     for (const x of partial) {
       const y = Math.min(x + bsize, b);
-      if (!(await this.#io("READ", x, pages.subarray(x - a, y - a)))) return this.#fail("EIO");
+      const cached = dirty.get(x);
+      if (cached && cached.length === y - x) pages.set(cached, x - a);
+      else if (!(await this.#io("READ", x, pages.subarray(x - a, y - a)))) return this.#fail("EIO");
     }
     pages.set(chunk, pos - a);
-    // Written back later, one bio per block: each failure is a lost async page write.
+    // Only the page cache changes now; writeback comes later, one bio per block.
     for (let pa = a; pa < b; pa += bsize) {
       const pb = Math.min(pa + bsize, b);
-      if (!(await this.#io("WRITE", pa, pages.subarray(pa - a, pb - a)))) {
-        if (this.#interrupted) return this.#fail("EIO");
-        this.#log(pa / bsize, "lost async page write");
-      }
+      dirty.set(pa, pages.slice(pa - a, pb - a));
     }
+    // Readers' kept pages must see it.
+    this.bdev.writeGeneration++;
     return { n };
   }
 }

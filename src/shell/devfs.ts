@@ -141,11 +141,17 @@ export class DevFs implements IFileSystem {
     this.#openable(n.bdev, path);
     if (append) throw new FsError("ENOSPC", "write", `/dev${path}`);
     const f = new BlockFile(this.#ctx, n.bdev);
-    let pos = 0;
-    while (pos < data.length) {
-      const r = await f.write(pos, data.subarray(pos));
-      if (r.errno !== undefined) throw new FsError(r.errno, "write", `/dev${path}`);
-      pos += r.n;
+    // A redirection opens the device, writes through its page cache, and closes it.
+    f.open();
+    try {
+      let pos = 0;
+      while (pos < data.length) {
+        const r = await f.write(pos, data.subarray(pos));
+        if (r.errno !== undefined) throw new FsError(r.errno, "write", `/dev${path}`);
+        pos += r.n;
+      }
+    } finally {
+      await f.release();
     }
   }
 

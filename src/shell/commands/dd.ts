@@ -5,7 +5,6 @@
  * retrying without O_DIRECT when O_DIRECT says EINVAL (which small, malloc'd buffers cause).
  */
 
-import type { BlockDevice } from "../../engine/index.ts";
 import type { BlockFile } from "../blockio.ts";
 import { openPath, type Opened } from "../files.ts";
 import { latin1, STRERROR, bytesOf } from "../util.ts";
@@ -97,12 +96,13 @@ interface End {
   close(): Promise<void>;
   /** Set when O_DIRECT was on and got dropped. */
   clearDirect(): boolean;
+  /** fsync(2): null, or the errno it failed with. Ends without a page cache have none. */
+  fsync?(): Promise<string | null>;
 }
 
 function blockEnd(name: string, file: BlockFile, append: boolean): End {
   let pos = 0;
-  const bdev: BlockDevice = file.bdev;
-  bdev.openCount++;
+  file.open();
   let closed = false;
   return {
     name,
@@ -127,8 +127,13 @@ function blockEnd(name: string, file: BlockFile, append: boolean): End {
       return null;
     },
     async close() {
-      if (!closed) bdev.openCount = Math.max(0, bdev.openCount - 1);
+      if (closed) return;
       closed = true;
+      await file.release();
+    },
+    async fsync() {
+      const r = await file.fsync();
+      return r.errno ?? null;
     },
     clearDirect() {
       if (!file.direct) return false;
@@ -544,6 +549,10 @@ export const dd = command("dd", async (args, io) => {
       }
     }
     if (!stopped && ocount !== 0 && (await writeAndStats(obuf.subarray(0, ocount)))) stopped = true;
+    if (!stopped && flags.fsync) {
+      const err = (await output.fsync?.()) ?? null;
+      if (err !== null) dieOut(err);
+    }
     flushStdout();
     if (!stopped) {
       await input.close();

@@ -3,6 +3,7 @@
  * busybox applets on the reference machine behave.
  */
 
+import { BlockFile } from "../blockio.ts";
 import { DmError, KernelLog, NS_PER_SEC, strerror, type LogLevel } from "../../engine/index.ts";
 import { command, getopt, type DmshCommand } from "./command.ts";
 
@@ -157,7 +158,13 @@ export const sleep = command("sleep", async (args, { shell, out }) => {
   return 0;
 });
 
-export const sync = command("sync", () => 0);
+/** sync(2): every block device's dirty page-cache blocks are written back. */
+export const sync = command("sync", async (_args, { shell }) => {
+  for (const bdev of [...shell.engine.devices.values()]) {
+    if (bdev.dirty.size > 0) await new BlockFile(shell.ctx, bdev).sync();
+  }
+  return 0;
+});
 
 /** `cmd &`, rewritten: start job N now and let it run until it has to wait. */
 export const bg = command("__dmsh_bg", async (args, { shell, ctx }) => {

@@ -4,6 +4,7 @@
  * lays names out in columns on a terminal, tr understands octal escapes (`tr '\000' '\132'`).
  */
 
+import { initBlockSize } from "../../engine/blockdev.ts";
 import { isMappedDevice, type BlockDevice } from "../../engine/index.ts";
 import { openPath } from "../files.ts";
 import { STDOUT_VAR } from "../rewrite.ts";
@@ -275,7 +276,12 @@ export const blockdev = command("blockdev", async (args, { shell, out, path }) =
       out.o(`${b.limits.logicalBlockSize}\n`);
       break;
     case "--getbsz":
-      out.o("4096\n");
+      out.o(`${initBlockSize(b)}\n`);
+      break;
+    case "--flushbufs":
+      // BLKFLSBUF: sync_blockdev, then drop the clean pages (readers re-read the device).
+      await opened.file.sync();
+      b.writeGeneration++;
       break;
     case "--getro":
       out.o(`${b.readOnly ? 1 : 0}\n`);
