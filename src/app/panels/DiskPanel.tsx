@@ -8,6 +8,7 @@
 import { useEffect, useMemo, useRef } from "react";
 import { onFrame } from "../frame.ts";
 import { CHUNK_SIZE, type ChunkMap } from "../diskMap.ts";
+import { describeRanges, diskOwners } from "../diskOwners.ts";
 import { getDiskReader, getDiskVersion } from "../session.ts";
 import { formatSize, toneColor } from "../stackLayout.ts";
 import { useAppStore } from "../store/index.ts";
@@ -16,33 +17,8 @@ import type { DiskSnapshot, DmDeviceInfo } from "../../worker/protocol.ts";
 /** Most cells a grid draws; bigger disks fold several chunks into a cell. */
 const MAX_CELLS = 4096;
 
-interface Owner {
-  from: number;
-  to: number;
-  color: string;
-  label: string;
-}
-
-/** Which chunks of `disk` each live target maps onto. */
-function owners(disk: DiskSnapshot, devices: readonly DmDeviceInfo[]): Owner[] {
-  const dev = `${disk.major}:${disk.minor}`;
-  const sectorsPerChunk = CHUNK_SIZE / 512;
-  const out: Owner[] = [];
-  for (const d of devices) {
-    for (const t of d.live ?? []) {
-      for (const m of t.maps) {
-        if (m.dev !== dev) continue;
-        out.push({
-          from: Math.floor(m.start / sectorsPerChunk),
-          to: Math.ceil((m.start + m.length) / sectorsPerChunk),
-          color: toneColor(t.type),
-          label: `${d.name} (${t.type})`,
-        });
-      }
-    }
-  }
-  return out;
-}
+/** Legend lines shown before "and N more" (a device per line and target type). */
+const LEGEND_MAX = 6;
 
 function gridShape(chunks: number): { cols: number; rows: number; per: number } {
   const per = Math.max(1, Math.ceil(chunks / MAX_CELLS));
@@ -56,7 +32,8 @@ function DiskGrid({ disk, devices }: { disk: DiskSnapshot; devices: readonly DmD
   const count = useRef<HTMLSpanElement>(null);
   const chunks = Math.ceil(disk.sizeBytes / CHUNK_SIZE);
   const shape = gridShape(chunks);
-  const owned = useMemo(() => owners(disk, devices), [disk, devices]);
+  const owned = useMemo(() => diskOwners(disk, devices), [disk, devices]);
+  const colors = useMemo(() => owned.groups.map((g) => toneColor(g.type)), [owned]);
 
   useEffect(() => {
     let drawn = -1;
@@ -84,7 +61,10 @@ function DiskGrid({ disk, devices }: { disk: DiskSnapshot; devices: readonly DmD
       ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
       ctx.clearRect(0, 0, cssW, cssH);
       const gap = cell > 5 ? 1 : 0;
-      const ownerOf = (chunk: number) => owned.find((o) => chunk >= o.from && chunk < o.to);
+      const colorOf = (chunk: number) => {
+        const g = owned.chunkOwner[chunk] ?? 0;
+        return g > 0 ? colors[g - 1] : undefined;
+      };
       const cells = Math.ceil(chunks / shape.per);
       for (let i = 0; i < cells; i++) {
         const first = i * shape.per;
@@ -92,13 +72,13 @@ function DiskGrid({ disk, devices }: { disk: DiskSnapshot; devices: readonly DmD
         for (let k = first; k < Math.min(chunks, first + shape.per); k++) used += map.used[k] ?? 0;
         const x = (i % shape.cols) * cell;
         const y = Math.floor(i / shape.cols) * cell;
-        const owner = ownerOf(first);
+        const owner = colorOf(first);
         if (used > 0) {
           ctx.globalAlpha = 0.45 + 0.55 * (used / shape.per);
-          ctx.fillStyle = owner?.color ?? "#e8ecf4";
+          ctx.fillStyle = owner ?? "#e8ecf4";
         } else {
           ctx.globalAlpha = owner ? 0.16 : 1;
-          ctx.fillStyle = owner?.color ?? "#1a2130";
+          ctx.fillStyle = owner ?? "#1a2130";
         }
         ctx.fillRect(x + gap, y + gap, cell - 2 * gap, cell - 2 * gap);
       }
@@ -119,7 +99,10 @@ function DiskGrid({ disk, devices }: { disk: DiskSnapshot; devices: readonly DmD
       drawn = v;
       draw();
     });
-  }, [disk, chunks, shape.cols, shape.rows, shape.per, owned]);
+  }, [disk, chunks, shape.cols, shape.rows, shape.per, owned, colors]);
+
+  const shown = owned.groups.slice(0, LEGEND_MAX);
+  const hidden = owned.groups.slice(LEGEND_MAX);
 
   return (
     <section className="disk" aria-label={`disk ${disk.name}`}>
@@ -137,17 +120,24 @@ function DiskGrid({ disk, devices }: { disk: DiskSnapshot; devices: readonly DmD
         aria-label={`${disk.name}: chunk map`}
         data-disk={disk.name}
       />
-      {owned.length > 0 && (
-        <ul className="owners">
-          {owned.map((o, i) => (
-            <li key={i}>
-              <span className="swatch" style={{ background: o.color }} />
-              {o.label}{" "}
+      {owned.groups.length > 0 && (
+        <ul className="owners" aria-label={`${disk.name}: who maps onto it`}>
+          {shown.map((g, i) => (
+            <li key={g.label}>
+              <span className="swatch" style={{ background: colors[i] }} />
+              {g.label}{" "}
               <span className="dim">
-                chunks {o.from}–{o.to - 1}
+                {g.segments > 1 ? `${g.segments.toLocaleString("en")} segments, ` : ""}
+                {describeRanges(g.ranges)}
               </span>
             </li>
           ))}
+          {hidden.length > 0 && (
+            <li className="dim" title={hidden.map((g) => g.label).join("\n")}>
+              and {hidden.length.toLocaleString("en")} more (
+              {hidden.reduce((n, g) => n + g.segments, 0).toLocaleString("en")} segments)
+            </li>
+          )}
         </ul>
       )}
     </section>
