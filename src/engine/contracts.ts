@@ -335,10 +335,9 @@ export class ContractChecks implements TargetCallObserver {
       `device-mapper: ${p.target}: ${p.device}: contract: ${message}${where} [${check}]`,
     );
     const ev = e.events;
-    const code = (EV as Record<string, number>).CONTRACT_WARNING ?? 55;
     const md = e.dm.list().find((m) => m.devName === p.device);
     ev.emit(
-      code as never,
+      EV.CONTRACT_WARNING,
       e.now,
       call.bio?.id ?? 0,
       md?.dev ?? 0,

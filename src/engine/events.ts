@@ -76,6 +76,16 @@ export const EV = {
   /** A disk was created or removed (brd). sectors: its size, b: string (its name). */
   DISK_CREATE: 50,
   DISK_REMOVE: 51,
+  /** A user target module was loaded (insmod), unloaded (rmmod) or hot-reloaded. b: its name. */
+  MODULE_LOAD: 52,
+  MODULE_UNLOAD: 53,
+  MODULE_RELOAD: 54,
+  /**
+   * A contract check warned about a user target (contracts.ts). bio: the bio (0 if none), dev,
+   * sector, sectors: the target's mapped device, begin and length; a: target index; b: string
+   * ("<check>: <message> (<file>:<line>)").
+   */
+  CONTRACT_WARNING: 55,
 } as const;
 export type EventCode = (typeof EV)[keyof typeof EV];
 
@@ -136,6 +146,10 @@ export const EVENT_KINDS: readonly EventKind[] = (
     [EV.TARGET_FAULT, "fault", true],
     [EV.DISK_CREATE, "lifecycle", true],
     [EV.DISK_REMOVE, "lifecycle", true],
+    [EV.MODULE_LOAD, "lifecycle", true],
+    [EV.MODULE_UNLOAD, "lifecycle", true],
+    [EV.MODULE_RELOAD, "lifecycle", true],
+    [EV.CONTRACT_WARNING, "fault", true],
   ] as const
 ).map(([code, category, text]) => ({
   code,

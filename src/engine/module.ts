@@ -834,18 +834,18 @@ export class ModuleLoader {
     return this.contracts.problems(name === undefined ? undefined : kname(name));
   }
 
-  #event(code: number, name: string): void {
+  #event(code: (typeof EV_MODULE)[keyof typeof EV_MODULE], name: string): void {
     const ev = this.#e.events;
-    ev.emit(code as never, this.#e.now, 0, 0, 0, 0, 0, ev.intern(name));
+    ev.emit(code, this.#e.now, 0, 0, 0, 0, 0, ev.intern(name));
   }
 }
 
 /** Module event codes (events.ts registers them as lifecycle kinds with text). */
 const EV_MODULE = {
-  LOAD: (EV as Record<string, number>).MODULE_LOAD ?? 52,
-  UNLOAD: (EV as Record<string, number>).MODULE_UNLOAD ?? 53,
-  RELOAD: (EV as Record<string, number>).MODULE_RELOAD ?? 54,
-};
+  LOAD: EV.MODULE_LOAD,
+  UNLOAD: EV.MODULE_UNLOAD,
+  RELOAD: EV.MODULE_RELOAD,
+} as const;
 
 function callOf(
   op: TargetOp,

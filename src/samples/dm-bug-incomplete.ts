@@ -34,7 +34,8 @@ export default defineTarget<Retry>({
     return "REMAPPED";
   },
   endIo(t, bio, status) {
-    if (status !== "OK" && bio.op === "READ") {
+    // (A bio ended again after INCOMPLETE, with an error, is given up: DONE.)
+    if (status !== "OK" && bio.op === "READ" && !t.priv.retries.includes(bio)) {
       t.priv.retries.push(bio); // BUG: nothing ever takes bios off this queue
       return "INCOMPLETE";
     }
