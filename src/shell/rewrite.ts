@@ -28,6 +28,7 @@ import type {
   WordNode,
   CommandNode,
 } from "just-bash";
+import { TIME_END, TIME_START } from "./commands/time.ts";
 import { TTY_DIR } from "./tty.ts";
 
 type RedirectionNode = SimpleCommandNode["redirections"][number];
@@ -73,6 +74,50 @@ export interface RewriteResult {
 
 function lit(value: string): WordNode {
   return { type: "Word", parts: [{ type: "Literal", value }] };
+}
+
+/**
+ * `time P` -> `{ __dmsh_tstart; P; __dmsh_tend [-p]; }`: the time is taken on the engine's
+ * clock (commands/time.ts), not just-bash's wall clock.
+ */
+function timedPipeline(p: StatementNode["pipelines"][number]): StatementNode["pipelines"][number] {
+  const call = (name: string, args: string[]): StatementNode => ({
+    type: "Statement",
+    pipelines: [
+      {
+        type: "Pipeline",
+        commands: [
+          {
+            type: "SimpleCommand",
+            assignments: [],
+            name: lit(name),
+            args: args.map(lit),
+            redirections: [],
+          },
+        ],
+        negated: false,
+      },
+    ],
+    operators: [],
+    background: false,
+  });
+  const untimed: StatementNode = {
+    type: "Statement",
+    pipelines: [{ ...p, timed: false, timePosix: false }],
+    operators: [],
+    background: false,
+  };
+  return {
+    type: "Pipeline",
+    commands: [
+      {
+        type: "Group",
+        body: [call(TIME_START, []), untimed, call(TIME_END, p.timePosix ? ["-p"] : [])],
+        redirections: [],
+      },
+    ],
+    negated: false,
+  };
 }
 
 /** `"${__DMSH_n:-/dev/stdout}"`: the caller's destination for descriptor n. */
@@ -234,6 +279,7 @@ export function rewriteScript(script: ScriptNode, opts: RewriteOptions): Rewrite
     p: StatementNode["pipelines"][number],
     ctx: Ctx,
   ): StatementNode["pipelines"][number] => {
+    if (p.timed) return pipeline(timedPipeline(p), ctx);
     const last = p.commands.length - 1;
     return {
       ...p,

@@ -10,6 +10,7 @@ import { loadgenCommands } from "./loadgen.ts";
 import { moduleCommands } from "./module.ts";
 import { printfCommands } from "./printf.ts";
 import { systemCommands } from "./system.ts";
+import { timeCommands } from "./time.ts";
 import { toolCommands } from "./tools.ts";
 
 export const DMSH_COMMANDS: DmshCommand[] = [
@@ -21,6 +22,7 @@ export const DMSH_COMMANDS: DmshCommand[] = [
   ...printfCommands,
   ...loadgenCommands,
   ...moduleCommands,
+  ...timeCommands,
 ];
 
 export function commands(shell: DmShell): Command[] {
