@@ -26,6 +26,7 @@ import type {
   WorkerStartup,
 } from "./protocol.ts";
 import type { StorageHandle } from "../engine/storage.ts";
+import { clearPaused, workerPaused } from "./debugChannel.ts";
 
 /** The part of a Worker the client uses (a MessagePort or a fake in tests will do). */
 export interface WorkerLike {
@@ -58,6 +59,11 @@ export type ClientStatus = "starting" | "ready" | "restarting" | "failed";
 export interface ClientOptions {
   createWorker: () => WorkerLike;
   ring: SharedArrayBuffer;
+  /**
+   * The debugger's channel (debugChannel.ts), handed to every worker. Its PAUSED word tells a
+   * worker stopped at a breakpoint from a hung one: the watchdog never restarts a paused worker.
+   */
+  debug?: SharedArrayBuffer;
   seed: number;
   pingIntervalMs?: number;
   hangTimeoutMs?: number;
@@ -130,7 +136,11 @@ export class EngineClient {
   /** Starts the first worker and initialises a fresh engine. */
   async start(): Promise<WorkerStartup> {
     this.#spawn();
-    const { startup } = await this.call("init", { seed: this.#opts.seed, ring: this.ring });
+    const { startup } = await this.call("init", {
+      seed: this.#opts.seed,
+      ring: this.ring,
+      ...(this.#opts.debug ? { debug: this.#opts.debug } : {}),
+    });
     this.#arm();
     this.#setStatus("ready");
     return startup;
@@ -177,10 +187,12 @@ export class EngineClient {
     this.#pending.clear();
     for (const p of pending) p.reject(new WorkerRestartedError(reason));
     this.#restarts++;
+    if (this.#opts.debug) clearPaused(this.#opts.debug);
 
     const state = this.#state;
     this.#spawn();
     const init: InitParams = { seed: this.#opts.seed, ring: this.ring };
+    if (this.#opts.debug) init.debug = this.#opts.debug;
     if (state && this.#storage) {
       init.storage = this.#storage;
       init.disks = state.disks;
@@ -296,6 +308,8 @@ export class EngineClient {
     this.#lastTick = now;
     if (this.#lastHeard >= now - sinceTick) this.#silence = 0;
     else if (this.#pingOutstanding) this.#silence += Math.min(sinceTick, 2 * interval);
+    // Stopped at a breakpoint: blocked on purpose, however long the user looks around.
+    if (this.#opts.debug && workerPaused(this.#opts.debug)) this.#silence = 0;
     if (this.#silence > (this.#opts.hangTimeoutMs ?? 1500)) {
       void this.restart(`no answer for ${Math.round(now - this.#lastHeard)} ms`);
       return;
