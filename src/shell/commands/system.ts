@@ -9,8 +9,14 @@ import { command, getopt, type DmshCommand } from "./command.ts";
 
 /** brd accepts at most this many RAM disks here (each is a JS object). */
 const MAX_RD_NR = 1024;
-/** And at most this size (KiB): 1 PiB, sparse. */
-const MAX_RD_SIZE = 2 ** 40;
+/**
+ * And at most this size (KiB): 64 GiB each. Linux takes any unsigned long (sparse, allocated
+ * on write); the page draws a disk chunk by chunk (1M chunks of 64 KiB here), so bigger ones are
+ * refused with a clear message rather than freezing the tab.
+ */
+export const MAX_RD_SIZE = 2 ** 26;
+/** ULONG_MAX: kstrtoul's limit for a module parameter (above it: -ERANGE). */
+const ULONG_MAX = 2n ** 64n - 1n;
 
 const LEVELS: LogLevel[] = ["emerg", "alert", "crit", "err", "warn", "notice", "info", "debug"];
 
@@ -80,9 +86,23 @@ export const modprobe = command("modprobe", (args, { shell, out }) => {
         continue;
       }
       const limit = key === "rd_nr" ? MAX_RD_NR : key === "rd_size" ? MAX_RD_SIZE : 256;
-      if (!/^\d+$/.test(val) || Number(val) > limit) {
-        e.log("err", `brd: \`${val}' invalid for parameter \`${key}'`);
-        out.e(`modprobe: can't load module brd (kernel/drivers/block/brd.ko): invalid parameter\n`);
+      // kstrtoul: digits only (EINVAL), at most ULONG_MAX (ERANGE). busybox's modprobe tries
+      // twice, so Linux logs the complaint twice (kernel tool, Debian 12).
+      const errno = !/^\d+$/.test(val) ? "EINVAL" : BigInt(val) > ULONG_MAX ? "ERANGE" : null;
+      if (errno) {
+        for (let i = 0; i < 2; i++) e.log("err", `brd: \`${val}' invalid for parameter \`${key}'`);
+        out.e(
+          `modprobe: can't load module brd (kernel/drivers/block/brd.ko): ${strerror(errno)}\n`,
+        );
+        return 1;
+      }
+      if (Number(val) > limit) {
+        // Linux would take it; dm-playground cannot hold it (see MAX_RD_SIZE).
+        const what = key === "rd_size" ? "RAM disks of at most 64 GiB" : `at most ${limit}`;
+        out.e(
+          `modprobe: can't load module brd (kernel/drivers/block/brd.ko): ${strerror("ENOMEM")}\n` +
+            `modprobe: dm-playground: ${key}=${val} is more than it keeps: ${what} (${key}=${limit})\n`,
+        );
         return 1;
       }
       if (key === "rd_nr") nr = Number(val);
