@@ -1,7 +1,14 @@
 import { mkdirSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { EV } from "../src/engine/events.ts";
-import { historyRecords, openApp, scrubTo, settlePlayback, typeCommand } from "./helpers.ts";
+import {
+  historyRecords,
+  openApp,
+  playbackState,
+  scrubTo,
+  settlePlayback,
+  typeCommand,
+} from "./helpers.ts";
 
 /**
  * Time travel of the stack itself: the stack view draws the devices, their table segments and
@@ -20,6 +27,23 @@ const drawnDevices = (page: Page) =>
   stack(page)
     .locator("g.node.device")
     .evaluateAll((gs) => gs.map((g) => g.getAttribute("aria-label")));
+
+/** The stack panel and the playback bar, as one picture. */
+async function shot(page: Page, name: string) {
+  const a = (await page.locator(".stack-wrap").boundingBox())!;
+  const b = (await page.getByRole("toolbar", { name: "playback" }).boundingBox())!;
+  const x = Math.min(a.x, b.x);
+  const y = Math.min(a.y, b.y);
+  await page.screenshot({
+    path: `${ARTIFACTS}/${name}`,
+    clip: {
+      x,
+      y,
+      width: Math.max(a.x + a.width, b.x + b.width) - x,
+      height: Math.max(a.y + a.height, b.y + b.height) - y,
+    },
+  });
+}
 
 async function runAndSettle(page: Page, command: string) {
   await typeCommand(page, command);
@@ -45,6 +69,7 @@ test("scrubbing across a create, a reload to another target type, a rename and a
 
   await runAndSettle(page, "dmsetup create hist --table '0 4096 linear /dev/ram0 8192'");
   await expect(device(page, "hist")).toBeVisible();
+  await runAndSettle(page, "dd if=/dev/urandom of=/dev/mapper/hist bs=4k count=8 oflag=direct");
   await runAndSettle(page, "dmsetup reload hist --table '0 4096 zero'");
   await runAndSettle(page, "dmsetup resume hist");
   await expect(device(page, "hist").getByRole("img", { name: "target zero 0+4096" })).toBeVisible();
@@ -59,6 +84,8 @@ test("scrubbing across a create, a reload to another target type, a rename and a
   const loads = await historyRecords(page, EV.TABLE_LOAD, create);
   const reloadLoad = loads[1]!.index;
   const reloadSwap = swaps.find((s) => s.index > reloadLoad)!.index;
+  const resume = (await historyRecords(page, EV.DEVICE_RESUME, reloadSwap))[0]!.index;
+  const remaps = await historyRecords(page, EV.BIO_REMAP, swaps[0]!.index);
   const rename = await recordOf(page, EV.DEVICE_RENAME, create, "renamed");
   const remove = await recordOf(page, EV.DEVICE_REMOVE, rename, "renamed");
 
@@ -79,20 +106,28 @@ test("scrubbing across a create, a reload to another target type, a rename and a
   await expect(hist.getByRole("group", { name: "disk ram0 8192+4096" })).toBeVisible();
   await expect(hist.locator("text.label").first()).toHaveText("hist");
 
+  // Before the reload, in the middle of the dd: its bios on the linear table, on ram0.
+  await scrubTo(page, remaps[2]!.index + 1);
+  await expect(hist.getByRole("img", { name: "target linear 0+4096" })).toBeVisible();
+  await expect(page.locator("canvas.flow")).toHaveAttribute("data-mode", "still");
+  await expect(page.locator("#flow-summary li").first()).toBeAttached();
+  await page.waitForTimeout(400); // the stack's transitions
+  await shot(page, "history-before-reload.png");
+
   // The reload loaded but not resumed: still linear, with an inactive table.
   await scrubTo(page, reloadLoad + 1);
   await expect(hist.getByRole("img", { name: "target linear 0+4096" })).toBeVisible();
   await expect(hist.getByRole("img", { name: "target zero 0+4096" })).toHaveCount(0);
-  await page.waitForTimeout(400); // the stack's transitions
-  await stack(page).screenshot({ path: `${ARTIFACTS}/history-before-reload.png` });
 
-  // Resumed: the zero target, mapping onto nothing.
+  // Swapped in (the device still suspended), then resumed: the zero target, mapping onto nothing.
   await scrubTo(page, reloadSwap + 1);
   await expect(hist.getByRole("img", { name: "target zero 0+4096" })).toBeVisible();
   await expect(hist.getByRole("img", { name: "target linear 0+4096" })).toHaveCount(0);
   await expect(hist.getByRole("group", { name: /^disk / })).toHaveCount(0);
+  await scrubTo(page, resume + 1);
+  await expect(hist.getByRole("img", { name: "target zero 0+4096" })).toBeVisible();
   await page.waitForTimeout(400);
-  await stack(page).screenshot({ path: `${ARTIFACTS}/history-after-reload.png` });
+  await shot(page, "history-after-reload.png");
 
   // Back before the reload again: linear once more (the same picture however we got here).
   await scrubTo(page, reloadLoad);
@@ -123,5 +158,32 @@ test("scrubbing across a create, a reload to another target type, a rename and a
     .click();
   await expect(device(page, "renamed")).toHaveCount(0);
   await expect(device(page, "concat")).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test("the Target tab draws the striped view of the stack at the cursor", async ({ page }) => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const errors = await openApp(page);
+  await settlePlayback(page);
+  await page.getByRole("tab", { name: "Target views", exact: true }).click();
+  await stack(page).getByRole("group", { name: "device stripes", exact: true }).click();
+  const view = page.getByRole("img", { name: /^striped chunk placement: 2 stripes/ });
+  await expect(view).toBeVisible();
+  const before = await view.getAttribute("aria-label");
+  await expect(view).toContainText("stripe 0 · ram0");
+  await expect(view).toContainText("stripe 1 · ram1");
+
+  const beforeDd = (await playbackState(page)).head;
+  await runAndSettle(
+    page,
+    "dd if=/dev/urandom of=/dev/mapper/stripes bs=64k count=6 seek=2 oflag=direct",
+  );
+  await expect(view).not.toHaveAttribute("aria-label", before!);
+  await expect(view.locator("rect.chunk.latest").first()).toBeVisible();
+  await page.locator(".target-views").screenshot({ path: `${ARTIFACTS}/target-view-striped.png` });
+
+  // Scrubbed back before the dd: the pieces are not counted yet.
+  await scrubTo(page, beforeDd);
+  await expect(view).toHaveAttribute("aria-label", before!);
   expect(errors).toEqual([]);
 });

@@ -1,7 +1,7 @@
 /**
  * The lower-left panel's tabs: the disks, and the I/O views drawn from the event history at the
- * playback cursor (outcomes, the lifecycle timeline, the inspector). The I/O views are lazy:
- * they load when first shown.
+ * playback cursor (outcomes, the lifecycle timeline, the inspector, the target views). The I/O
+ * views are lazy: they load when first shown.
  */
 
 import { lazy, Suspense } from "react";
@@ -13,12 +13,14 @@ import { DiskPanel } from "./DiskPanel.tsx";
 const OutcomesView = lazy(() => import("../views/OutcomesView.tsx"));
 const TimelineView = lazy(() => import("../views/TimelineView.tsx"));
 const InspectorView = lazy(() => import("../views/InspectorView.tsx"));
+const TargetsView = lazy(() => import("../views/TargetsView.tsx"));
 
 export const INSIGHT_TABS: ReadonlyArray<{ id: InsightTab; title: string; hint: string }> = [
   { id: "disks", title: "Disks", hint: "chunks holding data" },
   { id: "outcomes", title: "Outcomes", hint: "per device and target" },
   { id: "timeline", title: "Timeline", hint: "lifecycle on virtual time" },
   { id: "inspector", title: "Inspector", hint: "a bio's whole life" },
+  { id: "target", title: "Target views", hint: "a target type's own state" },
 ];
 
 export function insightTitle(tab: InsightTab): { title: string; hint: string } {
@@ -59,6 +61,7 @@ export function InsightBody() {
           {tab === "outcomes" && <OutcomesView />}
           {tab === "timeline" && <TimelineView />}
           {tab === "inspector" && <InspectorView />}
+          {tab === "target" && <TargetsView />}
         </Suspense>
       )}
     </div>

@@ -13,7 +13,7 @@ export interface FlowFilter {
   label: string;
 }
 
-export type InsightTab = "disks" | "outcomes" | "timeline" | "inspector";
+export type InsightTab = "disks" | "outcomes" | "timeline" | "inspector" | "target";
 
 /**
  * The playback cursor as the playback bar shows it: published a few times a second while
