@@ -17,7 +17,7 @@ import {
 } from "./dm-table.ts";
 import type { Engine } from "./engine.ts";
 import { EV } from "./events.ts";
-import { MappedDevice, describe } from "./mapped-device.ts";
+import { MappedDevice } from "./mapped-device.ts";
 import { parseTable, type TargetSpec } from "./table.ts";
 import { DmError, type Errno, type Sector, type StatusType } from "./types.ts";
 
@@ -336,13 +336,8 @@ export class DeviceMapper {
       this.#warn("device-mapper: ioctl: Target type does not support messages");
       throw new DmError("EINVAL");
     }
-    try {
-      return ti.type.message(ti, argv) ?? "";
-    } catch (err) {
-      if (err instanceof DmError) throw err;
-      e.fault(md, ti, null, `message threw: ${describe(err)}`);
-      throw new DmError("EINVAL");
-    }
+    // The target's DmError fails the ioctl; any other throw is a fault (reported), EINVAL.
+    return ti.guard.message(md, ti, argv);
   }
 
   /** DM_TABLE_STATUS: one line per target of the live (or inactive) table. */
@@ -350,17 +345,12 @@ export class DeviceMapper {
     const md = this.#find(name);
     const map = opts.inactive ? md.inactive : md.live;
     if (!map) return [];
-    return map.targets.map((ti) => {
-      let params = "";
-      if (ti.type.status) {
-        try {
-          params = ti.type.status(ti, type);
-        } catch (err) {
-          this.#e.fault(md, ti, null, `status threw: ${describe(err)}`);
-        }
-      }
-      return { start: ti.begin, length: ti.len, type: ti.type.name, params };
-    });
+    return map.targets.map((ti) => ({
+      start: ti.begin,
+      length: ti.len,
+      type: ti.type.name,
+      params: ti.guard.status(md, ti, type),
+    }));
   }
 
   /** DM_TABLE_DEPS: the devices the live (or inactive) table holds, as dev numbers. */

@@ -12,9 +12,10 @@ import { Bio } from "./bio.ts";
 import type { BlockDevice } from "./blockdev.ts";
 import type { Engine } from "./engine.ts";
 import { EV, type EventCode } from "./events.ts";
-import { describe, type MappedDevice } from "./mapped-device.ts";
+import type { TargetGuard } from "./guard.ts";
+import type { MappedDevice } from "./mapped-device.ts";
 import type { TargetSpec } from "./table.ts";
-import { Target, TargetCtrError, type DmDev, type TargetHost, type TargetType } from "./target.ts";
+import { Target, type DmDev, type TargetHost } from "./target.ts";
 import { DmError, defaultLimits, type Errno, type QueueLimits, type Sector } from "./types.ts";
 
 /** LLONG_MAX >> SECTOR_SHIFT: the largest device a table may describe. */
@@ -122,11 +123,12 @@ export class Table {
 
 export function createTarget(
   host: TargetHost,
-  type: TargetType<unknown>,
+  guard: TargetGuard,
   index: number,
   spec: TargetSpec,
 ): Target {
-  return new Target(host, type, index, spec.start, spec.length, splitArgs(spec.params));
+  const args = splitArgs(spec.params);
+  return new Target(host, guard.type, guard, index, spec.start, spec.length, args);
 }
 
 /** Where a table build failed: the index of the line whose target failed, if one did. */
@@ -200,12 +202,13 @@ function addTarget(
   if (table.singleton) err(`target type ${table.targets[0]!.type.name} must appear alone in table`);
   if (!spec.length) err("zero-length target");
   if (spec.start + spec.length >= LLONG_MAX_SECTORS) err("too large device");
-  const tt = e.targets.get(spec.type);
+  const registered = e.targets.lookup(spec.type);
   const fail = (error: string, errno: Errno = "EINVAL"): never => {
     e.log("err", `device-mapper: table: ${devName}: ${spec.type}: ${error} (-${errno})`);
     throw new DmError(errno);
   };
-  if (!tt) return err(`${spec.type}: unknown target type`);
+  if (!registered) return err(`${spec.type}: unknown target type`);
+  const tt = registered.type;
   if (tt.features?.singleton) {
     if (table.targets.length) fail("singleton target type must appear alone in table");
     table.singleton = true;
@@ -215,15 +218,14 @@ function addTarget(
   const prev = table.targets[table.targets.length - 1];
   const adjoins = prev ? spec.start === prev.begin + prev.len : spec.start === 0;
   if (!adjoins) fail("Gap in table");
-  const ti = createTarget(host, tt, i, spec);
+  const ti = createTarget(host, registered.guard, i, spec);
   try {
-    tt.ctr(ti, [...ti.args]);
+    // A ctr that throws something else than a DmError is a fault: the guard reports it and
+    // throws TargetCtrError("ctr threw: <message>"), which stands in for ti->error.
+    ti.guard.ctr(md, ti, [...ti.args]);
   } catch (x) {
-    if (x instanceof TargetCtrError || x instanceof DmError)
-      fail(x.message === "" ? ti.error : x.message, x.errno);
-    // User code that throws something else: its message stands in for ti->error.
-    e.fault(md, ti, null, `ctr threw: ${describe(x)}`);
-    fail(`ctr threw: ${describe(x)}`);
+    if (!(x instanceof DmError)) throw x;
+    fail(x.message === "" ? ti.error : x.message, x.errno);
   }
   table.push(ti);
   targetEvent(e, md, ti, EV.TARGET_CTR);
@@ -246,28 +248,24 @@ export function dmCalculateQueueLimits(e: Engine, md: MappedDevice, table: Table
   for (const ti of table.targets) {
     const l = defaultLimits();
     l.ioMin = 0;
-    try {
-      ti.type.iterateDevices?.(ti, (d, startSector) => {
-        const b = d.bdev.limits;
-        const start = Number(startSector);
-        if ((start * 512) % b.physicalBlockSize !== 0) {
-          const w =
-            `device-mapper: table: ${md.devName}: adding target device ${d.bdev.name} caused an alignment inconsistency: ` +
-            `physical_block_size=${b.physicalBlockSize}, logical_block_size=${b.logicalBlockSize}, alignment_offset=0, start=${start * 512}`;
-          deviceWarnings.push(w);
-          e.log("warn", w);
-        }
-        l.physicalBlockSize = Math.max(l.physicalBlockSize, b.physicalBlockSize);
-        l.logicalBlockSize = Math.max(l.logicalBlockSize, b.logicalBlockSize);
-        l.ioMin = Math.max(l.ioMin, b.ioMin);
-        l.ioOpt = lcmNotZero(l.ioOpt, b.ioOpt);
-      });
-      ti.type.ioHints?.(ti, l);
-      // blk_limits_io_min, which io_hints use to set it: never below a block.
-      l.ioMin = Math.max(l.ioMin, l.logicalBlockSize, l.physicalBlockSize);
-    } catch (err) {
-      e.fault(md, ti, null, `io_hints threw: ${describe(err)}`);
-    }
+    ti.guard.iterateDevices(md, ti, (d, startSector) => {
+      const b = d.bdev.limits;
+      const start = Number(startSector);
+      if ((start * 512) % b.physicalBlockSize !== 0) {
+        const w =
+          `device-mapper: table: ${md.devName}: adding target device ${d.bdev.name} caused an alignment inconsistency: ` +
+          `physical_block_size=${b.physicalBlockSize}, logical_block_size=${b.logicalBlockSize}, alignment_offset=0, start=${start * 512}`;
+        deviceWarnings.push(w);
+        e.log("warn", w);
+      }
+      l.physicalBlockSize = Math.max(l.physicalBlockSize, b.physicalBlockSize);
+      l.logicalBlockSize = Math.max(l.logicalBlockSize, b.logicalBlockSize);
+      l.ioMin = Math.max(l.ioMin, b.ioMin);
+      l.ioOpt = lcmNotZero(l.ioOpt, b.ioOpt);
+    });
+    ti.guard.ioHints(md, ti, l);
+    // blk_limits_io_min, which io_hints use to set it: never below a block.
+    l.ioMin = Math.max(l.ioMin, l.logicalBlockSize, l.physicalBlockSize);
     t.physicalBlockSize = Math.max(t.physicalBlockSize, l.physicalBlockSize);
     t.logicalBlockSize = Math.max(t.logicalBlockSize, l.logicalBlockSize);
     t.ioMin = Math.max(t.ioMin, l.ioMin);
@@ -294,10 +292,8 @@ export function dmCalculateQueueLimits(e: Engine, md: MappedDevice, table: Table
  */
 export function deviceAreasValid(e: Engine, md: MappedDevice, table: Table): boolean {
   for (const ti of table.targets) {
-    const it = ti.type.iterateDevices;
-    if (!it) continue;
     let bad = false;
-    it(ti, (d: DmDev, start: Sector | bigint, len: Sector) => {
+    ti.guard.iterateDevices(md, ti, (d: DmDev, start: Sector | bigint, len: Sector) => {
       const size = d.bdev.sizeSectors;
       if (!size || bad) return;
       const s = BigInt(start);
@@ -317,11 +313,7 @@ export function deviceAreasValid(e: Engine, md: MappedDevice, table: Table): boo
 /** dm_table_destroy: every target's dtr, then the devices a target forgot to put. */
 export function dmTableDestroy(e: Engine, md: MappedDevice, table: Table): void {
   for (const ti of table.targets) {
-    try {
-      ti.type.dtr?.(ti);
-    } catch (err) {
-      e.fault(md, ti, null, `dtr threw: ${describe(err)}`);
-    }
+    ti.guard.dtr(md, ti);
     targetEvent(e, md, ti, EV.TARGET_DTR);
   }
   // A target that forgot dm_put_device: the kernel warns and drops the reference itself.
@@ -333,6 +325,31 @@ export function dmTableDestroy(e: Engine, md: MappedDevice, table: Table): void 
     held.count = 1;
     table.release(held.dmDev, closeDevice);
   }
+}
+
+/** One device area a target maps onto, as its iterate_devices reports it. */
+export interface DeviceArea {
+  readonly dev: DmDev;
+  /** Sectors into `dev` (a bigint where a double cannot hold it exactly). */
+  readonly start: Sector | bigint;
+  readonly len: Sector;
+}
+
+const areasOf = new WeakMap<Target, readonly DeviceArea[]>();
+
+/**
+ * The device areas `ti` maps onto: its iterate_devices, asked once (through the guard) and kept
+ * for the target's life, so tools that draw the stack do not call target code again.
+ */
+export function deviceAreas(md: MappedDevice, ti: Target): readonly DeviceArea[] {
+  let areas = areasOf.get(ti);
+  if (!areas) {
+    const list: DeviceArea[] = [];
+    ti.guard.iterateDevices(md, ti, (dev, start, len) => list.push({ dev, start, len }));
+    areas = list;
+    areasOf.set(ti, areas);
+  }
+  return areas;
 }
 
 /** A target lifecycle event (ctr, dtr, presuspend, postsuspend, preresume, resume). */
@@ -379,13 +396,13 @@ function targetHost(e: Engine, md: MappedDevice, table: Table): TargetHost {
         );
       }
     },
-    schedule: (_t, delay, fn) => e.clock.schedule(delay, fn),
+    schedule: (t, delay, fn) => e.clock.schedule(delay, t.guard.timer(md, t, fn)),
     random: () => e.rng.next(),
     log: (level, text) => e.log(level, text),
     submitRemapped: (t, bio) => md.submitRemapped(t, bio),
     submit: (_t, bio) => e.submitBio(bio),
-    newBio: (op, d, sector, sectors, data, onEnd) =>
-      new Bio(e, op, d.bdev, sector, sectors, data, 0, null, onEnd),
+    newBio: (t, op, d, sector, sectors, data, onEnd) =>
+      new Bio(e, op, d.bdev, sector, sectors, data, 0, null, t.guard.completion(md, t, onEnd)),
     event: () => {
       md.eventNr++;
     },

@@ -8,7 +8,7 @@
 
 import type { Engine } from "./engine.ts";
 import { EV } from "./events.ts";
-import { MappedDevice, describe } from "./mapped-device.ts";
+import { MappedDevice } from "./mapped-device.ts";
 import {
   dmCalculateQueueLimits,
   deviceAreasValid,
@@ -16,7 +16,6 @@ import {
   targetEvent,
   type Table,
 } from "./dm-table.ts";
-import type { Target } from "./target.ts";
 import { DmError, ERRNO } from "./types.ts";
 
 export interface SuspendFlags {
@@ -55,7 +54,7 @@ export async function dmSuspend(e: Engine, md: MappedDevice, flags: SuspendFlags
   if (map) {
     for (const ti of map.targets) {
       targetEvent(e, md, ti, EV.TARGET_PRESUSPEND);
-      hook(e, md, ti, "presuspend");
+      ti.guard.presuspend(md, ti);
     }
   }
   md.blockIo = true;
@@ -66,7 +65,7 @@ export async function dmSuspend(e: Engine, md: MappedDevice, flags: SuspendFlags
   if (map) {
     for (const ti of map.targets) {
       targetEvent(e, md, ti, EV.TARGET_POSTSUSPEND);
-      hook(e, md, ti, "postsuspend");
+      ti.guard.postsuspend(md, ti);
     }
   }
   md.suspended = true;
@@ -100,42 +99,25 @@ export function dmResume(e: Engine, md: MappedDevice): void {
       if (!ti.type.preresume) continue;
       targetEvent(e, md, ti, EV.TARGET_PRERESUME);
       try {
-        ti.type.preresume(ti);
+        // A throw that is no DmError is a fault: reported by the guard, thrown as EINVAL.
+        ti.guard.preresume(md, ti);
       } catch (err) {
-        if (!(err instanceof DmError)) e.fault(md, ti, null, `preresume threw: ${describe(err)}`);
+        // Only a DmError comes from the guard; anything else is an observer's, and not ours.
+        if (!(err instanceof DmError)) throw err;
         e.log(
           "err",
-          `device-mapper: table: ${md.devName}: ${ti.type.name}: preresume failed, error = ${errnoNum(err)}`,
+          `device-mapper: table: ${md.devName}: ${ti.type.name}: preresume failed, error = -${ERRNO[err.errno][0]}`,
         );
-        throw err instanceof DmError ? err : new DmError("EINVAL");
+        throw err;
       }
     }
     for (const ti of map.targets) {
       targetEvent(e, md, ti, EV.TARGET_RESUME);
-      hook(e, md, ti, "resume");
+      ti.guard.resume(md, ti);
     }
   }
   md.suspended = false;
   md.blockIo = false;
   e.events.emit(EV.DEVICE_RESUME, e.now, 0, md.dev, 0, 0, 0, 0);
   md.redriveDeferred();
-}
-
-function hook(
-  e: Engine,
-  md: MappedDevice,
-  ti: Target,
-  name: "presuspend" | "postsuspend" | "resume",
-): void {
-  const fn = ti.type[name];
-  if (!fn) return;
-  try {
-    fn(ti);
-  } catch (err) {
-    e.fault(md, ti, null, `${name} threw: ${describe(err)}`);
-  }
-}
-
-function errnoNum(err: unknown): number {
-  return -(err instanceof DmError ? ERRNO[err.errno][0] : 22);
 }

@@ -15,6 +15,7 @@ import { RamDisk, type BioSink, type BlockDevice } from "./blockdev.ts";
 import { Clock, Prng, NS_PER_MS } from "./clock.ts";
 import { DeviceMapper } from "./dm-ioctl.ts";
 import { EV, EventLog, opCode, statusCode } from "./events.ts";
+import { TargetCallObservers } from "./guard.ts";
 import { KernelLog, type LogLevel } from "./klog.ts";
 import { LoadGenerators } from "./loadgen.ts";
 import { ModuleLoader } from "./module.ts";
@@ -59,7 +60,11 @@ export class Engine implements BioHost, BioSink {
   readonly events: EventLog;
   readonly klog = new KernelLog();
   readonly storage: Storage;
-  readonly targets = new TargetRegistry();
+  /** Observers of every call into target code (guard.ts): the debugger, contract checks... */
+  readonly targetCalls = new TargetCallObservers();
+  readonly targets = new TargetRegistry(this.targetCalls, (md, t, bio, what) =>
+    this.fault(md, t, bio, what),
+  );
   readonly dm: DeviceMapper;
   readonly load: LoadGenerators;
   /** Loadable target modules: insmod, rmmod, lsmod, hot reload (module.ts). */

@@ -31,12 +31,11 @@ export {
   ModuleLoadError,
   moduleName,
   compileModule,
-  readCallCell,
-  CALL_CELL_BYTES,
   type LoadedModule,
   type ModuleInfo,
   type ReloadReport,
 } from "./module.ts";
+export { CALL_CELL_BYTES, CALL_OPS, readCallCell, type CallOp } from "./callCell.ts";
 export { CONTRACT_CHECKS, type ContractCheck, type ContractProblem } from "./contracts.ts";
 export { LoadGenerators, DEFAULT_LOAD, type LoadSpec, type LoadStats } from "./loadgen.ts";
 export { Clock, Prng, NS_PER_MS, NS_PER_SEC, NS_PER_US, type Nanos } from "./clock.ts";

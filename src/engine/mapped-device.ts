@@ -22,8 +22,6 @@ import { EV, endIoCode, mapCode, statusCode, type EventLog } from "./events.ts";
 import type { Table } from "./dm-table.ts";
 import type { Target } from "./target.ts";
 import {
-  END_IO_RESULTS,
-  MAP_STATES,
   REQ_PREFLUSH,
   type BlkStatus,
   type EndIoResult,
@@ -208,17 +206,7 @@ export class MappedDevice extends BlockDevice {
     clone.dmTarget = ti;
     clone.onEnd = this.#onCloneEnd;
     const sector = clone.sector;
-    let r: MapState;
-    try {
-      r = ti.type.map(ti, clone);
-      if (!MAP_STATES.includes(r)) {
-        this.#host.fault(this, ti, clone, `map returned an unknown value: ${String(r)}`);
-        r = "KILL";
-      }
-    } catch (e) {
-      this.#host.fault(this, ti, clone, `map threw: ${describe(e)}`);
-      r = "KILL";
-    }
+    const r: MapState = ti.guard.map(this, ti, clone);
     const ev = this.#host.events;
     if (ev.bioEvents)
       ev.emit(
@@ -282,20 +270,8 @@ export class MappedDevice extends BlockDevice {
     if (this.owned.size) this.owned.delete(clone);
     let status = clone.status;
     let r: EndIoResult = "DONE";
-    const endIo = ti.type.endIo;
-    if (endIo) {
-      try {
-        r = endIo(ti, clone, status);
-        if (!END_IO_RESULTS.includes(r)) {
-          this.#host.fault(this, ti, clone, `end_io returned an unknown value: ${String(r)}`);
-          r = "DONE";
-          clone.status = "IOERR";
-        }
-      } catch (e) {
-        this.#host.fault(this, ti, clone, `end_io threw: ${describe(e)}`);
-        r = "DONE";
-        clone.status = "IOERR";
-      }
+    if (ti.type.endIo) {
+      r = ti.guard.endIo(this, ti, clone, status);
       status = clone.status;
     }
     const ev = this.#host.events;
@@ -367,9 +343,4 @@ export class MappedDevice extends BlockDevice {
 /** Whether `bdev` is a device-mapper device (major 254), typed as one. */
 export function isMappedDevice(bdev: BlockDevice | undefined | null): bdev is MappedDevice {
   return bdev instanceof MappedDevice;
-}
-
-export function describe(e: unknown): string {
-  if (e instanceof Error) return e.message;
-  return String(e);
 }

@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
 import { nextTask } from "./clock.ts";
 import { Engine } from "./engine.ts";
-import { CALL_CELL_BYTES, ModuleLoadError, moduleName, readCallCell } from "./module.ts";
+import { CALL_CELL_BYTES, readCallCell } from "./callCell.ts";
+import { ModuleLoadError, moduleName } from "./module.ts";
 import { createDevice, engineWithDisks, kernelLines, pattern } from "./test/helpers.ts";
 
 const sample = (f: string) => readFileSync(join(import.meta.dirname, "../samples", f), "utf8");

@@ -27,7 +27,9 @@
  * registered). A module that fails to load changes nothing.
  */
 
+import { parse } from "acorn";
 import { transform } from "sucrase";
+import { CALL_OPS, MAX_SLOTS, NAME_SLOT } from "./callCell.ts";
 import * as api from "./api.ts";
 import type { Bio } from "./bio.ts";
 import { ContractChecks, type ContractProblem } from "./contracts.ts";
@@ -95,46 +97,9 @@ export interface ReloadReport {
   failed: Array<{ device: string; error: string }>;
 }
 
-// ---- the current-call cell ---------------------------------------------------------------
+// ---- the current-call cell (callCell.ts) ---------------------------------------------------
 
-/**
- * Layout of the "current call" SharedArrayBuffer (Int32 words): word 0 the slot of the module
- * whose code runs now (0: none), word 1 the operation (index in CALL_OPS), word 2 a count of
- * calls entered (so a reader can tell a live worker from a stuck one); from byte 64, 63 name
- * slots of 64 bytes each (UTF-8, NUL-padded): the module name of each slot.
- */
-export const CALL_CELL_BYTES = 64 * 64;
-const NAME_SLOT = 64;
-const MAX_SLOTS = 63;
-export const CALL_OPS: readonly TargetOp[] = [
-  "ctr",
-  "dtr",
-  "map",
-  "endIo",
-  "presuspend",
-  "postsuspend",
-  "preresume",
-  "resume",
-  "status",
-  "message",
-  "iterateDevices",
-  "ioHints",
-  "timer",
-  "completion",
-];
-const OP_INDEX = new Map(CALL_OPS.map((op, i) => [op, i]));
-
-/** What the cell says runs now: undefined when no user module's code is running. */
-export function readCallCell(sab: SharedArrayBuffer): { module: string; op: TargetOp } | undefined {
-  const w = new Int32Array(sab, 0, 4);
-  const slot = Atomics.load(w, 0);
-  if (slot <= 0 || slot > MAX_SLOTS) return undefined;
-  const bytes = new Uint8Array(sab, NAME_SLOT * slot, NAME_SLOT);
-  let n = bytes.indexOf(0);
-  if (n < 0) n = NAME_SLOT;
-  const module = new TextDecoder().decode(bytes.slice(0, n));
-  return { module, op: CALL_OPS[Atomics.load(w, 1)] ?? "map" };
-}
+const OP_INDEX = new Map<string, number>(CALL_OPS.map((op, i) => [op, i]));
 
 // ---- names, compiling, evaluating ----------------------------------------------------------
 
@@ -191,19 +156,13 @@ export function compileModule(source: string, filename: string): string {
   return js;
 }
 
-/** Where a parse of `js` as a function body fails (acorn-free: a line-by-line bisection). */
+/** Where a parse of `js` fails (acorn's location: the line is the source's, sucrase keeps them). */
 function syntaxErrorAt(js: string): { line: number; column: number } {
-  const lines = js.split("\n");
-  // The first prefix of lines that cannot be completed is where the error is: try each prefix
-  // closed by enough brackets. Good enough to point at a line; column 1.
-  for (let n = 1; n <= lines.length; n++) {
-    const prefix = lines.slice(0, n).join("\n");
-    try {
-      new Function(prefix);
-    } catch (e) {
-      if (!/Unexpected end of input|missing \) after|Unterminated/.test(String(e)))
-        return { line: n, column: 1 };
-    }
+  try {
+    parse(js, { ecmaVersion: "latest", sourceType: "script", allowReturnOutsideFunction: true });
+  } catch (e) {
+    const loc = (e as { loc?: { line: number; column: number } }).loc;
+    if (loc) return { line: loc.line, column: loc.column + 1 };
   }
   return { line: 0, column: 0 };
 }

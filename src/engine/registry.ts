@@ -4,25 +4,37 @@
  * once loaded: by modprobe, or on demand when a table names it (request_module("dm-<name>")).
  */
 
+import { TargetGuard, type FaultReporter, type TargetCallObservers } from "./guard.ts";
 import type { TargetType } from "./target.ts";
 
 export interface RegisteredType {
   type: TargetType<unknown>;
   /** The module that provides it ("dm-mod" for the ones built into the core). */
   module: string;
+  /** The wrapper every engine call into the type goes through (guard.ts). */
+  guard: TargetGuard;
 }
 
 export class TargetRegistry {
   readonly #known = new Map<string, RegisteredType>();
   /** Loaded types, most recently registered first (the kernel's list order). */
   #loaded: string[] = [];
+  readonly #calls: TargetCallObservers;
+  readonly #report: FaultReporter;
+
+  /** `calls`: the engine's observers of target calls; `report`: how guards report a fault. */
+  constructor(calls: TargetCallObservers, report: FaultReporter) {
+    this.#calls = calls;
+    this.#report = report;
+  }
 
   /** Make a type available; `module` names what modprobe loads to register it. */
   register(type: TargetType<unknown>, module = `dm-${type.name}`, loaded = false): void {
     if (this.#known.has(type.name) && this.#loaded.includes(type.name)) {
       throw new Error(`target type ${type.name} is already registered`);
     }
-    this.#known.set(type.name, { type, module });
+    const guard = new TargetGuard(type, module, this.#calls, this.#report);
+    this.#known.set(type.name, { type, module, guard });
     if (loaded) this.#load(type.name);
   }
 
@@ -57,10 +69,15 @@ export class TargetRegistry {
 
   /** dm_get_target_type: the type, loading its module on demand. */
   get(name: string): TargetType<unknown> | undefined {
+    return this.lookup(name)?.type;
+  }
+
+  /** dm_get_target_type with what was registered with the type (module, guard). */
+  lookup(name: string): RegisteredType | undefined {
     const r = this.#known.get(name);
     if (!r) return undefined;
     this.#load(name);
-    return r.type;
+    return r;
   }
 
   /** Loaded types in the order `dmsetup targets` lists them. */

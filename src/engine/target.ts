@@ -6,9 +6,20 @@
  *
  *     export default defineTarget<LinearPrivate>({
  *       name: "linear", version: [1, 4, 0],
- *       ctr(t, args) { ... t.private = { dev, start }; },
- *       map(t, bio) { bio.setDev(...); return "REMAPPED"; },
+ *       ctr(t, args) {
+ *         if (args.length !== 2) ctrError("Invalid argument count");
+ *         t.private = { dev: t.getDevice(args[0]!), start: parseU64(args[1]!) ?? 0 };
+ *       },
+ *       dtr(t) { t.putDevice(t.priv.dev); },
+ *       map(t, bio) {
+ *         bio.bdev = t.priv.dev.bdev;                          // where the clone goes
+ *         bio.sector = t.priv.start + t.offset(bio.sector);    // dm_target_offset
+ *         return "REMAPPED";                                   // DM_MAPIO_REMAPPED
+ *       },
  *     });
+ *
+ * The engine calls these operations only through the type's guard (guard.ts), which reports a
+ * throw or a bad result as a target fault.
  *
  * Invariant: `t.private` is set by a successful ctr and is valid until dtr; the core never calls
  * map, end_io, status, message or a suspend/resume hook on a target whose ctr failed.
@@ -16,6 +27,7 @@
 
 import type { Bio } from "./bio.ts";
 import type { BlockDevice } from "./blockdev.ts";
+import type { TargetGuard } from "./guard.ts";
 import {
   DmError,
   type BlkStatus,
@@ -111,7 +123,9 @@ export interface TargetHost {
   submitRemapped(t: Target<unknown>, bio: Bio): void;
   /** Submit a new bio the target made itself (e.g. a copy or a metadata read). */
   submit(t: Target<unknown>, bio: Bio): void;
+  /** A new bio to `dev`; `onEnd` runs (guarded) when it ends. */
   newBio(
+    t: Target<unknown>,
     op: Bio["op"],
     dev: DmDev,
     sector: Sector,
@@ -140,11 +154,14 @@ export class Target<P = unknown> {
   private: P | undefined = undefined;
   /** The arguments ctr was given (for tooling; status TABLE must not rely on it). */
   readonly args: readonly string[];
+  /** The guard of this target's type (guard.ts): the engine calls `type` only through it. */
+  readonly guard: TargetGuard;
   readonly #host: TargetHost;
 
   constructor(
     host: TargetHost,
     type: TargetType<P>,
+    guard: TargetGuard,
     index: number,
     begin: Sector,
     len: Sector,
@@ -152,6 +169,7 @@ export class Target<P = unknown> {
   ) {
     this.#host = host;
     this.type = type;
+    this.guard = guard;
     this.index = index;
     this.begin = begin;
     this.len = len;
@@ -191,7 +209,7 @@ export class Target<P = unknown> {
     this.#host.putDevice(this as Target<unknown>, d);
   }
 
-  /** Run `fn` after `delay` virtual nanoseconds. */
+  /** Run `fn` after `delay` virtual nanoseconds (a throw from it is reported as a fault). */
   schedule(delay: number, fn: () => void): void {
     this.#host.schedule(this as Target<unknown>, delay, fn);
   }
@@ -230,7 +248,7 @@ export class Target<P = unknown> {
     data: Uint8Array | null,
     onEnd: (b: Bio) => void,
   ): Bio {
-    return this.#host.newBio(op, dev, sector, sectors, data, onEnd);
+    return this.#host.newBio(this as Target<unknown>, op, dev, sector, sectors, data, onEnd);
   }
 
   event(): void {

@@ -15,6 +15,7 @@
 import type {
   EngineState,
   InitParams,
+  ModuleSnapshot,
   Params,
   RequestId,
   RequestType,
@@ -26,6 +27,9 @@ import type {
   WorkerStartup,
 } from "./protocol.ts";
 import type { StorageHandle } from "../engine/storage.ts";
+import type { ContractProblem } from "../engine/contracts.ts";
+import { CALL_CELL_BYTES, CALL_OP_LINUX, readCallCell } from "../engine/callCell.ts";
+import type { ModuleInfo, ReloadReport } from "../engine/module.ts";
 import { clearPaused, workerPaused } from "./debugChannel.ts";
 
 /** The part of a Worker the client uses (a MessagePort or a fake in tests will do). */
@@ -52,6 +56,13 @@ export interface RestartReport {
   /** What the rebuild script printed (empty when all went well). */
   output: string;
   ok: boolean;
+  /**
+   * The user module whose code was running when the worker stopped answering (the current-call
+   * cell, src/engine/module.ts): it is marked faulty and not loaded again; devices whose tables
+   * use it are not rebuilt (`notRebuilt`).
+   */
+  hung?: { module: string; op: string };
+  notRebuilt?: string[];
 }
 
 export type ClientStatus = "starting" | "ready" | "restarting" | "failed";
@@ -82,6 +93,8 @@ interface Pending {
 
 export class EngineClient {
   readonly ring: SharedArrayBuffer;
+  /** The current-call cell the worker writes before running user module code (module.ts). */
+  readonly callCell = new SharedArrayBuffer(CALL_CELL_BYTES);
   #opts: ClientOptions;
   #worker: WorkerLike | null = null;
   #nextId: RequestId = 1;
@@ -100,6 +113,10 @@ export class EngineClient {
   #state: EngineState | null = null;
   #storage: StorageHandle | null = null;
   #disposed = false;
+  /** User modules loaded, to load them again in a restarted worker. */
+  #modules = new Map<string, ModuleSnapshot>();
+  /** Modules that hung: not loaded again automatically. */
+  #faulty = new Map<string, string>();
 
   constructor(opts: ClientOptions) {
     this.#opts = opts;
@@ -139,6 +156,7 @@ export class EngineClient {
     const { startup } = await this.call("init", {
       seed: this.#opts.seed,
       ring: this.ring,
+      callCell: this.callCell,
       ...(this.#opts.debug ? { debug: this.#opts.debug } : {}),
     });
     this.#arm();
@@ -173,6 +191,7 @@ export class EngineClient {
   async refreshState(): Promise<EngineState> {
     const state = await this.call("getState", {});
     this.#state = state;
+    if (state.modules) this.#modules = new Map(state.modules.map((m) => [m.name, m]));
     this.#storage = mergeStorage(state.storage, this.#storage);
     return state;
   }
@@ -189,9 +208,14 @@ export class EngineClient {
     this.#restarts++;
     if (this.#opts.debug) clearPaused(this.#opts.debug);
 
-    const state = this.#state;
+    // Whose code was running when the worker stopped answering: that module is faulty.
+    const hung = readCallCell(this.callCell);
+    new Int32Array(this.callCell, 0, 4).fill(0);
+    if (hung) this.#faulty.set(hung.module, `${CALL_OP_LINUX[hung.op]} hung`);
+
+    let state = this.#state;
     this.#spawn();
-    const init: InitParams = { seed: this.#opts.seed, ring: this.ring };
+    const init: InitParams = { seed: this.#opts.seed, ring: this.ring, callCell: this.callCell };
     if (this.#opts.debug) init.debug = this.#opts.debug;
     if (state && this.#storage) {
       init.storage = this.#storage;
@@ -200,15 +224,43 @@ export class EngineClient {
     let report: RestartReport;
     try {
       await this.call("init", init);
+      // User modules first (all but the faulty ones), then the devices that do not use those.
+      const lines: string[] = [];
+      const faultyTypes = new Set<string>();
+      for (const m of [...this.#modules.values()].reverse()) {
+        const why = this.#faulty.get(m.name);
+        if (why) {
+          for (const t of m.types) faultyTypes.add(t);
+          continue;
+        }
+        try {
+          await this.call("insmod", { filename: m.filename, source: m.source });
+        } catch (e) {
+          lines.push(`insmod ${m.filename}: ${e instanceof Error ? e.message : String(e)}`);
+        }
+      }
+      const uses = (d: EngineState["devices"][number]) =>
+        [...(d.live ?? []), ...(d.inactive ?? [])].some((t) => faultyTypes.has(t.type));
+      const notRebuilt = state?.devices.filter(uses).map((d) => d.name) ?? [];
+      if (state && notRebuilt.length)
+        state = { ...state, devices: state.devices.filter((d) => !uses(d)) };
+      if (hung)
+        lines.unshift(
+          `${hung.module}: ${CALL_OP_LINUX[hung.op]} hung; the module is marked faulty and was not loaded again` +
+            (notRebuilt.length ? `; not rebuilt: ${notRebuilt.join(", ")}` : ""),
+        );
       const restored = state?.devices.length
         ? await this.call("restore", { devices: state.devices })
         : { ok: true, output: "" };
+      if (restored.output) lines.push(restored.output);
       report = {
         reason,
         count: this.#restarts,
         devices: state?.devices.map((d) => d.name) ?? [],
-        output: restored.output,
-        ok: restored.ok,
+        output: lines.join("\n"),
+        ok: restored.ok && !hung,
+        ...(hung ? { hung: { module: hung.module, op: CALL_OP_LINUX[hung.op] } } : {}),
+        ...(notRebuilt.length ? { notRebuilt } : {}),
       };
       await this.refreshState();
       this.#arm();
@@ -225,6 +277,60 @@ export class EngineClient {
     }
     this.#opts.onRestart?.(report);
     return report;
+  }
+
+  // ---- user target modules (src/engine/module.ts) ----------------------------------------
+
+  /**
+   * insmod a module. One from a shared link or a file (`origin`) runs only with `consent`
+   * (the user agreed). Loading a module by hand clears its faulty mark.
+   */
+  async insmod(
+    filename: string,
+    source: string,
+    opts: { origin?: "editor" | "link" | "file"; consent?: boolean } = {},
+  ): Promise<ModuleInfo> {
+    const info = await this.call("insmod", { filename, source, ...opts });
+    this.#faulty.delete(info.name);
+    this.#modules.set(info.name, {
+      name: info.name,
+      filename,
+      source,
+      faulty: null,
+      types: await this.#typesOf(info.name),
+    });
+    return info;
+  }
+
+  async #typesOf(name: string): Promise<string[]> {
+    const state = await this.refreshState().catch(() => null);
+    return state?.modules?.find((m) => m.name === name)?.types ?? [];
+  }
+
+  async rmmod(name: string): Promise<void> {
+    await this.call("rmmod", { name });
+    this.#modules.delete(name.replace(/-/g, "_"));
+  }
+
+  lsmod(): Promise<ModuleInfo[]> {
+    return this.call("lsmod", {});
+  }
+
+  async reloadModule(name: string, filename: string, source: string): Promise<ReloadReport> {
+    const report = await this.call("reloadModule", { name, filename, source });
+    const m = this.#modules.get(report.module);
+    if (m) this.#modules.set(report.module, { ...m, filename, source, faulty: null });
+    this.#faulty.delete(report.module);
+    return report;
+  }
+
+  moduleProblems(name?: string): Promise<ContractProblem[]> {
+    return this.call("moduleProblems", name === undefined ? {} : { name });
+  }
+
+  /** Modules marked faulty by the watchdog (they hung), with why: "map hung". */
+  get faultyModules(): ReadonlyMap<string, string> {
+    return this.#faulty;
   }
 
   dispose(): void {

@@ -137,6 +137,8 @@ export class EngineHost {
     () => this.#pump(),
   );
   #debugChannel: SharedArrayBuffer | undefined = undefined;
+  /** The page's current-call cell (module.ts), kept across resets. */
+  #callCell: SharedArrayBuffer | undefined = undefined;
 
   #startup: Omit<WorkerStartup, "ready">;
   #options: HostOptions;
@@ -333,11 +335,41 @@ export class EngineHost {
         return this.#loadReport();
       case "debugConfig":
         return this.#debug.config(req.params);
+      case "insmod":
+        return this.#insmod(req.params);
+      case "rmmod":
+        this.#requireEngine().modules.rmmod(req.params.name);
+        return {};
+      case "lsmod":
+        return this.#requireEngine().modules.list();
+      case "reloadModule":
+        return this.#requireEngine().modules.reload(
+          req.params.name,
+          req.params.source,
+          req.params.filename,
+        );
+      case "moduleProblems":
+        return this.#requireEngine().modules.problems(req.params.name);
       case "debugHang":
         for (;;) {
           // An endless loop, like a user's target that never returns: only the watchdog ends it.
         }
     }
+  }
+
+  /**
+   * insmod from the page. Code from a shared link or a file runs only after the user agreed:
+   * without `consent` such a module is refused before anything of it is evaluated.
+   */
+  #insmod(p: Params<"insmod">): Result<"insmod"> {
+    const engine = this.#requireEngine();
+    const untrusted = p.origin === "link" || p.origin === "file";
+    if (untrusted && !p.consent)
+      throw new Error(
+        `${p.filename}: loaded from a ${p.origin}: it runs only after you agree (insmod with consent)`,
+      );
+    const mod = engine.modules.insmod(p.filename, p.source, { untrusted });
+    return engine.modules.list().find((m) => m.name === mod.name)!;
   }
 
   #requireEngine(): Engine {
@@ -383,6 +415,8 @@ export class EngineHost {
     this.#controlShell = null;
     this.#ring ??= new RingProducer(params.ring);
     this.#debugChannel = params.debug ?? this.#debugChannel;
+    this.#callCell = params.callCell ?? this.#callCell;
+    if (this.#callCell) engine.modules.attachCallCell(this.#callCell);
     this.#debug.attach(engine, this.#debugChannel);
     // From the engine's first event: a restarted worker's engine recreates the disks it was
     // handed (disk_create) before this, and the page rebuilds the stack from the events.
@@ -574,7 +608,21 @@ export class EngineHost {
       sizeBytes: d.disk.sizeBytes,
       store: d.disk.handle(),
     }));
-    return { now: engine.now, devices, blockDevices, disks, storage: engine.storage.handle() };
+    const modules = engine.modules.loaded().map((m) => ({
+      name: m.name,
+      filename: m.filename,
+      source: m.source,
+      faulty: m.faulty,
+      types: m.types.map((t) => t.name),
+    }));
+    return {
+      now: engine.now,
+      devices,
+      blockDevices,
+      disks,
+      storage: engine.storage.handle(),
+      modules,
+    };
   }
 }
 

@@ -18,6 +18,8 @@ import type { OutcomeBreakpoint } from "../engine/debug/outcome.ts";
 import type { EvalResult, PauseInfo } from "../engine/debug/runtime.ts";
 import type { LoadSpec, LoadStats } from "../engine/loadgen.ts";
 import type { DiskStoreHandle, StorageHandle } from "../engine/storage.ts";
+import type { ContractProblem } from "../engine/contracts.ts";
+import type { ModuleInfo, ReloadReport } from "../engine/module.ts";
 import type { Completion } from "../shell/completion.ts";
 import type { InputState } from "../shell/continuation.ts";
 
@@ -40,6 +42,22 @@ export interface InitParams {
    * a breakpoint, and the PAUSED word the watchdog reads.
    */
   debug?: SharedArrayBuffer;
+  /**
+   * The "current call" cell (src/engine/module.ts, CALL_CELL_BYTES): which user module's code
+   * the worker is running, readable by the page after the worker stopped answering.
+   */
+  callCell?: SharedArrayBuffer;
+}
+
+/** A loaded user module as the page keeps it, to load it again in a restarted worker. */
+export interface ModuleSnapshot {
+  name: string;
+  filename: string;
+  source: string;
+  /** Why it is faulty ("map hung"), or null. */
+  faulty: string | null;
+  /** The target types it registers. */
+  types: string[];
 }
 
 export interface DiskSnapshot {
@@ -100,6 +118,8 @@ export interface EngineState {
   blockDevices: BlockDeviceInfo[];
   disks: DiskSnapshot[];
   storage: StorageHandle;
+  /** User target modules loaded (insmod), most recently loaded first. */
+  modules?: ModuleSnapshot[];
 }
 
 export interface TableProblem {
@@ -252,6 +272,31 @@ export interface Requests {
    * a command runs.
    */
   writeFile: { params: { path: string; content: string | null }; result: Record<string, never> };
+  /**
+   * insmod a user target module (src/engine/module.ts). A module from a shared link or a file
+   * (`origin` "link" or "file") is untrusted: it is refused until the user agreed (`consent`).
+   * Errors carry "<file>:<line>:<column>: <what>".
+   */
+  insmod: {
+    params: {
+      filename: string;
+      source: string;
+      origin?: "editor" | "link" | "file";
+      consent?: boolean;
+    };
+    result: ModuleInfo;
+  };
+  /** rmmod: fails with "Resource temporarily unavailable" while a table uses the module. */
+  rmmod: { params: { name: string }; result: Record<string, never> };
+  /** lsmod: every loaded module (built-in ones too) with its use count. */
+  lsmod: { params: Record<string, never>; result: ModuleInfo[] };
+  /** Hot reload: new code for a loaded module, its tables suspended, reloaded, resumed. */
+  reloadModule: {
+    params: { name: string; filename: string; source: string };
+    result: ReloadReport;
+  };
+  /** Contract-check warnings so far (src/engine/contracts.ts), of one module or all. */
+  moduleProblems: { params: { name?: string }; result: ContractProblem[] };
   /** Spin forever: how the end-to-end tests hang the worker to exercise the watchdog. */
   debugHang: { params: Record<string, never>; result: never };
   /**

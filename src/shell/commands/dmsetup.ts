@@ -283,10 +283,12 @@ class Dmsetup {
     return specs;
   }
 
-  /** Read ahead of a dm device in sectors, as BLKRAGET reports it (max(2 * io_opt, 128 KiB)). */
+  /**
+   * Read ahead of a dm device in sectors, as BLKRAGET reports it: disk_update_readahead's
+   * max(2 * io_opt, 128 KiB), io_opt being the queue limit dm_calculate_queue_limits stacked.
+   */
   readAhead(md: MappedDevice): number {
-    const ioOpt = ioOptOf(md, 0);
-    return Math.max(Math.floor((ioOpt * 2) / 4096) * 8, 256);
+    return Math.max(Math.floor((md.limits.ioOpt * 2) / 4096) * 8, 256);
   }
 }
 
@@ -326,45 +328,6 @@ function parseLine(raw: string): TableSpec | "skip" | null {
 
 function cmpBytes(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function gcd(a: number, b: number): number {
-  while (b) [a, b] = [b, a % b];
-  return a;
-}
-
-function lcmNotZero(a: number, b: number): number {
-  if (!a) return b;
-  if (!b) return a;
-  return (a / gcd(a, b)) * b;
-}
-
-/** io_opt (bytes) of a device, stacked through dm tables as dm_calculate_queue_limits does. */
-function ioOptOf(bdev: BlockDevice, depth: number): number {
-  if (!isMappedDevice(bdev)) return bdev.limits.ioOpt;
-  const map = bdev.live;
-  if (!map || depth > 16) return 0;
-  let ioOpt = 0;
-  for (const ti of map.targets) {
-    const lim = {
-      logicalBlockSize: 512,
-      physicalBlockSize: 512,
-      ioMin: 512,
-      ioOpt: 0,
-      maxSectors: 0,
-      discardGranularity: 0,
-    };
-    try {
-      ti.type.iterateDevices?.(ti, (d) => {
-        lim.ioOpt = lcmNotZero(lim.ioOpt, ioOptOf(d.bdev, depth + 1));
-      });
-      ti.type.ioHints?.(ti, lim);
-    } catch {
-      // A target that fails here reports nothing; dm would have refused it long before.
-    }
-    ioOpt = lcmNotZero(ioOpt, lim.ioOpt);
-  }
-  return ioOpt;
 }
 
 type Cmd = (d: Dmsetup, args: string[]) => Promise<void> | void;
