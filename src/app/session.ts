@@ -23,6 +23,7 @@ import type { EngineState, WorkerMessage, WorkerRequest } from "../worker/protoc
 import { createRing, RingConsumer } from "../worker/ring.ts";
 import { ansi, toTerminal, writeConsole } from "./consoleSink.ts";
 import { takeEngineWorker } from "./bootWorker.ts";
+import { debugChannel, onDebugNotice } from "./debugger/debugActions.ts";
 import { DiskReader } from "./diskMap.ts";
 import { onFrame } from "./frame.ts";
 import { refreshLoads } from "./loadActions.ts";
@@ -216,6 +217,7 @@ export function startSession(): Promise<void> {
     client = new EngineClient({
       createWorker: createEngineWorker,
       ring,
+      debug: debugChannel(),
       seed: DEFAULT_SEED,
       onStatus: (engineStatus) => {
         if (engineStatus === "restarting") engineReplaced();
@@ -224,6 +226,7 @@ export function startSession(): Promise<void> {
       onNotice: (n) => {
         if (n.kind === "segment") diskReader?.addSegment(n.pool, n.index, n.sab);
         else if (n.kind === "strings") strings.splice(n.from, n.strings.length, ...n.strings);
+        else if (n.kind === "debug") onDebugNotice(n.event);
         else streamToConsole(n.stream, n.text);
       },
       onRestart: (r) => {

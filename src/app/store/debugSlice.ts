@@ -1,4 +1,6 @@
 import type { StateCreator } from "zustand";
+import type { OutcomeBreakpoint } from "../../engine/debug/outcome.ts";
+import type { EvalResult, StackFrame } from "../../engine/debug/runtime.ts";
 import type { AppState } from "./index.ts";
 
 /**
@@ -24,6 +26,19 @@ export interface PausedFrame {
   private?: unknown;
   /** Serialized bio being mapped / completed, if any. */
   bio?: unknown;
+  /** The bio's id (the Inspector and the flow select it). */
+  bioId?: number;
+  /** The target op chain in progress, outermost first, and the user frame on top. */
+  stack?: StackFrame[];
+  /** The outcome breakpoint that matched (reason "outcome"). */
+  outcome?: number;
+}
+
+/** A watch expression and its value in the paused frame (null: not evaluated yet). */
+export interface Watch {
+  id: number;
+  expr: string;
+  result: EvalResult | null;
 }
 
 /**
@@ -39,6 +54,11 @@ export interface DebugSlice {
   toggleBreakpoint(file: string, line: number): void;
   /** Where the engine is stopped, or null when it runs. */
   debugPaused: PausedFrame | null;
+  /** Breakpoints on outcomes (src/engine/debug/outcome.ts). */
+  outcomeBreakpoints: OutcomeBreakpoint[];
+  watches: Watch[];
+  /** The debugger's last word: a reload to take probes, an error. */
+  debugMessage: string;
 }
 
 /** `breakpoints` with file:line toggled (pure; sorted, no empty lists kept). */
@@ -62,4 +82,7 @@ export const createDebugSlice: StateCreator<AppState, [], [], DebugSlice> = (set
   toggleBreakpoint: (file, line) =>
     set((s) => ({ breakpoints: toggledBreakpoints(s.breakpoints, file, line) })),
   debugPaused: null,
+  outcomeBreakpoints: [],
+  watches: [],
+  debugMessage: "",
 });
