@@ -11,7 +11,15 @@ export {
 export { MappedDevice, isMappedDevice } from "./mapped-device.ts";
 export { BlockDevice, RamDisk, DM_MAJOR, RAMDISK_MAJOR } from "./blockdev.ts";
 export { Bio } from "./bio.ts";
-export { Table, splitArgs } from "./dm-table.ts";
+export { Table, splitArgs, deviceAreas, type DeviceArea } from "./dm-table.ts";
+export {
+  TargetCallObservers,
+  TargetGuard,
+  TARGET_OP_NAMES,
+  type TargetCall,
+  type TargetCallObserver,
+  type TargetOp,
+} from "./guard.ts";
 export { parseTable, type TargetSpec } from "./table.ts";
 export {
   Target,
