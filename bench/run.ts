@@ -3,6 +3,7 @@
  * not asserted (see each file for what it measures and its goals).
  *
  *   engine   bios/s through the engine in Node (bench/engine.ts)
+ *   modules  a user-written linear (insmod) vs the built-in, and insmod to usable (bench/modules.ts)
  *   golden   the golden suite through dmsh against the real kernel's timings (bench/golden.ts)
  *   app      initial download and time to the first drawn stack, in Chromium (bench/app.ts)
  *   fps      frames per second and engine throughput with the views on and off (bench/fps.ts)
@@ -14,9 +15,11 @@ import { benchApp, printApp } from "./app.ts";
 import { benchEngine } from "./engine.ts";
 import { benchFps, printFps } from "./fps.ts";
 import { benchGolden } from "./golden.ts";
+import { benchModules } from "./modules.ts";
 
 const SECTIONS: Array<[string, string, () => Promise<void>]> = [
   ["engine", "engine (Node)", () => benchEngine()],
+  ["modules", "user target modules (Node)", () => benchModules()],
   ["golden", "golden suite through dmsh", async () => void (await benchGolden())],
   ["app", "web app", async () => printApp(await benchApp())],
   ["fps", "FPS probe", async () => printFps(await benchFps())],
