@@ -33,6 +33,8 @@ export abstract class BlockDevice implements BioTarget {
    * Bumped for every write, discard or write-zeroes bio submitted to this device: pages a
    * buffered reader kept are valid only while it is unchanged (see shell/blockio.ts).
    */
+  /** Read-ahead in 512-byte sectors (BLKRAGET / BLKRASET; 128 KiB by default). */
+  readAhead = 256;
   writeGeneration = 0;
   /**
    * The write side of the device's page cache (its bdev inode's address_space): blocks a

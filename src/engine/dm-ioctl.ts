@@ -221,7 +221,8 @@ export class DeviceMapper {
   /** DM_DEV_REMOVE: fails with EBUSY while the device is open. */
   remove(name: string): void {
     const md = this.#find(name);
-    if (md.openCount > 0) throw new DmError("EBUSY");
+    // Linux's remove would wait for dm_get_md references to go (dm_destroy); here it is busy.
+    if (md.openCount > 0 || md.references > 0) throw new DmError("EBUSY");
     this.#teardown(md);
   }
 
@@ -241,7 +242,7 @@ export class DeviceMapper {
     for (let progress = true; progress;) {
       progress = false;
       for (const md of this.list()) {
-        if (md.openCount > 0) continue;
+        if (md.openCount > 0 || md.references > 0) continue;
         this.#teardown(md);
         progress = true;
       }

@@ -10,12 +10,13 @@
 
 import { Bio } from "./bio.ts";
 import type { BlockDevice } from "./blockdev.ts";
+import { dmGetMd } from "./dm.ts";
 import type { Engine } from "./engine.ts";
 import { EV, type EventCode } from "./events.ts";
 import type { TargetGuard } from "./guard.ts";
 import type { MappedDevice } from "./mapped-device.ts";
 import type { TargetSpec } from "./table.ts";
-import { Target, type DmDev, type TargetHost } from "./target.ts";
+import { Target, type DmDev, type MappedDeviceRef, type TargetHost } from "./target.ts";
 import { DmError, defaultLimits, type Errno, type QueueLimits, type Sector } from "./types.ts";
 
 /** LLONG_MAX >> SECTOR_SHIFT: the largest device a table may describe. */
@@ -63,6 +64,8 @@ export class Table {
   readonly devices = new Map<number, HeldDevice>();
   /** Set when a singleton target is in the table. */
   singleton = false;
+  /** dm_get_md references its targets hold (dm.ts), with the target that took each. */
+  readonly mdRefs = new Map<MappedDeviceRef, Target>();
 
   constructor(mode: "r" | "rw") {
     this.mode = mode;
@@ -316,6 +319,12 @@ export function dmTableDestroy(e: Engine, md: MappedDevice, table: Table): void 
     ti.guard.dtr(md, ti);
     targetEvent(e, md, ti, EV.TARGET_DTR);
   }
+  // A reference a target took with dm_get_md and did not put in dtr: Linux's remove of that
+  // device would wait for it for ever. Reported, and dropped.
+  for (const [ref, ti] of [...table.mdRefs]) {
+    e.fault(md, ti, null, `dtr did not put its reference to ${ref.devName} (dm_get_md)`);
+    ref.put();
+  }
   // A target that forgot dm_put_device: the kernel warns and drops the reference itself.
   for (const held of [...table.devices.values()]) {
     e.log(
@@ -400,11 +409,21 @@ function targetHost(e: Engine, md: MappedDevice, table: Table): TargetHost {
     random: () => e.rng.next(),
     log: (level, text) => e.log(level, text),
     submitRemapped: (t, bio) => md.submitRemapped(t, bio),
-    submit: (_t, bio) => e.submitBio(bio),
+    submit: (t, bio) => {
+      // The target's own bio (dm-io, dm-bufio): its bio_submit names the target as issuer.
+      if (!bio.parent && !bio.issuer) bio.issuer = { dev: md.dev, target: t.index };
+      e.submitBio(bio);
+    },
     newBio: (t, op, d, sector, sectors, data, onEnd) =>
       new Bio(e, op, d.bdev, sector, sectors, data, 0, null, t.guard.completion(md, t, onEnd)),
     event: () => {
       md.eventNr++;
+    },
+    requestYield: () => e.clock.requestYield(),
+    getMappedDevice: (t, path) => {
+      const ref = dmGetMd(e, path, (r) => table.mdRefs.delete(r));
+      if (ref) table.mdRefs.set(ref, t);
+      return ref;
     },
   };
 }

@@ -8,7 +8,7 @@
 
 import type { Engine } from "./engine.ts";
 import { EV } from "./events.ts";
-import { MappedDevice } from "./mapped-device.ts";
+import { MappedDevice, isMappedDevice } from "./mapped-device.ts";
 import {
   dmCalculateQueueLimits,
   deviceAreasValid,
@@ -16,6 +16,7 @@ import {
   targetEvent,
   type Table,
 } from "./dm-table.ts";
+import type { MappedDeviceRef } from "./target.ts";
 import { DmError, ERRNO } from "./types.ts";
 
 export interface SuspendFlags {
@@ -120,4 +121,41 @@ export function dmResume(e: Engine, md: MappedDevice): void {
   md.blockIo = false;
   e.events.emit(EV.DEVICE_RESUME, e.now, 0, md.dev, 0, 0, 0, 0);
   md.redriveDeferred();
+}
+
+/**
+ * dm_get_md (+ dm_get_live_table through the reference's `liveTable()`): a reference to the
+ * mapped device at `path` ("/dev/mapper/NAME", "/dev/dm-N", "major:minor"), the way a thin
+ * device finds its pool. null when `path` names no mapped device. The reference keeps the
+ * device from being removed (EBUSY) until `put()` (dm_put); `onPut` runs when it is put.
+ */
+export function dmGetMd(
+  e: Engine,
+  path: string,
+  onPut?: (ref: MappedDeviceRef) => void,
+): MappedDeviceRef | null {
+  const d = e.lookup(path);
+  if (!d || !isMappedDevice(d)) return null;
+  const md = d;
+  md.references++;
+  let held = true;
+  const ref: MappedDeviceRef = {
+    get name() {
+      return md.dmName;
+    },
+    get uuid() {
+      return md.uuid;
+    },
+    dev: md.dev,
+    devName: md.devName,
+    liveTable: () => (md.live ? md.live.targets : null),
+    put: () => {
+      if (!held) throw new DmError("EINVAL", `dm_put: the reference to ${md.devName} was put already`);
+      held = false;
+      md.references--;
+      onPut?.(ref);
+      e.wake();
+    },
+  };
+  return ref;
 }

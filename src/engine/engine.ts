@@ -12,12 +12,13 @@
 
 import { Bio, type BioHost } from "./bio.ts";
 import { RamDisk, type BioSink, type BlockDevice } from "./blockdev.ts";
-import { Clock, Prng, NS_PER_MS } from "./clock.ts";
+import { Clock, Prng, NS_PER_MS, nextTask } from "./clock.ts";
 import { DeviceMapper } from "./dm-ioctl.ts";
-import { EV, EventLog, opCode, statusCode } from "./events.ts";
+import { EV, issuerCode, EventLog, opCode, statusCode } from "./events.ts";
 import { TargetCallObservers } from "./guard.ts";
 import { KernelLog, type LogLevel } from "./klog.ts";
 import { LoadGenerators } from "./loadgen.ts";
+import { LoopControl } from "./loop.ts";
 import { ModuleLoader } from "./module.ts";
 import { isMappedDevice, type MappedDevice } from "./mapped-device.ts";
 import { Storage, type DiskStoreHandle, type StorageHandle } from "./storage.ts";
@@ -67,6 +68,8 @@ export class Engine implements BioHost, BioSink {
   );
   readonly dm: DeviceMapper;
   readonly load: LoadGenerators;
+  /** The loop driver and /dev/loop-control (loop.ts): `modprobe loop`, losetup. */
+  readonly loop: LoopControl;
   /** Loadable target modules: insmod, rmmod, lsmod, hot reload (module.ts). */
   readonly modules: ModuleLoader;
   /** Every block device by dev number. */
@@ -89,6 +92,12 @@ export class Engine implements BioHost, BioSink {
       this.targets.register(type, module, builtin);
     this.dm = new DeviceMapper(this);
     this.load = new LoadGenerators(this);
+    this.loop = new LoopControl({
+      devices: this.devices,
+      ramDiskLatency: this.ramDiskLatency,
+      schedule: (delay, fn) => this.clock.schedule(delay, fn),
+      log: (level, text) => this.log(level, text),
+    });
     this.modules = new ModuleLoader(this);
   }
 
@@ -244,7 +253,7 @@ export class Engine implements BioHost, BioSink {
         bio.sector,
         bio.sectors,
         opCode(bio.op) | (bio.flags << 8),
-        bio.parent ? bio.parent.id : 0,
+        bio.parent ? bio.parent.id : bio.issuer ? issuerCode(bio.issuer.dev, bio.issuer.target) : 0,
       );
     }
     bio.startedAt = this.now;
@@ -305,13 +314,34 @@ export class Engine implements BioHost, BioSink {
    * it does not; when nothing is left to run, targets that own bios they can never end are
    * reported and those bios failed; if `cond` still does not hold, the wait continues until
    * another actor (a background job, the UI) changes the state.
+   *
+   * When a target's awaited metadata I/O ends (`Clock.requestYield`), the clock stops and the
+   * current task ends before the next entry runs: the target's continuation acts at that
+   * virtual instant, as it does under the paced driver.
    */
   waitFor(cond: () => boolean): Promise<void> {
     if (cond()) return Promise.resolve();
     if (this.drive === "eager") {
-      this.settle(cond);
+      this.settle(cond, true);
       if (cond()) return Promise.resolve();
+      if (this.clock.yieldRequested) return this.#eagerWait(cond);
     }
+    return this.#park(cond);
+  }
+
+  /** Eager waitFor across yields: let continuations run, then run the clock again. */
+  async #eagerWait(cond: () => boolean): Promise<void> {
+    while (this.clock.takeYield()) {
+      await nextTask();
+      this.wake();
+      if (cond()) return;
+      this.settle(cond, true);
+      if (cond()) return;
+    }
+    return this.#park(cond);
+  }
+
+  #park(cond: () => boolean): Promise<void> {
     return new Promise((resolve) => {
       this.#waiters.push(() => {
         if (!cond()) return false;
@@ -324,13 +354,38 @@ export class Engine implements BioHost, BioSink {
   /**
    * Run the clock until idle (or `until` holds), then reap bios no one can ever end. Idle means
    * no foreground entries: a running load generator alone does not keep the engine busy.
+   *
+   * A pending continuation (`Clock.requestYield`) may still end the bios its target owns, so
+   * nothing is reaped while one is; `stopAtYield` also stops the clock there (callers that can
+   * await use `settled()`).
    */
-  settle(until?: () => boolean): void {
+  settle(until?: () => boolean, stopAtYield = false): void {
     const c = this.clock;
     for (;;) {
-      while ((!until || !until()) && c.foreground > 0 && c.step()) this.wake();
+      while (
+        (!until || !until()) &&
+        c.foreground > 0 &&
+        !(stopAtYield && c.yieldRequested) &&
+        c.step()
+      )
+        this.wake();
       if (until?.()) return;
+      if (c.yieldRequested) return;
       if (!this.#reapOrphans()) return;
+    }
+  }
+
+  /**
+   * settle, awaiting continuations: run the clock until nothing is left to run, letting every
+   * target continuation woken on the way act at its virtual instant (eager drive; the paced
+   * driver does the same as it goes). Resolves with the engine idle.
+   */
+  async settled(): Promise<void> {
+    for (;;) {
+      this.settle(undefined, true);
+      if (!this.clock.takeYield()) return;
+      await nextTask();
+      this.wake();
     }
   }
 
@@ -354,7 +409,14 @@ export class Engine implements BioHost, BioSink {
   async sleep(ns: number): Promise<void> {
     const until = this.now + ns;
     if (this.drive === "eager") {
-      this.clock.runUntil(until);
+      const c = this.clock;
+      for (;;) {
+        while (!c.yieldRequested && c.nextAt !== undefined && c.nextAt <= until) c.step();
+        if (!c.takeYield()) break;
+        this.wake();
+        await nextTask();
+      }
+      c.runUntil(until);
       this.wake();
       return;
     }

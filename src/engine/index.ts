@@ -35,6 +35,17 @@ export {
 } from "./target.ts";
 export { TargetRegistry } from "./registry.ts";
 export {
+  LoopControl,
+  LoopDevice,
+  LOOP_MAJOR,
+  LOOP_MIN_COUNT,
+  isLoopDevice,
+  type LoopConfig,
+} from "./loop.ts";
+export { ShmemFile, ShmemSizeError, MAX_SHMEM_FILE_SIZE, checkShmemSize } from "./shmem.ts";
+export { DmIoError, type DmIoRegion, type DmIoRequest } from "./dm-io.ts";
+export { DmBufioClient, DmBuffer } from "./dm-bufio.ts";
+export {
   ModuleLoader,
   ModuleLoadError,
   moduleName,

@@ -64,6 +64,11 @@ export class MappedDevice extends BlockDevice {
   /** DMF_NOFLUSH_SUSPENDING: a noflush suspend is waiting for in-flight I/O. */
   noflushSuspending = false;
   eventNr = 0;
+  /**
+   * md->holders beyond the device's own: references taken by other targets through dm_get_md
+   * (dm.ts) and not yet put. While there are some, remove fails with EBUSY.
+   */
+  references = 0;
   /** md->type: NONE until the first table load that succeeds sets up the queue (dm_setup_md_queue). */
   type: "NONE" | "BIO_BASED" = "NONE";
   /** Bios held while suspended, re-driven on resume (md->deferred). */

@@ -28,6 +28,8 @@
 import type { Bio } from "./bio.ts";
 import type { BlockDevice } from "./blockdev.ts";
 import type { TargetGuard } from "./guard.ts";
+import { DmBufioClient, type DmBufioOptions } from "./dm-bufio.ts";
+import { dmIo, dmIoAsync, type DmIoRegion, type DmIoRequest } from "./dm-io.ts";
 import {
   DmError,
   type BlkStatus,
@@ -135,6 +137,31 @@ export interface TargetHost {
   ): Bio;
   /** dm_table_event: bump the device's event number. */
   event(): void;
+  /** A promise the target awaits was settled: the clock lets its continuation run now. */
+  requestYield(): void;
+  /** dm_get_md + dm_get_live_table: another mapped device, referenced until `put`. */
+  getMappedDevice(t: Target<unknown>, path: string): MappedDeviceRef | null;
+}
+
+/**
+ * A reference to a mapped device (dm_get_md): while held, the device cannot be removed
+ * (EBUSY). Put it (dm_put) when done, at the latest in dtr.
+ */
+export interface MappedDeviceRef {
+  /** The dm name (/dev/mapper/<name>), as it is now. */
+  readonly name: string;
+  readonly uuid: string;
+  /** major * 2^20 + minor. */
+  readonly dev: number;
+  /** "major:minor". */
+  readonly devName: string;
+  /**
+   * dm_get_live_table: the targets of the device's live table now (null: no live table). The
+   * live table changes on resume after a load: read it again rather than keeping it.
+   */
+  liveTable(): readonly Target<unknown>[] | null;
+  /** dm_put: drop the reference. Putting it twice throws DmError EINVAL. */
+  put(): void;
 }
 
 export class Target<P = unknown> {
@@ -253,6 +280,46 @@ export class Target<P = unknown> {
 
   event(): void {
     this.#host.event();
+  }
+
+  // ---- metadata I/O: dm-io.ts, dm-bufio.ts (docs/targets.md, "Metadata I/O") -----------------
+
+  /**
+   * dm_io, synchronous: read or write regions of devices this target holds, as its own bios.
+   * Resolves when all ended; rejects with DmIoError (errno EIO, `errorBits`) if any failed.
+   */
+  dmIo(req: DmIoRequest, regions: readonly DmIoRegion[]): Promise<void> {
+    return dmIo(this as Target<unknown>, req, regions);
+  }
+
+  /** dm_io, asynchronous: `notify(errorBits)` runs (guarded) once every region has ended. */
+  dmIoAsync(
+    req: DmIoRequest,
+    regions: readonly DmIoRegion[],
+    notify: (errorBits: number) => void,
+  ): void {
+    dmIoAsync(this as Target<unknown>, req, regions, notify);
+  }
+
+  /** dm_bufio_client_create: a block cache over `dev` (blockSize: bytes, a power of two). */
+  bufio(dev: DmDev, blockSize: number, opts?: DmBufioOptions): DmBufioClient {
+    return new DmBufioClient(this as Target<unknown>, dev, blockSize, opts);
+  }
+
+  /**
+   * dm_get_md: the mapped device at `path` ("/dev/mapper/NAME", "/dev/dm-N" or "major:minor"),
+   * referenced until `put()`; null when there is none (the kernel's NULL, e.g. for a RAM disk).
+   */
+  getMappedDevice(path: string): MappedDeviceRef | null {
+    return this.#host.getMappedDevice(this as Target<unknown>, path);
+  }
+
+  /**
+   * A promise this target awaits was settled by its own code (dm-io and dm-bufio do this for
+   * theirs): the clock lets the continuation run before the next entry.
+   */
+  requestYield(): void {
+    this.#host.requestYield();
   }
 }
 

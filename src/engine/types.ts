@@ -64,6 +64,7 @@ export const ERRNO = {
   ENODEV: [19, "No such device"],
   ENOTDIR: [20, "Not a directory"],
   EINVAL: [22, "Invalid argument"],
+  EFBIG: [27, "File too large"],
   ENOSPC: [28, "No space left on device"],
   EROFS: [30, "Read-only file system"],
   ERANGE: [34, "Numerical result out of range"],

@@ -12,7 +12,6 @@
 import {
   Bash,
   getCommandNames,
-  InMemoryFs,
   MountableFs,
   type ExecResult,
   type ScriptNode,
@@ -23,6 +22,8 @@ import { complete, type Completion } from "./completion.ts";
 import { inputState, type InputState } from "./continuation.ts";
 import { DmshContext } from "./context.ts";
 import { DevFs } from "./devfs.ts";
+import { SparseFs } from "./sparsefs.ts";
+import { ProcFs, SysFs } from "./sysfs.ts";
 import { rewriteScript } from "./rewrite.ts";
 import { Terminal, TtyFs, TTY_DIR, type Sink } from "./tty.ts";
 import { bytesOf, utf8Bytes, type Stream } from "./util.ts";
@@ -135,6 +136,8 @@ export class DmShell {
   readonly bash: Bash;
   readonly fs: MountableFs;
   readonly devfs: DevFs;
+  /** The root file system, whose large files are sparse (sparsefs.ts). */
+  readonly files: SparseFs;
   readonly terminal: Terminal;
   /** See ShellOptions.scriptName. */
   scriptName: string | null;
@@ -164,9 +167,12 @@ export class DmShell {
     this.terminal = new Terminal((stream, bytes) => this.#sink(stream, bytes));
     this.ctx = new DmshContext(engine, this.terminal);
     this.devfs = new DevFs(this.ctx);
-    const base = new InMemoryFs();
+    const base = new SparseFs(engine.storage);
+    this.files = base;
     this.fs = new MountableFs({ base });
     this.fs.mount("/dev", this.devfs);
+    this.fs.mount("/proc", new ProcFs(this.ctx));
+    this.fs.mount("/sys", new SysFs(this.ctx));
     this.fs.mount(TTY_DIR, new TtyFs(() => this.terminal));
     const cwd = opts.cwd ?? "/tmp";
     const custom = commands(this);

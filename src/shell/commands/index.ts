@@ -7,6 +7,7 @@ import { dmsetup } from "./dmsetup.ts";
 import { ddCommands } from "./dd.ts";
 import { dumpCommands } from "./dump.ts";
 import { loadgenCommands } from "./loadgen.ts";
+import { loopCommands } from "./loop.ts";
 import { moduleCommands } from "./module.ts";
 import { printfCommands } from "./printf.ts";
 import { systemCommands } from "./system.ts";
@@ -21,6 +22,7 @@ export const DMSH_COMMANDS: DmshCommand[] = [
   ...dumpCommands,
   ...printfCommands,
   ...loadgenCommands,
+  ...loopCommands,
   ...moduleCommands,
   ...timeCommands,
 ];

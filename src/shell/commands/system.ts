@@ -52,6 +52,16 @@ export const modprobe = command("modprobe", (args, { shell, out }) => {
     return 1;
   };
   if (p.opts.has("remove")) {
+    if (mod === "loop") {
+      if (!e.loop.loaded) return 0;
+      try {
+        e.loop.unload();
+        return 0;
+      } catch {
+        out.e(`modprobe: remove '${name}': Resource temporarily unavailable\n`);
+        return 1;
+      }
+    }
     if (mod === "brd") {
       if (!e.brdLoaded) return 0;
       try {
@@ -71,6 +81,12 @@ export const modprobe = command("modprobe", (args, { shell, out }) => {
       out.e(`modprobe: can't unload module '${name}': ${strerror(err.errno)}\n`);
       return 1;
     }
+    return 0;
+  }
+  if (mod === "loop") {
+    // max_loop=N: N devices at load (CONFIG_BLK_DEV_LOOP_MIN_COUNT, 8, otherwise).
+    const max = params.map((q) => /^max_loop=(\d+)$/.exec(q)).find((m) => m);
+    e.loop.load(max ? Math.min(Number(max[1]), 256) : undefined);
     return 0;
   }
   if (mod === "brd") {

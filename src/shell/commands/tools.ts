@@ -5,7 +5,7 @@
  */
 
 import { initBlockSize } from "../../engine/blockdev.ts";
-import { isMappedDevice, type BlockDevice } from "../../engine/index.ts";
+import { isLoopDevice, isMappedDevice, type BlockDevice } from "../../engine/index.ts";
 import { openPath } from "../files.ts";
 import { STDOUT_VAR } from "../rewrite.ts";
 import { TTY_DIR } from "../tty.ts";
@@ -207,6 +207,7 @@ const BLOCKDEV_USAGE =
   "\t--rereadpt\tReread partition table\n";
 
 const BLOCKDEV_OPS = [
+  "--getsize",
   "--setro",
   "--setrw",
   "--getro",
@@ -247,6 +248,11 @@ export const blockdev = command("blockdev", async (args, { shell, out, path }) =
     return 1;
   }
   if (opened.kind !== "block") {
+    if (op === "--getsize") {
+      // busybox tries BLKGETSIZE64, then BLKGETSIZE, and names the device when both fail.
+      out.e(`blockdev: ${dev}: Inappropriate ioctl for device\n`);
+      return 1;
+    }
     const ioctl = {
       "--getsz": "BLKGETSIZE64",
       "--getsize64": "BLKGETSIZE64",
@@ -267,10 +273,12 @@ export const blockdev = command("blockdev", async (args, { shell, out, path }) =
   const b = opened.file.bdev;
   switch (op) {
     case "--getsz":
+    case "--getsize":
       out.o(`${b.sizeSectors}\n`);
       break;
     case "--getsize64":
-      out.o(`${b.sizeSectors * 512}\n`);
+      // Exact past 2^53 bytes: a 2^52-sector device is 2305843009213693952 bytes.
+      out.o(`${BigInt(b.sizeSectors) * 512n}\n`);
       break;
     case "--getss":
       out.o(`${b.limits.logicalBlockSize}\n`);
@@ -293,14 +301,28 @@ export const blockdev = command("blockdev", async (args, { shell, out, path }) =
       b.readOnly = false;
       break;
     case "--getra":
-      out.o("256\n");
+      out.o(`${b.readAhead}\n`);
       break;
+    case "--setra":
+      b.readAhead = Number(args[1]);
+      break;
+    case "--setbsz":
+      // BLKBSZSET needs the device opened exclusively; blockdev's own open is not (6.1).
+      out.e(`blockdev: ${dev}: Device or resource busy\n`);
+      return 1;
     case "--rereadpt":
       if (isMappedDevice(b)) {
         out.e("blockdev: BLKRRPART: Invalid argument\n");
         return 1;
       }
-      break;
+      if (isLoopDevice(b)) {
+        // A loop device without partition scanning (LO_FLAGS_PARTSCAN).
+        out.e(`blockdev: ${dev}: Invalid argument\n`);
+        return 1;
+      }
+      // brd's disk is open by blockdev itself: bdev_disk_changed refuses (EBUSY).
+      out.e(`blockdev: ${dev}: Device or resource busy\n`);
+      return 1;
   }
   return 0;
 });

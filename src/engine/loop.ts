@@ -1,0 +1,224 @@
+/**
+ * The loop block driver (drivers/block/loop.c): /dev/loopN (major 7) reads and writes a regular
+ * file (shmem.ts), from `offset` bytes into it and for at most `sizelimit` bytes, as the
+ * tutorials' `losetup -f --show disk.img` gives. `LoopControl` is /dev/loop-control and the
+ * LOOP_* ioctls losetup uses: LOOP_CTL_GET_FREE, LOOP_CONFIGURE, LOOP_CLR_FD, LOOP_GET_STATUS64.
+ *
+ *     e.loop.load();                                   // modprobe loop: loop0..loop7
+ *     const lo = e.loop.getFree();                     // losetup -f
+ *     e.loop.configure(lo, file, { offset: 0 });       // losetup /dev/loop0 disk.img
+ *     e.loop.clear(lo);                                // losetup -d /dev/loop0
+ *
+ * Errors are DmErrors with the ioctl's errno: EBUSY (configure a bound device), ENXIO (clear or
+ * query an unbound one), EINVAL (offset or sizelimit not a multiple of 512... as 6.1 checks).
+ */
+
+import type { Bio } from "./bio.ts";
+import { BlockDevice } from "./blockdev.ts";
+import type { ShmemFile } from "./shmem.ts";
+import { DmError, SECTOR_SIZE, type Sector } from "./types.ts";
+
+export const LOOP_MAJOR = 7;
+/** CONFIG_BLK_DEV_LOOP_MIN_COUNT on Debian: devices `modprobe loop` creates. */
+export const LOOP_MIN_COUNT = 8;
+/** Minors this project hands out at most (Linux: 1 << MINORBITS). */
+const MAX_LOOP = 1 << 20;
+
+export interface LoopConfig {
+  /** Bytes into the file where the device starts (lo_offset). */
+  offset?: number;
+  /** Bytes of the file the device may use, 0: to the end (lo_sizelimit). */
+  sizelimit?: number;
+  /** LO_FLAGS_READ_ONLY. */
+  readOnly?: boolean;
+  /** LO_FLAGS_AUTOCLEAR: detach when the last opener closes. */
+  autoclear?: boolean;
+}
+
+/** One loop device (struct loop_device). */
+export class LoopDevice extends BlockDevice {
+  /** lo_backing_file: null while unbound (Lo_unbound). */
+  file: ShmemFile | null = null;
+  /** lo_file_name: the path given at setup, as sysfs' loop/backing_file shows it. */
+  fileName = "";
+  offset = 0;
+  sizelimit = 0;
+  autoclear = false;
+  /** Virtual nanoseconds each bio takes (the engine's RAM disk latency: 0 headless). */
+  latency = 0;
+  readonly #schedule: (delay: number, fn: () => void) => void;
+
+  constructor(minor: number, schedule: (delay: number, fn: () => void) => void) {
+    super(LOOP_MAJOR, minor, `loop${minor}`);
+    this.#schedule = schedule;
+    // loop's queue: 512-byte logical and physical blocks (LOG-SEC 512), as losetup -l shows.
+    this.limits = { ...this.limits, physicalBlockSize: 512, ioMin: 512 };
+  }
+
+  get bound(): boolean {
+    return this.file !== null;
+  }
+
+  /** get_size: (file size - offset), capped at sizelimit, in whole sectors; 0 unbound. */
+  get sizeSectors(): Sector {
+    const f = this.file;
+    if (!f) return 0;
+    let bytes = f.size - this.offset;
+    if (bytes < 0) return 0;
+    if (this.sizelimit > 0 && this.sizelimit < bytes) bytes = this.sizelimit;
+    return Math.floor(bytes / SECTOR_SIZE);
+  }
+
+  /** loop_queue_rq + do_req_filebacked: the bio's bytes go to or come from the file. */
+  handleBio(bio: Bio): void {
+    const f = this.file;
+    if (!f) {
+      bio.end("IOERR");
+      return;
+    }
+    const pos = this.offset + bio.sector * SECTOR_SIZE;
+    switch (bio.op) {
+      case "READ":
+        // Past the end of the file reads zeros (lo_read_simple zero-fills a short read).
+        if (bio.data) f.read(pos, bio.data);
+        break;
+      case "WRITE":
+        if (bio.data) f.write(pos, bio.data);
+        break;
+      case "DISCARD":
+      case "WRITE_ZEROES":
+        // lo_fallocate: FALLOC_FL_PUNCH_HOLE (tmpfs supports it).
+        f.zero(pos, Math.min(bio.sectors * SECTOR_SIZE, Math.max(0, f.size - pos)));
+        break;
+      case "FLUSH":
+        break;
+    }
+    if (this.latency === 0) bio.end("OK");
+    else this.#schedule(this.latency, () => bio.end("OK"));
+  }
+}
+
+/** What LoopControl needs from the engine. */
+export interface LoopHost {
+  readonly devices: Map<number, BlockDevice>;
+  readonly ramDiskLatency: number;
+  schedule(delay: number, fn: () => void): void;
+  log(level: "info" | "warn" | "err", text: string): void;
+}
+
+/** The loop module and /dev/loop-control. */
+export class LoopControl {
+  readonly #host: LoopHost;
+  readonly #devices = new Map<number, LoopDevice>();
+  loaded = false;
+
+  constructor(host: LoopHost) {
+    this.#host = host;
+  }
+
+  /** Loop devices by minor order. */
+  list(): LoopDevice[] {
+    this.#autoclear();
+    return [...this.#devices.values()].sort((a, b) => a.minor - b.minor);
+  }
+
+  get(minor: number): LoopDevice | undefined {
+    return this.#devices.get(minor);
+  }
+
+  /** modprobe loop [max_loop=N]: N devices (LOOP_MIN_COUNT by default). Again: nothing. */
+  load(count = LOOP_MIN_COUNT): void {
+    if (this.loaded) return;
+    this.loaded = true;
+    for (let i = 0; i < count; i++) this.add(i);
+    this.#host.log("info", "loop: module loaded");
+  }
+
+  /** rmmod loop: EBUSY while a device is bound or open. */
+  unload(): void {
+    if ([...this.#devices.values()].some((d) => d.bound || d.openCount > 0))
+      throw new DmError("EBUSY");
+    for (const d of this.#devices.values()) this.#host.devices.delete(d.dev);
+    this.#devices.clear();
+    this.loaded = false;
+  }
+
+  /** LOOP_CTL_ADD: a new device with this minor (EEXIST if there is one). */
+  add(minor: number): LoopDevice {
+    if (this.#devices.has(minor)) throw new DmError("EEXIST");
+    if (minor < 0 || minor >= MAX_LOOP) throw new DmError("EINVAL");
+    const d = new LoopDevice(minor, (delay, fn) => this.#host.schedule(delay, fn));
+    d.latency = this.#host.ramDiskLatency;
+    this.#devices.set(minor, d);
+    this.#host.devices.set(d.dev, d);
+    return d;
+  }
+
+  /** LOOP_CTL_GET_FREE: the first unbound device, or a new one after the highest minor. */
+  getFree(): LoopDevice {
+    if (!this.loaded) throw new DmError("ENODEV");
+    for (const d of this.list()) if (!d.bound) return d;
+    let minor = 0;
+    while (this.#devices.has(minor)) minor++;
+    return this.add(minor);
+  }
+
+  /**
+   * LOOP_CONFIGURE: bind `file`. EBUSY when already bound; EINVAL for an offset or sizelimit
+   * that is negative or not a whole number of bytes.
+   */
+  configure(d: LoopDevice, file: ShmemFile, path: string, cfg: LoopConfig = {}): void {
+    if (d.bound) throw new DmError("EBUSY");
+    const offset = cfg.offset ?? 0;
+    const sizelimit = cfg.sizelimit ?? 0;
+    if (!Number.isSafeInteger(offset) || offset < 0) throw new DmError("EINVAL");
+    if (!Number.isSafeInteger(sizelimit) || sizelimit < 0) throw new DmError("EINVAL");
+    file.open();
+    d.file = file;
+    d.fileName = path;
+    d.offset = offset;
+    d.sizelimit = sizelimit;
+    d.readOnly = cfg.readOnly ?? false;
+    d.autoclear = cfg.autoclear ?? false;
+  }
+
+  /**
+   * LOOP_CLR_FD: detach. ENXIO when unbound. A device someone still holds (a dm table) is only
+   * marked autoclear, and detached when they let go (6.1: "losetup -d" of a busy device
+   * succeeds lazily).
+   */
+  clear(d: LoopDevice): void {
+    if (!d.bound) throw new DmError("ENXIO");
+    if (d.openCount > 0) {
+      d.autoclear = true;
+      return;
+    }
+    this.#detach(d);
+  }
+
+  #detach(d: LoopDevice): void {
+    d.file?.close();
+    d.file = null;
+    d.fileName = "";
+    d.offset = 0;
+    d.sizelimit = 0;
+    d.autoclear = false;
+    d.readOnly = false;
+  }
+
+  /** lo_release: an autoclear device nobody holds any more is detached. */
+  #autoclear(): void {
+    for (const d of this.#devices.values())
+      if (d.bound && d.autoclear && d.openCount === 0) this.#detach(d);
+  }
+
+  /** Let go of autoclear devices now (called after a table released its devices). */
+  release(): void {
+    this.#autoclear();
+  }
+}
+
+/** The device a path's loop number names, if it is a loop device. */
+export function isLoopDevice(b: BlockDevice | undefined | null): b is LoopDevice {
+  return b instanceof LoopDevice;
+}
