@@ -4,7 +4,7 @@ import { FoldCache } from "./fold.ts";
 import type { EventHistory } from "./history.ts";
 import { LifecycleStore } from "./lifecycle.ts";
 import { recordEngine } from "./testing.ts";
-import { devicesOf, topologyFold, type Topology } from "./topology.ts";
+import { devicesOf, topologyFold, withUnknownDevices, type Topology } from "./topology.ts";
 
 /** The page's wiring (service.ts) without the page: lifecycle records apart, a fold over them. */
 function topologyOf(h: EventHistory) {
@@ -192,5 +192,33 @@ describe("the topology at any point of the history", () => {
       { dev: "1:1", start: 16384, length: 4096 },
     ]);
     expect(device(t, "top")!.live![0]!.maps).toEqual([{ dev: "254:2", start: 0, length: 4096 }]);
+  });
+
+  it("names a device no event introduced as the engine names it now", () => {
+    const t: Topology = {
+      devices: [
+        {
+          name: "onloop",
+          dev: "254:0",
+          suspended: false,
+          sectors: 8,
+          live: [
+            {
+              start: 0,
+              length: 8,
+              type: "linear",
+              args: "7:0 0",
+              maps: [{ dev: "7:0", start: 0, length: 8 }],
+            },
+          ],
+          inactive: null,
+        },
+      ],
+      blockDevices: [{ name: "dm-0", dev: "254:0", sectors: 8, kind: "dm" }],
+    };
+    const loop0 = { name: "loop0", dev: "7:0", sectors: 2048, kind: "block" };
+    const unused = { name: "loop1", dev: "7:1", sectors: 2048, kind: "block" };
+    expect(withUnknownDevices(t, [loop0, unused]).blockDevices).toEqual([...t.blockDevices, loop0]);
+    expect(withUnknownDevices(t, [])).toBe(t);
   });
 });

@@ -207,3 +207,20 @@ export function devicesOf(s: TopologyState, text: StringLookup): Topology {
     .map(({ num: _num, ...b }) => b);
   return { devices, blockDevices };
 }
+
+/**
+ * `t` with the block devices its tables use and it does not know, taken from `present` (the
+ * engine's devices now): a kind of device whose driver records no disk_create is drawn with
+ * its present name rather than its number.
+ */
+export function withUnknownDevices(t: Topology, present: readonly BlockDeviceInfo[]): Topology {
+  const known = new Set(t.blockDevices.map((b) => b.dev));
+  const used = new Set<string>();
+  for (const d of t.devices) {
+    for (const table of [d.live, d.inactive]) {
+      for (const seg of table ?? []) for (const m of seg.maps) used.add(m.dev);
+    }
+  }
+  const extra = present.filter((b) => used.has(b.dev) && !known.has(b.dev));
+  return extra.length === 0 ? t : { ...t, blockDevices: [...t.blockDevices, ...extra] };
+}
