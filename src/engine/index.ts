@@ -20,7 +20,7 @@ export {
   type TargetCallObserver,
   type TargetOp,
 } from "./guard.ts";
-export { parseTable, type TargetSpec } from "./table.ts";
+export { parseTable, parseTableLine, TableFormatError, type TargetSpec } from "./table.ts";
 export {
   Target,
   TargetCtrError,

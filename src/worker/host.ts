@@ -24,13 +24,15 @@
 
 import {
   CHUNK_SIZE,
-  DeviceMapper,
   Engine,
   NS_PER_US,
   RECORD_SLOTS,
+  TableFormatError,
+  parseTable,
   deviceAreas,
   isMappedDevice,
   type MappedDevice,
+  type TargetSpec,
   type Table,
   type StorageHandle,
 } from "../engine/index.ts";
@@ -66,7 +68,10 @@ export interface Port {
 
 /** What the host needs of dmsh: run a script, streaming its output, to an exit code. */
 export interface ShellLike {
-  run(script: string, opts: { onOutput: (stream: Stream, text: string) => void }): Promise<number>;
+  run(
+    script: string,
+    opts: { onOutput: (stream: Stream, text: string) => void; stdin?: string },
+  ): Promise<number>;
   /** Ctrl-C: the running script stops; processes waiting on I/O give up (EINTR). */
   interrupt?(): void;
   /** Whether typed input is whole or needs more lines (bash's "> "); absent: always whole. */
@@ -495,54 +500,109 @@ export class EngineHost {
     return this.#controlShell;
   }
 
+  /**
+   * The editor's Load: dmsetup create/load (and resume) run in the control shell with the table
+   * on their stdin, their output streamed to the page. Problems are the kernel's err and warn
+   * lines; the first is placed on the line of the target the load failed at (the table is
+   * parsed by the engine's one grammar, table.ts, and the failing target is the one whose ctr
+   * the guard saw fail, or the one after the last that succeeded).
+   */
   async #loadTable(id: number, p: Params<"loadTable">): Promise<Result<"loadTable">> {
     const engine = this.#requireEngine();
     const exists = engine.dm.byName(p.name) !== undefined;
-    const body = `<<'EOF'\n${p.table.replace(/\n*$/, "")}\nEOF`;
     const name = shellWord(p.name);
     const script = exists
-      ? `dmsetup load ${name} ${body}${p.resume ? `\ndmsetup resume ${name}` : ""}`
+      ? `dmsetup load ${name}${p.resume ? `\ndmsetup resume ${name}` : ""}`
       : p.resume
-        ? `dmsetup create ${name} ${body}`
-        : `dmsetup create ${name} --notable\ndmsetup load ${name} ${body}`;
+        ? `dmsetup create ${name}`
+        : `dmsetup create ${name} --notable\ndmsetup load ${name}`;
+    let specs: TargetSpec[] = [];
+    let formatError: TableFormatError | null = null;
+    try {
+      specs = parseTable(p.table);
+    } catch (e) {
+      if (!(e instanceof TableFormatError)) throw e;
+      formatError = e; // dmsetup says so itself; the table never reaches the kernel
+    }
     const klogBefore = engine.klog.lines.length;
-    let output = "";
-    const exitCode = await this.#requireControlShell().run(`set -e\n${script}`, {
-      onOutput: (stream, text) => {
-        output += text;
-        this.#port.postMessage({ id, type: "output", stream, text });
+    // Targets of this load: how many ctrs succeeded, and which one failed.
+    let constructed = 0;
+    let ctrFailed: number | undefined;
+    const unobserve = engine.targetCalls.add({
+      exit: (call, outcome) => {
+        if (call.op !== "ctr" || call.mdName !== p.name) return;
+        if ("error" in outcome) ctrFailed = call.target.index;
+        else constructed = call.target.index + 1;
       },
     });
-    const problems = engine.klog.lines
+    let output = "";
+    let exitCode: number;
+    try {
+      exitCode = await this.#requireControlShell().run(`set -e\n${script}`, {
+        stdin: p.table,
+        onOutput: (stream, text) => {
+          output += text;
+          this.#port.postMessage({ id, type: "output", stream, text });
+        },
+      });
+    } finally {
+      unobserve();
+    }
+    if (formatError)
+      return {
+        exitCode,
+        output,
+        problems: [
+          {
+            line: formatError.line,
+            message: `Invalid format on line ${formatError.line} of table`,
+          },
+        ],
+      };
+    const logged = engine.klog.lines
       .slice(klogBefore)
-      .filter((l) => l.level === "err" || l.level === "warn")
-      .map((l) => ({ line: 0, message: l.text }));
+      .filter((l) => l.level === "err" || l.level === "warn");
+    // dm_table_add_target failed (rather than the table as a whole, or the resume).
+    const perTarget = logged.some(
+      (l) => l.text === "device-mapper: ioctl: error adding target to table",
+    );
+    const at = perTarget ? (specs[ctrFailed ?? constructed]?.line ?? 0) : 0;
+    const problems = logged.map((l, i) => ({ line: i === 0 ? at : 0, message: l.text }));
     return { exitCode, output, problems };
   }
 
   /**
    * Validation is the engine's dry-run table load (dm.validate): the kernel's own checks and
    * constructors on this engine's devices, so the messages are exactly those a real load would
-   * print; the table is then destroyed and its log lines and events withdrawn.
+   * print; the table is then destroyed and its log lines and events withdrawn. The table is
+   * parsed once, by the engine's grammar (table.ts), so every problem has its line.
    */
   async #validate(p: Params<"validateTable">): Promise<TableProblem[]> {
     const engine = this.#requireEngine();
-    const lines = p.table.split("\n");
-    const specLines: number[] = [];
-    lines.forEach((l, i) => {
-      if (l.replace(/#.*$/, "").trim()) specLines.push(i + 1);
-    });
-    for (const lineNo of specLines) {
-      try {
-        DeviceMapper.parseTable(lines[lineNo - 1] ?? "");
-      } catch {
-        // dmsetup's own complaint: the table never reaches the kernel.
-        return [{ line: lineNo, message: `Invalid format on line ${lineNo} of table` }];
-      }
+    let specs: TargetSpec[];
+    try {
+      specs = parseTable(p.table);
+    } catch (e) {
+      if (!(e instanceof TableFormatError)) throw e;
+      // dmsetup's own complaint: the table never reaches the kernel.
+      return [{ line: e.line, message: `Invalid format on line ${e.line} of table` }];
     }
+    const specLines = specs.map((s) => s.line ?? 0);
     // The kernel's dry run (dm.validate): constructors run and are undone, nothing changes.
-    const r = engine.dm.validate(p.name ?? null, p.table);
+    // With the resume's own checks: a table the editor accepts also goes live (Load & resume).
+    const r = engine.dm.validate(p.name ?? null, specs, { resume: true });
     if (r.ok) return [];
+    if (r.atResume) {
+      // The load would pass; DM_DEV_SUSPEND would fail swapping it in (dm_swap_table).
+      const only = specLines.length === 1 ? (specLines[0] ?? 0) : 0;
+      return [
+        ...r.log.map((message, i) => ({ line: i === 0 ? only : 0, message })),
+        {
+          line: 0,
+          message: `device-mapper: resume ioctl on ${p.name ?? ""}  failed: Invalid argument (Load would pass; the resume would fail and leave the device suspended)`,
+        },
+      ];
+    }
     const msgs = r.log.length ? r.log : [`Command failed: ${r.errno ?? "EINVAL"}`];
     const line = r.failedTarget === undefined ? 0 : (specLines[r.failedTarget] ?? 0);
     // The first line names the failing target; the ones after it are the ioctl's epilogue.

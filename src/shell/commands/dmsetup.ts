@@ -8,11 +8,14 @@
 import {
   DM_IOCTL_VERSION,
   DmError,
+  TableFormatError,
   isMappedDevice,
+  parseTable,
   strerror,
   type BlockDevice,
   type MappedDevice,
   type StatusLine,
+  type TargetSpec,
 } from "../../engine/index.ts";
 import type { DmShell } from "../index.ts";
 import { errnoOf, utf8Bytes } from "../util.ts";
@@ -165,13 +168,6 @@ Tree specific options are: ascii, utf, vt100; compact, inverted, notrunc;
 /** A failed command: its message lines are already written. */
 class Failed extends Error {}
 
-interface TableSpec {
-  start: number;
-  length: number;
-  type: string;
-  params: string;
-}
-
 /** What one dmsetup invocation needs. */
 class Dmsetup {
   readonly shell: DmShell;
@@ -254,7 +250,7 @@ class Dmsetup {
   }
 
   /** A table from --table, a file operand or stdin, parsed as dmsetup's _parse_line. */
-  async readTable(fileArg: string | undefined): Promise<TableSpec[]> {
+  async readTable(fileArg: string | undefined): Promise<TargetSpec[]> {
     let text: string;
     let source: string;
     const t = this.opt("table");
@@ -272,15 +268,12 @@ class Dmsetup {
       text = this.io.stdin();
       source = "on stdin";
     }
-    const specs: TableSpec[] = [];
-    const lines = text.split("\n");
-    if (lines[lines.length - 1] === "") lines.pop();
-    for (const [i, line] of lines.entries()) {
-      const spec = parseLine(line);
-      if (spec === null) this.fail(`Invalid format on line ${i + 1} of table ${source}.`);
-      if (spec !== "skip") specs.push(spec);
+    try {
+      return parseTable(text);
+    } catch (e) {
+      if (!(e instanceof TableFormatError)) throw e;
+      this.fail(`Invalid format on line ${e.line} of table ${source}.`);
     }
-    return specs;
   }
 
   /**
@@ -290,40 +283,6 @@ class Dmsetup {
   readAhead(md: MappedDevice): number {
     return Math.max(Math.floor((md.limits.ioOpt * 2) / 4096) * 8, 256);
   }
-}
-
-/** dmsetup's `sscanf(ptr, "%llu %llu %s %n")` on one table line: null for a bad line. */
-function parseLine(raw: string): TableSpec | "skip" | null {
-  const line = raw.replace(/^[\s]+|[\s]+$/g, "");
-  if (line === "" || line.startsWith("#")) return "skip";
-  let pos = 0;
-  const ws = () => {
-    while (pos < line.length && /\s/.test(line[pos]!)) pos++;
-  };
-  const ull = (): number | null => {
-    ws();
-    const m = /^([+-]?)(\d+)/.exec(line.slice(pos));
-    if (!m) return null;
-    pos += m[0].length;
-    let v = BigInt(m[2]!);
-    const max = 0xffffffffffffffffn;
-    if (v > max) v = max;
-    else if (m[1] === "-") v = (max + 1n - v) & max;
-    return Number(v);
-  };
-  const start = ull();
-  if (start === null) return null;
-  const length = ull();
-  if (length === null) return null;
-  ws();
-  const m = /^\S+/.exec(line.slice(pos));
-  if (!m) return null;
-  pos += m[0].length;
-  ws();
-  let params = line.slice(pos);
-  const hash = params.indexOf("#");
-  if (hash >= 0) params = params.slice(0, hash);
-  return { start, length, type: m[0], params };
 }
 
 function cmpBytes(a: string, b: string): number {
