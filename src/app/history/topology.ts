@@ -188,13 +188,17 @@ export function devicesOf(s: TopologyState, text: StringLookup): Topology {
       inactive: d.inactive ? segmentsOf(d.inactive, text) : null,
     }));
   const blockDevices: BlockDeviceInfo[] = [
-    ...[...s.disks.values()].map((d) => ({
-      num: d.dev,
-      name: name(d.nameId, d.dev),
-      dev: devString(d.dev),
-      sectors: d.sectors,
-      kind: "ram",
-    })),
+    ...[...s.disks.values()].map((d) => {
+      const n = name(d.nameId, d.dev);
+      // As getState names kinds: brd's disks are "ram", others "block".
+      return {
+        num: d.dev,
+        name: n,
+        dev: devString(d.dev),
+        sectors: d.sectors,
+        kind: n.startsWith("ram") ? "ram" : "block",
+      };
+    }),
     ...[...s.devs.values()].map((d) => ({
       num: d.dev,
       name: `dm-${devMinor(d.dev)}`,
