@@ -40,9 +40,17 @@ export async function loadDraft(resume: boolean): Promise<void> {
   }
   try {
     const r = await requireClient().call("loadTable", { name, table: draft, resume });
+    let output = r.output;
+    if (r.exitCode !== 0 && resume) {
+      // A failed resume leaves the device suspended (do_resume suspends before the swap): I/O to
+      // it waits until it is resumed. Say so, and how to get out.
+      const state = await requireClient().refreshState();
+      const md = state.devices.find((d) => d.name === name);
+      if (md?.suspended) output += suspendedAdvice(name, md.live !== null);
+    }
     useAppStore.setState({
       loadOk: r.exitCode === 0,
-      loadOutput: r.output,
+      loadOutput: output,
       problems: r.problems,
       validatedDraft: draft,
       selectedDevice: name,
@@ -52,6 +60,17 @@ export async function loadDraft(resume: boolean): Promise<void> {
   } finally {
     void refreshTopology();
   }
+}
+
+/** What to do about a device a failed Load & resume left suspended. */
+export function suspendedAdvice(name: string, hasLive: boolean): string {
+  return (
+    `\n${name} is now SUSPENDED: I/O to it waits (a dd to it hangs; Ctrl-C stops it).` +
+    (hasLive
+      ? ` Fix the table and Load & resume again, or go back to the old table with \`dmsetup resume ${name}\`,`
+      : ` Fix the table and Load & resume again,`) +
+    ` or remove the device with \`dmsetup remove ${name}\`. Reset returns to the default scenario.\n`
+  );
 }
 
 /** A device's targets with their INFO and TABLE status lines (the inspector's target state). */

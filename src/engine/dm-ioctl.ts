@@ -9,6 +9,8 @@
 import { DM_MAJOR, type BlockDevice } from "./blockdev.ts";
 import { dmCreate, dmDestroy, dmResume, dmSuspend, dmSwapTable, type SuspendFlags } from "./dm.ts";
 import {
+  deviceAreas,
+  deviceAreasValid,
   dmTableBuild,
   dmTableDestroy,
   splitArgs,
@@ -16,7 +18,7 @@ import {
   type Table,
 } from "./dm-table.ts";
 import type { Engine } from "./engine.ts";
-import { EV } from "./events.ts";
+import { encodeTable, EV, type SegmentDesc } from "./events.ts";
 import { MappedDevice } from "./mapped-device.ts";
 import { parseTable, type TargetSpec } from "./table.ts";
 import { DmError, type Errno, type Sector, type StatusType } from "./types.ts";
@@ -127,7 +129,32 @@ export class DeviceMapper {
     md.type = "BIO_BASED";
     if (md.inactive) dmTableDestroy(e, md, md.inactive);
     md.inactive = table;
-    e.events.emit(EV.TABLE_LOAD, e.now, 0, md.dev, 0, table.size, table.targets.length, 0);
+    const desc = this.#describe(md);
+    e.events.emit(EV.TABLE_LOAD, e.now, 0, md.dev, 0, table.size, table.targets.length, desc);
+  }
+
+  /**
+   * The description `table_load` carries (docs/events.md), so that the page can rebuild the
+   * stack at any point of the history: each segment as `dmsetup table` prints it (the status
+   * TABLE of `md`'s inactive table, just loaded) and the device areas it uses. The interned
+   * string's id; -1 while events are muted (a dry run).
+   */
+  #describe(md: MappedDevice): number {
+    const log = this.#e.events;
+    if (log.muted || !md.inactive) return -1;
+    const lines = this.status(md.dmName, "TABLE", { inactive: true });
+    const segments: SegmentDesc[] = md.inactive.targets.map((ti, i) => ({
+      start: ti.begin,
+      length: ti.len,
+      type: ti.type.name,
+      args: lines[i]?.params ?? "",
+      devices: deviceAreas(md, ti).map((a) => ({
+        dev: a.dev.bdev.devName,
+        start: Number(a.start),
+        length: a.len,
+      })),
+    }));
+    return log.intern(encodeTable(segments));
   }
 
   /**
@@ -135,12 +162,17 @@ export class DeviceMapper {
    * errno the ioctl would return, for `name` (or for a device about to be created), with
    * nothing changed: the table is built (constructors run) and destroyed, its log lines and
    * events withdrawn.
+   *
+   * `resume`: also the checks DM_DEV_SUSPEND makes when it swaps the table in (dm_swap_table
+   * -> dm_calculate_queue_limits: a device area past the end of its device, "too small for
+   * target"), which a load into a device that already has a table leaves to the resume;
+   * `atResume` then says the load itself would pass.
    */
   validate(
     name: string | null,
     specs: TargetSpec[] | string,
-    opts: { readOnly?: boolean } = {},
-  ): { ok: boolean; errno?: Errno; log: string[]; failedTarget?: number } {
+    opts: { readOnly?: boolean; resume?: boolean } = {},
+  ): { ok: boolean; errno?: Errno; log: string[]; failedTarget?: number; atResume?: boolean } {
     const e = this.#e;
     const existing = name === null ? undefined : this.#byName.get(name);
     const used = new Set(this.list().map((m) => m.minor));
@@ -154,8 +186,10 @@ export class DeviceMapper {
     try {
       const first = !existing || existing.type === "NONE";
       const table = this.#build(md, specs, opts, first, failure);
+      const swappable = first || !opts.resume || deviceAreasValid(e, md, table);
       dmTableDestroy(e, md, table);
-      return { ok: true, log: e.klog.lines.slice(lines).map((l) => l.text) };
+      const log = e.klog.lines.slice(lines).map((l) => l.text);
+      return swappable ? { ok: true, log } : { ok: false, errno: "EINVAL", log, atResume: true };
     } catch (err) {
       if (!(err instanceof DmError)) throw err;
       const log = e.klog.lines.slice(lines).map((l) => l.text);

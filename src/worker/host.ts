@@ -27,6 +27,7 @@ import {
   Engine,
   NS_PER_US,
   RECORD_SLOTS,
+  DmError,
   TableFormatError,
   parseTable,
   deviceAreas,
@@ -616,7 +617,9 @@ export class EngineHost {
       try {
         await runStep(engine, step);
       } catch (e) {
-        problems.push(`${step.op} ${step.name}: ${e instanceof Error ? e.message : String(e)}`);
+        // An ioctl refusing the step is a problem of the plan; anything else is a bug, thrown on.
+        if (!(e instanceof DmError)) throw e;
+        problems.push(`${step.op} ${step.name}: ${e.message}`);
       }
     }
     return { ok: problems.length === 0, output: problems.join("\n") };

@@ -4,7 +4,7 @@
  * load and resume. Loaded lazily.
  */
 
-import { useEffect, useId, useMemo, useRef } from "react";
+import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { editDevice, loadDraft, setDraft, setEditorDevice, validateDraft } from "../actions.ts";
 import { useAppStore } from "../store/index.ts";
 
@@ -32,13 +32,16 @@ export default function TableEditor() {
   const ids = useId();
 
   const exists = devices.some((d) => d.name === editorDevice);
+  // "New device…" was chosen: the name field shows, even while it is still empty.
+  const [creating, setCreating] = useState(false);
   const isNew = !exists;
 
-  // First open: edit the first device, so the editor never starts blank.
+  // First open (and after a reset): edit the first device, so the editor never starts blank;
+  // not while a new device is being named.
   useEffect(() => {
     const first = devices[0];
-    if (!editorDevice && first) editDevice(first.name);
-  }, [editorDevice, devices]);
+    if (!editorDevice && first && !creating) editDevice(first.name);
+  }, [editorDevice, devices, creating]);
 
   // Validate as you type, debounced; a stale answer is dropped by validateDraft itself.
   useEffect(() => {
@@ -70,8 +73,14 @@ export default function TableEditor() {
           id={`${ids}-dev`}
           value={exists ? editorDevice : NEW}
           onChange={(e) => {
-            if (e.target.value === NEW) setEditorDevice("");
-            else editDevice(e.target.value);
+            if (e.target.value === NEW) {
+              setCreating(true);
+              setEditorDevice("");
+              setDraft("");
+            } else {
+              setCreating(false);
+              editDevice(e.target.value);
+            }
           }}
         >
           {devices.map((d) => (
@@ -88,6 +97,7 @@ export default function TableEditor() {
             placeholder="name"
             value={editorDevice}
             spellCheck={false}
+            autoFocus={creating}
             onChange={(e) => setEditorDevice(e.target.value)}
           />
         )}
