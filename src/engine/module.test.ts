@@ -135,15 +135,22 @@ describe("module loading", () => {
     (globalThis as Record<string, unknown>).__cellProbe = () => seen.push(readCallCell(sab));
     e.modules.insmod(
       "dm-probe.ts",
-      GOOD.replace('name: "pass"', 'name: "probe"').replace(
-        "bio.bdev = t.priv.dev.bdev;",
-        "(globalThis as any).__cellProbe(); bio.bdev = t.priv.dev.bdev;",
-      ),
+      GOOD.replace('name: "pass"', 'name: "probe"')
+        .replace(
+          "bio.bdev = t.priv.dev.bdev;",
+          "(globalThis as any).__cellProbe(); t.schedule(10, () => (globalThis as any).__cellProbe()); bio.bdev = t.priv.dev.bdev;",
+        )
+        .replace("t.numFlushBios = 1;", "t.numFlushBios = 1; (globalThis as any).__cellProbe();"),
     );
     await createDevice(e, "p", "0 2048 probe /dev/ram0");
     await e.read("/dev/mapper/p", 0, 512);
+    await e.sleep(1000); // the timer map scheduled runs
     delete (globalThis as Record<string, unknown>).__cellProbe;
-    expect(seen[0]).toEqual({ module: "dm_probe", op: "map" });
+    expect(seen).toEqual([
+      { module: "dm_probe", op: "ctr" },
+      { module: "dm_probe", op: "map" },
+      { module: "dm_probe", op: "timer" },
+    ]);
     expect(readCallCell(sab)).toBeUndefined();
   });
 });

@@ -75,6 +75,15 @@ describe("samples", () => {
     );
   });
 
+  for (const s of SAMPLES.filter((x) => !x.trips)) {
+    it(`${s.file} runs without a fault or a contract warning`, async () => {
+      const { status, engine } = await runSample(s.file);
+      expect(status).toBe(0);
+      expect(engine.modules.problems()).toEqual([]);
+      expect(engine.faults).toEqual([]);
+    });
+  }
+
   for (const s of SAMPLES.filter((x) => x.trips)) {
     it(`${s.file} trips the ${s.trips} check`, async () => {
       const { out, engine } = await runSample(s.file);
