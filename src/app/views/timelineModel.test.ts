@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ev, isLifecycleEvent, RECORD_SLOTS } from "../../engine/events.ts";
 import { recordEngine } from "../history/testing.ts";
@@ -34,5 +36,36 @@ describe("the lifecycle timeline's model", () => {
     expect(lines).toContain("presuspend concat target 0 linear 0+16384");
     expect(lines).toContain("device resume concat");
     expect(lanes[1]!.events.map((e) => e.kind)).toContain("remove");
+  });
+
+  it("shows user modules (load, reload) on their own lane and contract warnings on the device", async () => {
+    const { history: h, run, engine } = await recordEngine();
+    const src = readFileSync(join(import.meta.dirname, "../../samples/dm-bug-flush.ts"), "utf8");
+    await run(`cat > /tmp/dm-bug-flush.ts <<'EOF'\n${src}EOF\ninsmod /tmp/dm-bug-flush.ts`);
+    await run(
+      'dmsetup create bf --table "0 1024 bug_flush /dev/ram0 0"; dd if=/dev/zero of=/dev/mapper/bf bs=4k count=1 oflag=direct 2>/dev/null',
+    );
+    await engine.modules.reload("dm_bug_flush", src);
+    await run("true");
+    const events: LifeEvent[] = [];
+    h.forEach(0, h.head, (r, o, i) => {
+      if (isLifecycleEvent(ev.type(r, o))) {
+        events.push(lifeEvent(r.subarray(o, o + RECORD_SLOTS), i, (id) => h.string(id)));
+      }
+    });
+    const lanes = buildLanes(events);
+    const modules = lanes.find((l) => l.name === "modules")!;
+    expect(modules.events.map((e) => describeLife(e, modules.name))).toEqual([
+      "module load dm_bug_flush",
+      "module reload dm_bug_flush",
+    ]);
+    const bf = lanes.find((l) => l.name === "bf")!;
+    const warnings = bf.events
+      .map((e) => describeLife(e, bf.name))
+      .filter((l) => l.startsWith("contract warning"));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(
+      /^contract warning bf target 0 bio \d+: no-flush-bios: map takes writes but t\.numFlushBios is 0: flushes never reach the devices written to \(set it in ctr\) \(dm-bug-flush\.ts:14\)$/,
+    );
   });
 });

@@ -89,7 +89,14 @@ export function buildLanes(events: readonly LifeEvent[]): Lane[] {
   const lane = (dev: number): Lane => {
     let l = lanes.get(dev);
     if (!l) {
-      l = { dev, name: devString(dev), kind: "disk", events: [], suspended: [] };
+      // Module events (insmod, rmmod, reload) belong to no device: their own lane.
+      l = {
+        dev,
+        name: dev === 0 ? "modules" : devString(dev),
+        kind: "disk",
+        events: [],
+        suspended: [],
+      };
       lanes.set(dev, l);
     }
     return l;
@@ -142,6 +149,12 @@ export function describeLife(e: LifeEvent, name: string): string {
       return e.a === 1 ? `${head} (noflush)` : head;
     case EV.DEVICE_RENAME:
       return `${head} → ${e.text}`;
+    case EV.MODULE_LOAD:
+    case EV.MODULE_UNLOAD:
+    case EV.MODULE_RELOAD:
+      return `${e.kind} ${e.text}`;
+    case EV.CONTRACT_WARNING:
+      return `${head} target ${e.target}${e.bio ? ` bio ${e.bio}` : ""}: ${e.text}`;
     case EV.DISK_CREATE:
       return `${head}: ${e.len} sectors`;
     default:
