@@ -154,7 +154,8 @@ export function describeLife(e: LifeEvent, name: string): string {
     case EV.MODULE_RELOAD:
       return `${e.kind} ${e.text}`;
     case EV.CONTRACT_WARNING:
-      return `${head} target ${e.target}${e.bio ? ` bio ${e.bio}` : ""}: ${e.text}`;
+      // a: the target's index in its table.
+      return `${head} target ${e.a}${e.bio ? ` bio ${e.bio}` : ""}: ${e.text}`;
     case EV.DISK_CREATE:
       return `${head}: ${e.len} sectors`;
     default:
