@@ -206,12 +206,15 @@ class Dmsetup {
     throw new Failed();
   }
 
-  /** `device-mapper: <cmd> ioctl on <name> <uuid|(maj:min)> failed: <strerror>`. */
-  ioctlFail(cmd: string, name: string, err: unknown, second = ""): never {
-    const errno = err instanceof DmError ? err.errno : "EINVAL";
-    if (!(err instanceof DmError))
-      this.e(`dmsetup: ${err instanceof Error ? err.message : String(err)}\n`);
-    this.fail(`device-mapper: ${cmd} ioctl on ${name} ${second}failed: ${strerror(errno)}`);
+  /**
+   * `device-mapper: <cmd> ioctl on <name> <uuid|(maj:min)> failed: <strerror>` for the DmError
+   * an ioctl threw, then `more` lines if any. Anything else is no ioctl's answer and is thrown on
+   * (an interrupted wait goes to the shell; the command's handler reports the rest).
+   */
+  ioctlFail(cmd: string, name: string, err: unknown, second = "", more?: string): never {
+    if (!(err instanceof DmError)) throw err;
+    const text = `device-mapper: ${cmd} ioctl on ${name} ${second}failed: ${strerror(err.errno)}`;
+    this.fail(more === undefined ? text : `${text}\n${more}`);
   }
 
   /** The device an operand names: a dm name, /dev/mapper/NAME, /dev/dm-N; -u / -j -m. */
@@ -260,7 +263,9 @@ class Dmsetup {
     } else if (fileArg !== undefined) {
       try {
         text = await this.shell.fs.readFile(this.io.path(fileArg), "latin1");
-      } catch {
+      } catch (e) {
+        // fopen failing, for whatever reason the file system gives: dmsetup says only this.
+        if (errnoOf(e) === "EINTR") throw e;
         this.fail(`Couldn't open '${fileArg}' for reading.`);
       }
       source = fileArg;
@@ -321,13 +326,22 @@ const create: Cmd = async (d: Dmsetup, args: string[]) => {
   try {
     d.dm.load(name, specs, { readOnly: d.has("readonly") });
   } catch (e) {
-    // dmsetup removes the device it just created again.
+    // libdm (_create_and_load_v4) removes the device it just created again, and says so
+    // should that fail (something opened it meanwhile: EBUSY).
+    let reverted = true;
     try {
       d.dm.remove(name);
-    } catch {
-      // It cannot be open: nothing has seen it yet.
+    } catch (r) {
+      if (!(r instanceof DmError)) throw r;
+      reverted = false;
     }
-    d.ioctlFail("reload", name, e, `(254:${md.minor}) `);
+    d.ioctlFail(
+      "reload",
+      name,
+      e,
+      `(254:${md.minor}) `,
+      reverted ? undefined : "Failed to revert device creation.",
+    );
   }
   try {
     await d.shell.ctx.wait(d.dm.resume(name));
