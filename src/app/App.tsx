@@ -18,9 +18,10 @@ import { useAppStore } from "./store/index.ts";
 // stack is on screen, keeping the first download small.
 const Console = lazy(() => import("./panels/Console.tsx"));
 const LoadPanel = lazy(() => import("./panels/LoadPanel.tsx"));
+const DebuggerPanel = lazy(() => import("./debugger/DebuggerPanel.tsx"));
 
 /** The panels Alt+1, Alt+2, … focus, in that order (panelKeys.ts): a new panel adds its id here. */
-const PANELS = ["stack", "console", "editor", "disks", "load", "target"] as const;
+const PANELS = ["stack", "console", "editor", "disks", "load", "target", "debugger"] as const;
 
 /**
  * True once the first stack is drawn (or after a moment regardless): the lazy panels start
@@ -240,6 +241,15 @@ export function App() {
         <Panel id="load" title="Load" hint="generators issue bios on the virtual clock">
           <Suspense fallback={<p className="empty">Loading…</p>}>
             {loadLazy ? <LoadPanel /> : <p className="empty">Loading…</p>}
+          </Suspense>
+        </Panel>
+        <Panel
+          id="debugger"
+          title="Debugger"
+          hint="breakpoints in your target's code and on outcomes"
+        >
+          <Suspense fallback={<p className="empty">Loading…</p>}>
+            {loadLazy ? <DebuggerPanel /> : <p className="empty">Loading…</p>}
           </Suspense>
         </Panel>
       </main>

@@ -87,7 +87,7 @@ describe("debugger on a live engine", () => {
     expect(JSON.stringify(first.private)).toContain('"writes"');
     expect(first.stack.map((s) => s.label)).toEqual([
       expect.stringMatching(/^map · proxy #0 on p \(254:0\) · bio \d+$/),
-      "map  dm-proxy.ts:16",
+      "map · dm-proxy.ts:16",
     ]);
     // The watch, evaluated in each paused frame: `p` not yet initialised, then before the write
     // was counted, then after.

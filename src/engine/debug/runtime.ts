@@ -88,7 +88,7 @@ export type ResumeAction = "continue" | "stepOver" | "stepInto";
 
 /** One entry of the call stack, outermost first. */
 export interface StackFrame {
-  /** "map · proxy #0 on top (254:2) · bio 17" or "map  dm-proxy.ts:12". */
+  /** "map · proxy #0 on top (254:2) · bio 17" or "map · dm-proxy.ts:12". */
   label: string;
   file?: string;
   line?: number;
@@ -358,7 +358,7 @@ export class DebugRuntime {
       fn,
       reason,
       locals: Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, s.serialize(v)])),
-      stack: [...this.#stack(), { label: `${fn}  ${rec.file}:${line}`, file: rec.file, line }],
+      stack: [...this.#stack(), { label: `${fn} · ${rec.file}:${line}`, file: rec.file, line }],
     };
     if (call) {
       info.private = serialize(call.target.private);
