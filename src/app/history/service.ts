@@ -42,6 +42,21 @@ export function topologyKey(c: number): string {
   return `${lifecycle.epoch}:${lifecycle.countBefore(c)}`;
 }
 
+/** The ring's drop count when the history last started over: more since, and records are missing. */
+let droppedAtClear = 0;
+history.onClear(() => {
+  droppedAtClear = useAppStore.getState().eventsDropped;
+});
+
+/**
+ * Whether the ring has dropped events since the history started (a burst the page could not
+ * drain in time): a lifecycle record may be among them, so the stack rebuilt from the history
+ * may be wrong; at the head the views use the engine's own state instead.
+ */
+export function historyLossy(eventsDropped: number): boolean {
+  return eventsDropped > droppedAtClear;
+}
+
 /** The devices and disks as they were at history cursor `c` (before record `c`). */
 export function topologyAt(c: number): Topology {
   return devicesOf(topology.stateAt(lifecycle.countBefore(c)), (id) => history.string(id));
