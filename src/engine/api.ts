@@ -29,6 +29,11 @@ export {
   type DmDev,
 } from "./target.ts";
 export type { Bio } from "./bio.ts";
+// Metadata I/O (docs/targets.md, "Metadata I/O"): t.dmIo / t.dmIoAsync / t.bufio /
+// t.getMappedDevice are methods of Target; these are their errors and shapes.
+export { DmIoError, type DmIoRegion, type DmIoRequest, type DmIoOp } from "./dm-io.ts";
+export type { DmBufioClient, DmBuffer, DmBufioOptions } from "./dm-bufio.ts";
+export type { MappedDeviceRef } from "./target.ts";
 export {
   DmError,
   strerror,

@@ -50,6 +50,8 @@ export function kernfsOrder(names: readonly string[]): string[] {
 
 /** Block devices with a disk in sysfs, in registration order. */
 export function sysBlockDevices(ctx: DmshContext): BlockDevice[] {
+  // A loop device `losetup -d` left to autoclear goes once its holder let go.
+  ctx.engine.loop.release();
   return [...ctx.engine.devices.values()].filter((d) => !isMappedDevice(d) || ctx.nodes.hasDisk(d));
 }
 
@@ -226,11 +228,12 @@ export class SysFs extends PseudoFs {
       case "slaves":
         return dir(() => kernfsOrder(md ? slavesOf(e, md).map((s) => s.name) : []));
     }
-    const held = /^(holders|slaves)\/([^/]+)$/.exec(rest);
+    // holders/<dev> and slaves/<dev> are links to the other device's directory.
+    const held = /^(holders|slaves)\/([^/]+)(\/.*)?$/.exec(rest);
     if (held) {
       const list = held[1] === "holders" ? holdersOf(e, b) : md ? slavesOf(e, md) : [];
       const d = list.find((x) => x.name === held[2]);
-      return d ? this.node(`/block/${d.name}`) : undefined;
+      return d ? this.node(`/block/${d.name}${held[3] ?? ""}`) : undefined;
     }
     if (md) {
       switch (rest) {

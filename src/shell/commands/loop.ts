@@ -250,9 +250,9 @@ export function table(
   right: boolean[],
   noHeadings = false,
 ): string {
-  const all = noHeadings ? rows : [header, ...rows];
-  const widths = header.map((_, c) => Math.max(...all.map((r) => r[c]!.length)));
-  return all
+  // Headings count in the widths even when they are not printed.
+  const widths = header.map((_, c) => Math.max(...[header, ...rows].map((r) => r[c]!.length)));
+  return (noHeadings ? rows : [header, ...rows])
     .map(
       (r) =>
         r
@@ -459,6 +459,10 @@ export function humanSize(bytes: bigint): string {
   return `${dec}${c}`;
 }
 
+function byDevno(a: BlockDevice, b: BlockDevice): number {
+  return a.major - b.major || a.minor - b.minor;
+}
+
 /** lsblk's TYPE: loop, disk, or for dm the uuid's prefix before "-" (lvm, crypt...), else dm. */
 function typeOf(b: BlockDevice): string {
   if (isLoopDevice(b)) return "loop";
@@ -510,23 +514,24 @@ export const lsblk = command("lsblk", (args, { shell, out }) => {
       typeOf(b),
       "",
     ]);
-    const byName = new Map(
-      holdersOf(e, b)
-        .filter((h) => devs.includes(h) && visible(h))
-        .map((h) => [h.name, h] as const),
-    );
-    const kids = kernfsOrder([...byName.keys()]).map((n) => byName.get(n)!);
+    if (list) return;
+    const kids = holdersOf(e, b)
+      .filter((h) => devs.includes(h) && visible(h))
+      .sort(byDevno);
     kids.forEach((k, i) => {
       const last = i === kids.length - 1;
       walk(k, `${childPrefix}${last ? "`-" : "|-"}`, `${childPrefix}${last ? "  " : "| "}`);
     });
   };
-  const byName = new Map(devs.map((d) => [d.name, d] as const));
-  for (const n of kernfsOrder([...byName.keys()])) {
-    const b = byName.get(n)!;
-    if (!visible(b)) continue;
-    // Top level: devices that hold nothing (no slaves).
-    if (isMappedDevice(b) && slavesOf(e, b).length > 0) continue;
+  // Sorted by device number, as lsblk 2.38 sorts its tree.
+  const sorted = [...devs].sort(byDevno);
+  // What stands on an excluded device is not shown either (lsblk never reaches it).
+  const reachable = (b: BlockDevice): boolean =>
+    visible(b) && (!isMappedDevice(b) || slavesOf(e, b).every(reachable));
+  for (const b of sorted) {
+    if (!reachable(b)) continue;
+    // Top level: devices that hold nothing (no slaves); the list mode shows each device once.
+    if (!list && isMappedDevice(b) && slavesOf(e, b).length > 0) continue;
     walk(b, "", "");
   }
   if (rows.length === 0) return 0;

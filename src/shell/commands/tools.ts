@@ -311,11 +311,7 @@ export const blockdev = command("blockdev", async (args, { shell, out, path }) =
       out.e(`blockdev: ${dev}: Device or resource busy\n`);
       return 1;
     case "--rereadpt":
-      if (isMappedDevice(b)) {
-        out.e("blockdev: BLKRRPART: Invalid argument\n");
-        return 1;
-      }
-      if (isLoopDevice(b)) {
+      if (isMappedDevice(b) || isLoopDevice(b)) {
         // A loop device without partition scanning (LO_FLAGS_PARTSCAN).
         out.e(`blockdev: ${dev}: Invalid argument\n`);
         return 1;
