@@ -89,6 +89,8 @@ export class ContractChecks implements TargetCallObserver {
   readonly #sourceOf: (file: string) => string | undefined;
   readonly #state = new WeakMap<Target, InstanceState>();
   #problems: ContractProblem[] = [];
+  /** Bios the engine reaped after an INCOMPLETE: the target may not keep them again. */
+  readonly #reaped = new WeakSet<Bio>();
   /** Set while a round trip's dry-run table is built: its ctr is captured, not checked. */
   #capture: { snap: Snapshot | null } | null = null;
   /** The unwrapped type of a user target (round trips call the user's code directly). */
@@ -104,6 +106,14 @@ export class ContractChecks implements TargetCallObserver {
   /** The ops that have checks: the wrapper builds a TargetCall only for these. */
   wants(op: TargetOp): boolean {
     return op === "ctr" || op === "dtr" || op === "map" || op === "endIo";
+  }
+
+  /**
+   * Whether the engine reaped `bio` (it was kept by an INCOMPLETE and nothing ended it): an end_io
+   * that returns INCOMPLETE for it again would keep it for ever, so the loader makes it DONE.
+   */
+  wasReaped(bio: Bio): boolean {
+    return this.#reaped.has(bio);
   }
 
   /** Count the devices `t` gets and puts (called by module.ts at ctr, before the user's ctr). */
@@ -140,6 +150,7 @@ export class ContractChecks implements TargetCallObserver {
     // (a fault "was SUBMITTED but never ended" for this bio, just before it ended it).
     const last = this.#e.faults[this.#e.faults.length - 1];
     if (last && last.bio === call.bio.id && /never ended/.test(last.what)) {
+      this.#reaped.add(call.bio);
       this.#warn(
         call,
         st,

@@ -155,6 +155,24 @@ describe("module loading", () => {
   });
 });
 
+describe("contract checks", () => {
+  it("an end_io that keeps a reaped bio again does not keep it for ever", async () => {
+    const e = engineWithDisks(1, 1024);
+    // dm-bug-incomplete without its one guard: INCOMPLETE for every failed read, every time.
+    e.modules.insmod(
+      "dm-bug-incomplete.ts",
+      sample("dm-bug-incomplete.ts").replace("&& !t.priv.retries.includes(bio)", ""),
+    );
+    await createDevice(e, "bad", "0 1024 error");
+    await createDevice(e, "bi", "0 1024 bug_incomplete /dev/mapper/bad 0");
+    await expect(e.read("/dev/mapper/bi", 0, 512)).rejects.toThrow();
+    expect(e.modules.problems().map((p) => p.check)).toEqual(["incomplete-never-ended"]);
+    expect(e.faults.map((f) => f.what)).toEqual([
+      expect.stringMatching(/^bio \d+ was SUBMITTED but never ended$/),
+    ]);
+  });
+});
+
 describe("hot reload", () => {
   it("swaps the code under I/O in flight: nothing is lost (md5 before = after)", async () => {
     const e = new Engine({ seed: 5, drive: "paced" });

@@ -515,6 +515,9 @@ export class ModuleLoader {
             cell[1] = prevOp;
           }
         }
+        // A bio the engine already reaped cannot be kept again (it would be reaped for ever).
+        if (op === "endIo" && result === "INCOMPLETE" && checks.wasReaped(a as Bio))
+          result = "DONE";
         if (call) checks.exit(call, { result });
         return result;
       };
