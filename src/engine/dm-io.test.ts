@@ -317,6 +317,31 @@ describe("dm-io: a target's own bios", () => {
     expect(eager.filter((l) => / bio_submit .* b=-/.test(l))).toHaveLength(5);
   });
 
+  it("reports a notify callback that throws as the target's fault, through the guard", async () => {
+    const e = hdrEngine();
+    // Through a delayed device the last bio ends later, in a guarded completion (when every
+    // bio has ended before dm_io returns, notify runs in the caller's own call, as in Linux).
+    await createDevice(e, "slow", "0 8192 delay /dev/ram0 0 1");
+    await createDevice(e, "h", "0 4096 hdr /dev/mapper/slow");
+    await e.settled();
+    const t = e.dm.byName("h")!.live!.targets[0]!;
+    const calls: string[] = [];
+    const off = e.targetCalls.add({ enter: (c) => calls.push(`${c.op}:${c.target.type.name}`) });
+    t.dmIoAsync(
+      { op: "READ", mem: new Uint8Array(512) },
+      [{ dev: (t.private as Hdr).dev, sector: 0, count: 1 }],
+      () => {
+        throw new Error("notify broke");
+      },
+    );
+    await e.settled();
+    off();
+    expect(calls).toContain("completion:hdr");
+    expect(e.faults.map((f) => f.what).join("\n")).toMatch(/notify broke/);
+    // The engine carries on.
+    await e.write("/dev/mapper/h", 0, new Uint8Array(512));
+  });
+
   it("rejects a failed read with EIO and the failed region's bit", async () => {
     const e = hdrEngine();
     await createDevice(e, "bad", "0 8192 error");

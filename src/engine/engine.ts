@@ -97,6 +97,18 @@ export class Engine implements BioHost, BioSink {
       ramDiskLatency: this.ramDiskLatency,
       schedule: (delay, fn) => this.clock.schedule(delay, fn),
       log: (level, text) => this.log(level, text),
+      // A bound loop device is a disk for the page's picture (docs/events.md: disk_create).
+      diskEvent: (d, present) =>
+        this.events.emit(
+          present ? EV.DISK_CREATE : EV.DISK_REMOVE,
+          this.now,
+          0,
+          d.dev,
+          0,
+          present ? d.sizeSectors : 0,
+          0,
+          this.events.intern(d.name),
+        ),
     });
     this.modules = new ModuleLoader(this);
   }

@@ -43,6 +43,19 @@ describe("loop devices", () => {
     e.loop.configure(lo, f, "/tmp/disk.img", { offset: 1 << 20, sizelimit: 4 << 20 });
     expect(lo.sizeSectors).toBe(8192);
     expect(e.loop.getFree().name).toBe("loop1");
+    // The page sees a disk appear (docs/events.md).
+    const made = e.events.since(0).filter((v) => v.kind === "disk_create");
+    expect(made.map((v) => [v.text, v.sectors])).toEqual([["loop0", 8192]]);
+    // A file that grows changes the device only on LOOP_SET_CAPACITY (and not past sizelimit).
+    f.truncate(16 << 20);
+    expect(lo.sizeSectors).toBe(8192);
+    e.loop.configure(e.loop.getFree(), f, "/tmp/disk.img");
+    const whole = e.loop.get(1)!;
+    expect(whole.sizeSectors).toBe(32768);
+    f.truncate(32 << 20);
+    e.loop.setCapacity(whole);
+    expect(whole.sizeSectors).toBe(65536);
+    e.loop.clear(whole);
     await createDevice(e, "l", "0 8192 linear /dev/loop0 0");
     const data = new Uint8Array(4096).fill(0x5a);
     await e.write("/dev/mapper/l", 4096, data);

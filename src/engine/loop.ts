@@ -44,6 +44,8 @@ export class LoopDevice extends BlockDevice {
   offset = 0;
   sizelimit = 0;
   autoclear = false;
+  /** The capacity set at configure (or LOOP_SET_CAPACITY), in sectors. */
+  #sectors: Sector = 0;
   /** Virtual nanoseconds each bio takes (the engine's RAM disk latency: 0 headless). */
   latency = 0;
   readonly #schedule: (delay: number, fn: () => void) => void;
@@ -59,14 +61,21 @@ export class LoopDevice extends BlockDevice {
     return this.file !== null;
   }
 
-  /** get_size: (file size - offset), capped at sizelimit, in whole sectors; 0 unbound. */
+  /**
+   * The device's size in sectors: fixed when the file was bound, as in Linux (a file that grows
+   * later changes nothing until `losetup -c`, LOOP_SET_CAPACITY); 0 unbound.
+   */
   get sizeSectors(): Sector {
+    return this.file ? this.#sectors : 0;
+  }
+
+  /** get_size: (file size - offset), capped at sizelimit, in whole sectors. */
+  setCapacity(): void {
     const f = this.file;
-    if (!f) return 0;
-    let bytes = f.size - this.offset;
-    if (bytes < 0) return 0;
+    let bytes = f ? f.size - this.offset : 0;
+    if (bytes < 0) bytes = 0;
     if (this.sizelimit > 0 && this.sizelimit < bytes) bytes = this.sizelimit;
-    return Math.floor(bytes / SECTOR_SIZE);
+    this.#sectors = Math.floor(bytes / SECTOR_SIZE);
   }
 
   /** loop_queue_rq + do_req_filebacked: the bio's bytes go to or come from the file. */
@@ -104,6 +113,8 @@ export interface LoopHost {
   readonly ramDiskLatency: number;
   schedule(delay: number, fn: () => void): void;
   log(level: "info" | "warn" | "err", text: string): void;
+  /** A loop device got a file (a disk of `sizeSectors` appears) or lost it (it goes). */
+  diskEvent(d: LoopDevice, present: boolean): void;
 }
 
 /** The loop module and /dev/loop-control. */
@@ -180,6 +191,15 @@ export class LoopControl {
     d.sizelimit = sizelimit;
     d.readOnly = cfg.readOnly ?? false;
     d.autoclear = cfg.autoclear ?? false;
+    d.setCapacity();
+    this.#host.diskEvent(d, true);
+  }
+
+  /** LOOP_SET_CAPACITY (losetup -c): the size follows the file again. ENXIO unbound. */
+  setCapacity(d: LoopDevice): void {
+    if (!d.bound) throw new DmError("ENXIO");
+    d.setCapacity();
+    this.#host.diskEvent(d, true);
   }
 
   /**
@@ -197,6 +217,7 @@ export class LoopControl {
   }
 
   #detach(d: LoopDevice): void {
+    this.#host.diskEvent(d, false);
     d.file?.close();
     d.file = null;
     d.fileName = "";

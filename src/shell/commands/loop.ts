@@ -308,6 +308,7 @@ export const losetup = command("losetup", async (args, { shell, out, path }) => 
         partscan: false,
         "direct-io": false,
         "sector-size": true,
+        "set-capacity": false,
         verbose: false,
       },
       short: {
@@ -321,6 +322,7 @@ export const losetup = command("losetup", async (args, { shell, out, path }) => 
         n: ["noheadings", false],
         P: ["partscan", false],
         b: ["sector-size", true],
+        c: ["set-capacity", false],
         v: ["verbose", false],
       },
     },
@@ -333,6 +335,21 @@ export const losetup = command("losetup", async (args, { shell, out, path }) => 
   const e = shell.engine;
   const ops = p.operands;
   const has = (k: string): boolean => p.opts.has(k);
+  if (has("set-capacity")) {
+    let status = 0;
+    for (const a of ops) {
+      const lo = loopByPath(shell, path(a));
+      try {
+        if (!lo) throw new DmError("ENXIO");
+        loopControl(e).setCapacity(lo);
+      } catch (err) {
+        status = 1;
+        const why = err instanceof DmError ? strerror(err.errno) : strerrorOf(err);
+        out.e(`losetup: ${a}: set capacity failed: ${why}\n`);
+      }
+    }
+    return status;
+  }
   if (has("detach-all")) {
     for (const lo of sysfsLoops(shell)) if (lo.bound) e.loop.clear(lo);
     return 0;
