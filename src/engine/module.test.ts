@@ -155,6 +155,50 @@ describe("module loading", () => {
   });
 });
 
+describe("faults of user targets", () => {
+  it("a remap past the end and a double end are logged with the target, the op and the file", async () => {
+    const e = engineWithDisks(1, 1024);
+    const src = `import { defineTarget, type DmDev } from "dm-playground";
+export default defineTarget<{ dev: DmDev }>({
+  name: "sloppy",
+  version: [1, 0, 0],
+  ctr(t, args) {
+    t.private = { dev: t.getDevice(args[0]!) };
+    t.numFlushBios = 1;
+  },
+  dtr(t) {
+    t.putDevice(t.priv.dev);
+  },
+  map(t, bio) {
+    bio.bdev = t.priv.dev.bdev;
+    if (bio.sector === 0) {
+      bio.sector = 1_000_000;
+      return "REMAPPED";
+    }
+    t.schedule(1000, () => {
+      bio.end("OK");
+      bio.end("OK");
+    });
+    return "SUBMITTED";
+  },
+});
+`;
+    e.modules.insmod("dm-sloppy.ts", src);
+    await createDevice(e, "s", "0 2048 sloppy /dev/ram0");
+    await expect(e.read("/dev/mapper/s", 0, 512)).rejects.toThrow();
+    await e.read("/dev/mapper/s", 4096, 512);
+    const lines = kernelLines(e).filter((l) => l.includes("target fault"));
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /^device-mapper: sloppy: 254:0: target fault: map: remapped bio \d+ past the end of ram0: sector 1000000 \+ 1 > 2048 \(dm-sloppy\.ts:12\)$/,
+      ),
+      expect.stringMatching(
+        /^device-mapper: sloppy: 254:0: target fault: timer: bio \d+ was ended twice \(dm-sloppy\.ts\)$/,
+      ),
+    ]);
+  });
+});
+
 describe("contract checks", () => {
   it("an end_io that keeps a reaped bio again does not keep it for ever", async () => {
     const e = engineWithDisks(1, 1024);

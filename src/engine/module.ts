@@ -29,7 +29,7 @@
 
 import { parse } from "acorn";
 import { transform } from "sucrase";
-import { CALL_OPS, MAX_SLOTS, NAME_SLOT } from "./callCell.ts";
+import { CALL_OP_LINUX, CALL_OPS, MAX_SLOTS, NAME_SLOT } from "./callCell.ts";
 import * as api from "./api.ts";
 import type { Bio } from "./bio.ts";
 import { ContractChecks, type ContractProblem } from "./contracts.ts";
@@ -493,6 +493,8 @@ export class ModuleLoader {
           ? callOf(op, t, mod.name, op === "map" || op === "endIo" ? (a as Bio) : undefined, a)
           : null;
         if (call) checks.enter(call);
+        const faults = this.#e.faults;
+        const nf = faults.length;
         const cell = this.#cell;
         let prevSlot = 0;
         let prevOp = 0;
@@ -515,6 +517,8 @@ export class ModuleLoader {
             cell[1] = prevOp;
           }
         }
+        if (faults.length !== nf) this.#logSilentFaults(mod, t, op, nf);
+        if (op === "map" && result === "REMAPPED") this.#checkRemap(mod, t, a as Bio);
         // A bio the engine already reaped cannot be kept again (it would be reaped for ever).
         if (op === "endIo" && result === "INCOMPLETE" && checks.wasReaped(a as Bio))
           result = "DONE";
@@ -523,6 +527,44 @@ export class ModuleLoader {
       };
     }
     return w as unknown as TargetType<unknown>;
+  }
+
+  /**
+   * Faults the engine records without a kernel log line (a bio ended twice, a remap past the
+   * end of a device) that happened during a call into user code: logged here, naming the
+   * target, the operation and where the operation is defined.
+   */
+  #logSilentFaults(mod: LoadedModule, t: Target, op: TargetOp, from: number): void {
+    const faults = this.#e.faults;
+    for (let i = from; i < faults.length; i++) {
+      const what = faults[i]!.what;
+      if (!/ was ended twice$|^remapped past the end/.test(what)) continue;
+      this.#faultLine(mod, t, op, what);
+    }
+  }
+
+  /** map returned REMAPPED: a bio pointed past the end of its device fails; say so, and where. */
+  #checkRemap(mod: LoadedModule, t: Target, bio: Bio): void {
+    const d = this.#e.devices.get(bio.bdev.dev);
+    if (!d || bio.sectors === 0) return;
+    const size = d.sizeSectors;
+    if (bio.sector >= 0 && bio.sector + bio.sectors <= size) return;
+    this.#faultLine(
+      mod,
+      t,
+      "map",
+      `remapped bio ${bio.id} past the end of ${d.name}: sector ${bio.sector} + ${bio.sectors} > ${size}`,
+    );
+  }
+
+  #faultLine(mod: LoadedModule, t: Target, op: TargetOp, what: string): void {
+    const file = baseName(mod.filename);
+    const at = op === "timer" || op === "completion" ? null : locateOp(mod.source, op);
+    const where = at && at.line ? ` (${file}:${at.line})` : ` (${file})`;
+    this.#e.log(
+      "err",
+      `device-mapper: ${t.type.name}: ${t.mdName}: target fault: ${CALL_OP_LINUX[op]}: ${what}${where}`,
+    );
   }
 
   /**
@@ -545,6 +587,8 @@ export class ModuleLoader {
           cell[1] = opIndex;
           cell[2] = (cell[2]! + 1) | 0;
         }
+        const faults = this.#e.faults;
+        const nf = faults.length;
         try {
           fn(...a);
         } catch (err) {
@@ -554,6 +598,7 @@ export class ModuleLoader {
             cell[0] = prevSlot;
             cell[1] = prevOp;
           }
+          if (faults.length !== nf) this.#logSilentFaults(mod, t, op, nf);
         }
       };
     };
