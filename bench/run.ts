@@ -7,6 +7,8 @@
  *   golden   the golden suite through dmsh against the real kernel's timings (bench/golden.ts)
  *   app      initial download and time to the first drawn stack, in Chromium (bench/app.ts)
  *   fps      frames per second and engine throughput with the views on and off (bench/fps.ts)
+ *   pacer    the paced clock's error against wall time at 1x and 10x (bench/tab.ts)
+ *   tab      dd, md5sum and the golden suite in the browser tab against headless (bench/tab.ts)
  *
  * `npm run bench -- fps app` runs only the sections named.
  */
@@ -16,6 +18,7 @@ import { benchEngine } from "./engine.ts";
 import { benchFps, printFps } from "./fps.ts";
 import { benchGolden } from "./golden.ts";
 import { benchModules } from "./modules.ts";
+import { benchPacer, benchTab, printPacer, printTab } from "./tab.ts";
 
 const SECTIONS: Array<[string, string, () => Promise<void>]> = [
   ["engine", "engine (Node)", () => benchEngine()],
@@ -23,6 +26,8 @@ const SECTIONS: Array<[string, string, () => Promise<void>]> = [
   ["golden", "golden suite through dmsh", async () => void (await benchGolden())],
   ["app", "web app", async () => printApp(await benchApp())],
   ["fps", "FPS probe", async () => printFps(await benchFps())],
+  ["pacer", "paced clock (Node)", async () => printPacer(await benchPacer())],
+  ["tab", "the tab against headless", async () => printTab(await benchTab())],
 ];
 
 const only = process.argv.slice(2);

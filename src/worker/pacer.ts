@@ -100,6 +100,8 @@ export class Pacer {
   #closed = false;
   /** Virtual time of the last entry run (or of the kick): where a process's wait began. */
   #lastRunAt = 0;
+  /** A tick is queued as a task (arm(0)), not behind a timer. */
+  #immediate = false;
   #steps: Promise<unknown> = Promise.resolve();
   readonly #afterRun: () => void;
   readonly #wallNow: () => number;
@@ -200,8 +202,9 @@ export class Pacer {
     this.#reanchor();
     this.#lastRunAt = this.#engine?.clock.now ?? 0;
     // Decided in a task of its own: the process that scheduled the entry (a bio it submitted)
-    // starts waiting for it only after this call returns.
-    this.#arm(0);
+    // starts waiting for it only after this call returns. One queued already will do (a
+    // command's every bio comes here: one task each, not two).
+    if (!this.#immediate) this.#arm(0);
   }
 
   /**
@@ -216,6 +219,7 @@ export class Pacer {
 
   #disarm(): void {
     this.#armed++;
+    this.#immediate = false;
     if (this.#timer !== null) clearTimeout(this.#timer);
     this.#timer = null;
   }
@@ -227,8 +231,10 @@ export class Pacer {
     const fire = () => {
       if (token !== this.#armed) return;
       this.#timer = null;
+      this.#immediate = false;
       this.#tick();
     };
+    this.#immediate = delayMs <= 0;
     if (delayMs <= 0) queueTask(fire);
     else this.#timer = setTimeout(fire, delayMs);
   }
@@ -245,6 +251,10 @@ export class Pacer {
     // From the wall-paced virtual time, not c.now: a tick that ran late is not waited for twice.
     const paced = this.#anchorVirt + (this.#wallNow() - this.#anchorWall) * this.#speed;
     const ms = (next - Math.max(c.now, paced)) / this.#speed;
+    // The last stretch of a process's wait (a sleep about to end) is not left to a timer, which
+    // fires up to a few ms late: tasks re-check until it is due. Entries nobody waits on (load
+    // generators) run in batches, a timer apart.
+    if (ms < TICK_MS && this.#engine?.waiting) return 0;
     return Math.min(MAX_SLEEP_MS, Math.max(TICK_MS, ms));
   }
 

@@ -1,0 +1,228 @@
+/**
+ * Time and speed in the tab (issue 10, items 4 and 5):
+ *
+ *   pacer    the paced clock's error against wall time: `sleep` of 1 s and 0.5 s on a paced
+ *            engine in Node (the worker's Pacer, no shell), at 1x and 10x. Error = (wall spent -
+ *            virtual / speed) / (virtual / speed). Goal: within 2 %.
+ *   tab      commands in the browser tab (production build, Chromium, the default scenario)
+ *            next to the same commands headless (Node, the eager engine the tests use):
+ *            dd of 16 MiB, md5sum of a device, and the whole golden suite (each script on a fresh
+ *            engine: the worker's `reset`). The tab runs them at "max" speed and at 1x (where a
+ *            command's short waits, the RAM disks' 50 µs per bio, are fast-forwarded: pacer.ts).
+ *            Goal: the tab within 2x of headless.
+ *
+ * Figures are printed, not asserted. Wall time in the tab is measured in the page, around the
+ * request to the worker.
+ *
+ *   node --import tsx bench/tab.ts            (builds first if dist/ is missing)
+ */
+
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import type { Page } from "@playwright/test";
+import { Engine, NS_PER_MS, NS_PER_US } from "../src/engine/index.ts";
+import { createShell, runTranscript } from "../src/shell/index.ts";
+import { Pacer } from "../src/worker/pacer.ts";
+import { PACE_REAL_TIME } from "../src/worker/protocol.ts";
+import { withPreviewBrowser } from "./browser.ts";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+const PORT = Number(process.env.BENCH_PORT ?? 4393);
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? NaN;
+}
+
+// ------------------------------------------------------------------------------- pacer error
+
+export interface PacerError {
+  speed: number;
+  sleepMs: number;
+  /** Relative errors of each run, in percent (positive: slower than real time). */
+  errors: number[];
+}
+
+/** Wall time a paced `engine.sleep(ms)` takes at `speed` x, against the expected. */
+export async function benchPacer(runs = 5): Promise<PacerError[]> {
+  const out: PacerError[] = [];
+  for (const speed of [1, 10]) {
+    for (const sleepMs of [1000, 500]) {
+      const errors: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        const engine = new Engine({ seed: 1, drive: "paced", ramDiskLatency: 50 * NS_PER_US });
+        const pacer = new Pacer();
+        pacer.attach(engine);
+        pacer.set({ speed: speed * PACE_REAL_TIME });
+        const expected = sleepMs / speed;
+        const t0 = performance.now();
+        await engine.sleep(sleepMs * NS_PER_MS);
+        const wall = performance.now() - t0;
+        pacer.close();
+        errors.push(((wall - expected) / expected) * 100);
+      }
+      out.push({ speed, sleepMs, errors });
+    }
+  }
+  return out;
+}
+
+export function printPacer(rows: PacerError[], log = console.log): void {
+  log("paced sleep, wall time against virtual / speed (goal: within 2 %)");
+  log(
+    `${"speed".padEnd(7)} ${"sleep".padStart(7)} ${"median err".padStart(11)} ${"worst err".padStart(10)}`,
+  );
+  for (const r of rows) {
+    const worst = r.errors.reduce((a, b) => (Math.abs(b) > Math.abs(a) ? b : a), 0);
+    log(
+      `${`${r.speed}x`.padEnd(7)} ${`${r.sleepMs} ms`.padStart(7)} ${`${median(r.errors).toFixed(2)} %`.padStart(11)} ${`${worst.toFixed(2)} %`.padStart(10)}`,
+    );
+  }
+}
+
+// ------------------------------------------------------------------------- tab vs headless
+
+/** The page's default scenario (src/app/scenario.ts), for the headless side. */
+const SCENARIO = [
+  "modprobe brd rd_nr=2 rd_size=16384",
+  "dmsetup create concat <<'EOF'\n0 16384 linear /dev/ram0 0\n16384 16384 linear /dev/ram1 0\nEOF",
+  "dmsetup create stripes --table '0 32768 striped 2 128 /dev/ram0 16384 /dev/ram1 16384'",
+].join("\n");
+
+const COMMANDS: Array<[string, string]> = [
+  [
+    "dd 16 MiB, bs=4k direct",
+    "dd if=/dev/zero of=/dev/mapper/concat bs=4k count=4096 oflag=direct",
+  ],
+  ["dd 16 MiB, bs=1M", "dd if=/dev/urandom of=/dev/mapper/stripes bs=1M count=16"],
+  ["md5sum of a device", "md5sum /dev/mapper/concat"],
+];
+
+function goldenScripts(): Array<[string, string]> {
+  const dir = join(ROOT, "golden");
+  return readdirSync(dir)
+    .filter((f) => /^\d{3}-.*\.sh$/.test(f))
+    .sort()
+    .map((f) => [f, readFileSync(join(dir, f), "utf8")]);
+}
+
+async function headlessCommand(script: string, runs: number): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const shell = createShell(new Engine({ seed: 1 }));
+    await shell.run(SCENARIO, {});
+    const t0 = performance.now();
+    await shell.run(script, {});
+    times.push(performance.now() - t0);
+  }
+  return median(times);
+}
+
+async function headlessGolden(): Promise<number> {
+  let total = 0;
+  for (const [, script] of goldenScripts()) {
+    const t0 = performance.now();
+    await runTranscript(script, { seed: 1 });
+    total += performance.now() - t0;
+  }
+  return total;
+}
+
+type Speed = "max" | "1x";
+
+async function setSpeed(page: Page, speed: Speed): Promise<void> {
+  await page.evaluate(
+    (s) => window.dmPlayground!.setPace({ speed: s === "max" ? "max" : 1e6, paused: false }),
+    speed,
+  );
+}
+
+/** Wall ms of one command in the tab (measured in the page). */
+function tabRun(page: Page, script: string): Promise<number> {
+  return page.evaluate(async (script) => {
+    const c = window.dmPlayground!.client()!;
+    const t0 = performance.now();
+    await c.runShell(script, () => {});
+    return performance.now() - t0;
+  }, script);
+}
+
+async function tabCommand(page: Page, script: string, runs: number): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    await page.evaluate(
+      async ([seed, scenario]) => {
+        const c = window.dmPlayground!.client()!;
+        await c.call("reset", { seed });
+        await c.runShell(scenario, () => {});
+      },
+      [1, SCENARIO] as const,
+    );
+    times.push(await tabRun(page, script));
+  }
+  return median(times);
+}
+
+async function tabGolden(page: Page): Promise<number> {
+  let total = 0;
+  for (const [, script] of goldenScripts()) {
+    await page.evaluate(() => window.dmPlayground!.client()!.call("reset", { seed: 1 }));
+    total += await tabRun(page, script);
+  }
+  return total;
+}
+
+export interface TabRow {
+  what: string;
+  headlessMs: number;
+  tab: Record<Speed, number>;
+}
+
+export async function benchTab(runs = 3): Promise<TabRow[]> {
+  if (!existsSync(join(ROOT, "dist", "index.html"))) {
+    spawnSync("npx", ["vite", "build"], { cwd: ROOT, stdio: "inherit" });
+  }
+  const rows: TabRow[] = [];
+  for (const [what, script] of COMMANDS) {
+    rows.push({ what, headlessMs: await headlessCommand(script, runs), tab: { max: 0, "1x": 0 } });
+  }
+  rows.push({
+    what: `golden suite (${goldenScripts().length} scripts)`,
+    headlessMs: await headlessGolden(),
+    tab: { max: 0, "1x": 0 },
+  });
+  await withPreviewBrowser(PORT, async (browser, url) => {
+    const page = await browser.newPage();
+    await page.goto(url);
+    await page.waitForSelector('g[aria-label="device stripes"]', { timeout: 60_000 });
+    for (const speed of ["max", "1x"] as const) {
+      await setSpeed(page, speed);
+      for (const [i, [, script]] of COMMANDS.entries()) {
+        rows[i]!.tab[speed] = await tabCommand(page, script, runs);
+      }
+      // The golden suite sleeps in places: at 1x those take their wall time, as they should.
+      rows[COMMANDS.length]!.tab[speed] = await tabGolden(page);
+    }
+  });
+  return rows;
+}
+
+export function printTab(rows: TabRow[], log = console.log): void {
+  log("the tab (Chromium, worker) against headless (Node), wall ms (goal: tab within 2x)");
+  log(
+    `${"command".padEnd(30)} ${"headless".padStart(9)} ${"tab max".padStart(9)} ${"ratio".padStart(6)} ${"tab 1x".padStart(9)} ${"ratio".padStart(6)}`,
+  );
+  for (const r of rows) {
+    const ratio = (ms: number) => `${(ms / r.headlessMs).toFixed(1)}x`;
+    log(
+      `${r.what.padEnd(30)} ${r.headlessMs.toFixed(0).padStart(9)} ${r.tab.max.toFixed(0).padStart(9)} ${ratio(r.tab.max).padStart(6)} ${r.tab["1x"].toFixed(0).padStart(9)} ${ratio(r.tab["1x"]).padStart(6)}`,
+    );
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  printPacer(await benchPacer());
+  printTab(await benchTab());
+}
