@@ -9,13 +9,7 @@
  * The same shell runs headless (tests, the `dmsh` CLI) and in the browser's worker.
  */
 
-import {
-  Bash,
-  getCommandNames,
-  MountableFs,
-  type ExecResult,
-  type ScriptNode,
-} from "just-bash";
+import { MountableFs, type ExecResult, type ScriptNode } from "just-bash";
 import { Engine } from "../engine/index.ts";
 import { commands } from "./commands/index.ts";
 import { complete, type Completion } from "./completion.ts";
@@ -24,7 +18,12 @@ import { DmshContext } from "./context.ts";
 import { DevFs } from "./devfs.ts";
 import { SparseFs } from "./sparsefs.ts";
 import { ProcFs, SysFs } from "./sysfs.ts";
-import { rewriteScript } from "./rewrite.ts";
+import {
+  JustBash,
+  justBashCommandNames,
+  type BashState,
+  type JustBashResult,
+} from "./justbash-adapter.ts";
 import { Terminal, TtyFs, TTY_DIR, type Sink } from "./tty.ts";
 import { bytesOf, utf8Bytes, type Stream } from "./util.ts";
 
@@ -51,76 +50,6 @@ export interface ShellOptions {
   cwd?: string;
 }
 
-/** just-bash's own builtins: a call to one of these is never a shell function call. */
-const BUILTINS = [
-  ":",
-  "true",
-  "false",
-  "cd",
-  "export",
-  "unset",
-  "exit",
-  "local",
-  "set",
-  "break",
-  "continue",
-  "return",
-  "eval",
-  "shift",
-  "getopts",
-  "compgen",
-  "complete",
-  "compopt",
-  "pushd",
-  "popd",
-  "dirs",
-  "source",
-  ".",
-  "read",
-  "mapfile",
-  "readarray",
-  "declare",
-  "typeset",
-  "readonly",
-  "let",
-  "command",
-  "shopt",
-  "exec",
-  "test",
-  "[",
-  "echo",
-  "printf",
-  "pwd",
-  "alias",
-  "unalias",
-  "type",
-  "hash",
-  "ulimit",
-  "umask",
-  "trap",
-  "times",
-  "wait",
-  "kill",
-  "jobs",
-  "fg",
-  "bg",
-  "disown",
-  "suspend",
-  "fc",
-  "history",
-  "help",
-  "enable",
-  "builtin",
-  "caller",
-];
-
-interface BashState {
-  env: Map<string, string>;
-  lastExitCode: number;
-  functions: Map<string, unknown>;
-  cwd: string;
-}
-
 /** A background job: `cmd &`. */
 interface Job {
   pid: number;
@@ -128,12 +57,11 @@ interface Job {
   status: number | null;
 }
 
-const MARKER = "__dmsh_script";
-
 export class DmShell {
   readonly engine: Engine;
   readonly ctx: DmshContext;
-  readonly bash: Bash;
+  /** The interpreter, through the adapter that holds every just-bash workaround. */
+  readonly jb: JustBash;
   readonly fs: MountableFs;
   readonly devfs: DevFs;
   /** The root file system, whose large files are sparse (sparsefs.ts). */
@@ -146,12 +74,9 @@ export class DmShell {
    * PATH is not in dmsh's own file system. Null in the browser.
    */
   readHostFile: ((path: string) => string | null) | null = null;
-  /** Scripts waiting to be handed to just-bash (see the transform plugin). */
-  readonly #pending = new Map<number, ScriptNode>();
   readonly #jobScripts = new Map<number, ScriptNode>();
   readonly #jobs = new Map<number, Job>();
   readonly #commandNames: Set<string>;
-  #nextScript = 1;
   #nextJob = 1;
   #nextPid = 100;
   /** Aborts the run in progress (Ctrl-C). */
@@ -176,42 +101,18 @@ export class DmShell {
     this.fs.mount(TTY_DIR, new TtyFs(() => this.terminal));
     const cwd = opts.cwd ?? "/tmp";
     const custom = commands(this);
-    this.#commandNames = new Set([...BUILTINS, ...getCommandNames(), ...custom.map((c) => c.name)]);
+    this.#commandNames = new Set([...justBashCommandNames(), ...custom.map((c) => c.name)]);
     this.scriptName = opts.scriptName ?? null;
-    this.bash = new Bash({
+    this.jb = new JustBash({
       fs: this.fs,
       cwd,
       env: { HOME: "/tmp", PATH: "/sbin:/bin", DM_DISABLE_UDEV: "1", ...opts.env },
       customCommands: custom,
       sleep: (ms) => engine.sleep(ms * 1e6),
       executionLimits: { maxCommandCount: 1e7, maxLoopIterations: 1e7 },
-      // dmsh's commands are host code that schedules timers; the sandbox guard would refuse them.
-      defenseInDepth: false,
     });
     for (const d of ["/tmp", "/root", "/etc", "/proc", "/sys"])
       void base.mkdir(d, { recursive: true });
-    // The script to run is handed over through a marker: `bash.exec` takes text, and dmsh runs
-    // the AST it rewrote.
-    this.bash.registerTransformPlugin({
-      name: "dmsh",
-      transform: ({ ast }) => {
-        const st = ast.statements;
-        const cmd = st.length === 1 ? st[0]!.pipelines[0]?.commands[0] : undefined;
-        if (cmd?.type === "SimpleCommand" && cmd.args.length === 1) {
-          const name = cmd.name?.parts[0];
-          const arg = cmd.args[0]!.parts[0];
-          if (name?.type === "Literal" && name.value === MARKER && arg?.type === "Literal") {
-            const id = Number(arg.value);
-            const script = this.#pending.get(id);
-            if (script) {
-              this.#pending.delete(id);
-              return { ast: script };
-            }
-          }
-        }
-        return { ast };
-      },
-    });
   }
 
   /** Command names the rewrite treats as never being shell functions. */
@@ -220,7 +121,7 @@ export class DmShell {
   }
 
   #state(): BashState {
-    return (this.bash as unknown as { state: BashState }).state;
+    return this.jb.state;
   }
 
   /**
@@ -271,9 +172,7 @@ export class DmShell {
   async #run(script: string, stdin: string | undefined): Promise<number> {
     let ast: ScriptNode;
     try {
-      // Bash.transform parses (and runs transform plugins, which leave a plain script alone);
-      // just-bash's browser build does not export `parse` itself.
-      ast = this.bash.transform(script).ast;
+      ast = this.jb.parse(script);
     } catch (e) {
       this.terminal.write(
         "stderr",
@@ -287,7 +186,7 @@ export class DmShell {
       script: rewritten,
       jobs,
       functions,
-    } = rewriteScript(ast, {
+    } = this.jb.rewrite(ast, {
       commands: this.#commandNames,
       functions: new Set(state.functions.keys()),
       nextJobId: this.#nextJob,
@@ -364,25 +263,11 @@ export class DmShell {
   }
 
   /** Run a rewritten AST in just-bash. */
-  async #exec(
+  #exec(
     script: ScriptNode,
     opts: { stdin?: string; env?: Record<string, string>; signal?: AbortSignal },
-  ): Promise<ExecResult & { env?: Record<string, string> }> {
-    const id = this.#nextScript++;
-    this.#pending.set(id, script);
-    try {
-      return await this.bash.exec(`${MARKER} ${id}`, { rawScript: true, ...opts });
-    } catch (e) {
-      // just-bash gave up on the script itself (e.g. a NUL byte in a command name): report it as
-      // a shell error, not as a crash.
-      return {
-        stdout: "",
-        stderr: `sh: ${e instanceof Error ? e.message : String(e)}\n`,
-        exitCode: 2,
-      };
-    } finally {
-      this.#pending.delete(id);
-    }
+  ): Promise<JustBashResult> {
+    return this.jb.exec(script, opts);
   }
 
   /** `__dmsh_bg N`: start background job N with the shell's variables; returns its pid. */

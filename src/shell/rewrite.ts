@@ -1,5 +1,6 @@
 /**
- * The rewrite dmsh applies to a parsed script before just-bash runs it.
+ * The rewrite dmsh applies to a parsed script before just-bash runs it: workarounds 1 to 3 of
+ * the just-bash adapter (justbash-adapter.ts, the only caller).
  *
  * just-bash collects a command's stdout and stderr as strings and returns them when the whole
  * script ends; a terminal, though, shows output as it is written. So every command whose output
