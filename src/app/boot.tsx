@@ -6,6 +6,7 @@ import { debugHangWorker, runCommand, startSession } from "./actions.ts";
 import { getClient, getDiskReader, loadStart, loadStop, setPace, step } from "./session.ts";
 import { useAppStore } from "./store/index.ts";
 import "./styles.css";
+import "./screens.css";
 
 declare global {
   interface Window {
