@@ -124,7 +124,8 @@ export class Table {
   }
 }
 
-export function createTarget(
+/** A dm_target for one table line, its arguments split as dm_split_args does. */
+function createTarget(
   host: TargetHost,
   guard: TargetGuard,
   index: number,

@@ -242,14 +242,6 @@ export class Engine implements BioHost, BioSink {
     return undefined;
   }
 
-  /** Every path under /dev that names a block device, with its device. */
-  devPaths(): Array<[string, BlockDevice]> {
-    const out: Array<[string, BlockDevice]> = [];
-    for (const d of this.devices.values()) out.push([`/dev/${d.name}`, d]);
-    for (const md of this.dm.list()) out.push([`/dev/mapper/${md.dmName}`, md]);
-    return out;
-  }
-
   // ---- the I/O path -------------------------------------------------------------------------
 
   /** submit_bio: check the bio fits the device, record it, hand it to the device. */
