@@ -105,7 +105,7 @@ export class ContractChecks implements TargetCallObserver {
 
   /** The ops that have checks: the wrapper builds a TargetCall only for these. */
   wants(op: TargetOp): boolean {
-    return op === "ctr" || op === "dtr" || op === "map" || op === "endIo";
+    return op === "ctr" || op === "dtr" || op === "endIo";
   }
 
   /**
@@ -210,39 +210,52 @@ export class ContractChecks implements TargetCallObserver {
         }
         return;
       }
-      case "map": {
-        const bio = call.bio;
-        if (!bio) return;
-        const r = outcome.result;
-        if (r === "REMAPPED" && !st.held.has(bio.bdev.dev)) {
-          const md = this.#e.devices.get(bio.bdev.dev);
-          const self = t.mdName === md?.devName;
-          this.#warn(
-            call,
-            st,
-            "remap-not-held",
-            self
-              ? `map returned REMAPPED for bio ${bio.id} still pointing at its own device ${bio.bdev.name} (set bio.bdev to a device got with t.getDevice)`
-              : `map returned REMAPPED for bio ${bio.id} pointing at ${bio.bdev.name}, a device this target does not hold`,
-            "map",
-          );
-        }
-        if ((r === "REMAPPED" || r === "SUBMITTED") && bio.op === "WRITE" && t.numFlushBios === 0) {
-          this.#warn(
-            call,
-            st,
-            "no-flush-bios",
-            "map takes writes but t.numFlushBios is 0: flushes never reach the devices written to (set it in ctr)",
-            "ctr",
-          );
-        }
+      case "map":
+        if (call.bio) this.afterMap(t, call.bio, outcome.result);
         return;
-      }
       case "endIo":
         if (outcome.result === "INCOMPLETE" && call.bio) st.incomplete.add(call.bio);
         return;
       default:
         return;
+    }
+  }
+
+  /**
+   * The map checks (remap-not-held, no-flush-bios), called by the loader's wrapper after every
+   * map of a user target without building a TargetCall (the hot path).
+   */
+  afterMap(t: Target, bio: Bio, r: unknown): void {
+    if (this.#e.events.muted) return;
+    const st = this.#state.get(t);
+    if (!st) return;
+    const remapped = r === "REMAPPED";
+    if (remapped && !st.held.has(bio.bdev.dev) && !st.warned.has("remap-not-held")) {
+      const md = this.#e.devices.get(bio.bdev.dev);
+      const self = t.mdName === md?.devName;
+      this.#warn(
+        mapCall(t, st, bio),
+        st,
+        "remap-not-held",
+        self
+          ? `map returned REMAPPED for bio ${bio.id} still pointing at its own device ${bio.bdev.name} (set bio.bdev to a device got with t.getDevice)`
+          : `map returned REMAPPED for bio ${bio.id} pointing at ${bio.bdev.name}, a device this target does not hold`,
+        "map",
+      );
+    }
+    if (
+      t.numFlushBios === 0 &&
+      bio.op === "WRITE" &&
+      (remapped || r === "SUBMITTED") &&
+      !st.warned.has("no-flush-bios")
+    ) {
+      this.#warn(
+        mapCall(t, st, bio),
+        st,
+        "no-flush-bios",
+        "map takes writes but t.numFlushBios is 0: flushes never reach the devices written to (set it in ctr)",
+        "ctr",
+      );
     }
   }
 
@@ -371,6 +384,10 @@ export class ContractChecks implements TargetCallObserver {
   forget(module: string): void {
     this.#problems = this.#problems.filter((p) => p.module !== module);
   }
+}
+
+function mapCall(t: Target, st: InstanceState, bio: Bio): TargetCall {
+  return { op: "map", target: t, module: st.module, mdName: t.mdName, bio };
 }
 
 /** 1-based line and column where `op` is defined in `source`. */

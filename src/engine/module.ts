@@ -490,7 +490,7 @@ export class ModuleLoader {
       w[op] = (t: Target, a?: unknown, b?: unknown): unknown => {
         if (op === "ctr") this.#instrumentInstance(mod, t);
         const call: TargetCall | null = checks.wants(op)
-          ? callOf(op, t, mod.name, op === "map" || op === "endIo" ? (a as Bio) : undefined, a)
+          ? callOf(op, t, mod.name, op === "endIo" ? (a as Bio) : undefined, a)
           : null;
         if (call) checks.enter(call);
         const faults = this.#e.faults;
@@ -518,7 +518,10 @@ export class ModuleLoader {
           }
         }
         if (faults.length !== nf) this.#logSilentFaults(mod, t, op, nf);
-        if (op === "map" && result === "REMAPPED") this.#checkRemap(mod, t, a as Bio);
+        if (op === "map") {
+          if (result === "REMAPPED") this.#checkRemap(mod, t, a as Bio);
+          checks.afterMap(t, a as Bio, result);
+        }
         // A bio the engine already reaped cannot be kept again (it would be reaped for ever).
         if (op === "endIo" && result === "INCOMPLETE" && checks.wasReaped(a as Bio))
           result = "DONE";
