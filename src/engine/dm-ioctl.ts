@@ -252,12 +252,29 @@ export class DeviceMapper {
     await dmSuspend(this.#e, this.#find(name), flags);
   }
 
-  /** DM_DEV_REMOVE: fails with EBUSY while the device is open. */
-  remove(name: string): void {
+  /**
+   * DM_DEV_REMOVE: fails with EBUSY while the device is open, unless `deferred`
+   * (DM_DEFERRED_REMOVE): then the device is marked and goes at its last close (dm_blk_close
+   * -> dm_deferred_remove), and the call succeeds.
+   */
+  remove(name: string, opts: { deferred?: boolean } = {}): void {
     const md = this.#find(name);
     // Linux's remove would wait for dm_get_md references to go (dm_destroy); here it is busy.
-    if (md.openCount > 0 || md.references > 0) throw new DmError("EBUSY");
+    if (md.openCount > 0 || md.references > 0) {
+      if (opts.deferred && md.openCount > 0) {
+        md.deferredRemove = true;
+        return;
+      }
+      throw new DmError("EBUSY");
+    }
     this.#teardown(md);
+  }
+
+  /** dm_deferred_remove: remove every device marked for deferred removal that is now closed. */
+  deferredRemove(): void {
+    for (const md of this.list()) {
+      if (md.deferredRemove && md.openCount === 0 && md.references === 0) this.#teardown(md);
+    }
   }
 
   #teardown(md: MappedDevice): void {
@@ -349,8 +366,13 @@ export class DeviceMapper {
       this.#warn("device-mapper: ioctl: Empty message received.");
       throw new DmError("EINVAL");
     }
+    const core = this.#messageForMd(md, argv);
+    if (core !== null) return core;
     const map = md.live;
-    if (!map) throw new DmError("EINVAL");
+    if (!map) {
+      this.#warn("device-mapper: ioctl: The device has no table.");
+      throw new DmError("EINVAL");
+    }
     const ti = map.findTarget(sector);
     if (!ti) {
       this.#warn(`device-mapper: ioctl: Target message sector outside device.`);
@@ -373,6 +395,28 @@ export class DeviceMapper {
     }
     // The target's DmError fails the ioctl; any other throw is a fault (reported), EINVAL.
     return ti.guard.message(md, ti, argv);
+  }
+
+  /**
+   * message_for_md: messages starting with '@' are dm core's own (dm-stats, deferred remove),
+   * never a target's. Null for a message meant for the target.
+   */
+  #messageForMd(md: MappedDevice, argv: string[]): string | null {
+    const cmd = argv[0]!;
+    if (!cmd.startsWith("@")) return null;
+    if (cmd.toLowerCase() === "@cancel_deferred_remove") {
+      if (argv.length !== 1) {
+        this.#warn("device-mapper: ioctl: Invalid arguments for @cancel_deferred_remove");
+        throw new DmError("EINVAL");
+      }
+      md.deferredRemove = false;
+      return "";
+    }
+    const e = this.#e;
+    const r = md.stats.message(argv, md.sizeSectors, e.now, (line) => e.log("crit", line));
+    if (r !== null) return r;
+    this.#warn(`device-mapper: ioctl: Unsupported message sent to DM core: ${cmd}`);
+    throw new DmError("EINVAL");
   }
 
   /** DM_TABLE_STATUS: one line per target of the live (or inactive) table. */

@@ -17,7 +17,8 @@ import type { TargetGuard } from "./guard.ts";
 import type { MappedDevice } from "./mapped-device.ts";
 import type { TargetSpec } from "./table.ts";
 import { Target, type DmDev, type MappedDeviceRef, type TargetHost } from "./target.ts";
-import { DmError, defaultLimits, type Errno, type QueueLimits, type Sector } from "./types.ts";
+import { blkSetStackingLimits, blkStackLimits } from "./blk-settings.ts";
+import { DmError, type Errno, type QueueLimits, type Sector } from "./types.ts";
 
 /** LLONG_MAX >> SECTOR_SHIFT: the largest device a table may describe. */
 const LLONG_MAX_SECTORS = 2 ** 54; // (2^63 - 1) >> 9, to within a double's precision
@@ -236,58 +237,40 @@ function addTarget(
 }
 
 /**
- * The stacking part of dm_calculate_queue_limits: each target's limits from the devices it
- * uses, then its io_hints, stacked into the table's. blk_stack_limits fails (and dm warns)
- * when the minimum or optimal I/O is not a multiple of the physical block size, e.g. striped
- * with chunk 12 (io_min 6 KiB) or chunk 1 x 2 stripes (io_opt 1 KiB) over RAM disks with 4 KiB
- * physical blocks (golden 041).
+ * dm_calculate_queue_limits (dm-table.c): each target's limits stacked from the devices it uses
+ * (dm_set_device_limits, with blk_stack_limits at the area's start), then its io_hints, then
+ * stacked into the table's limits. A device area or a target that does not line up is warned
+ * about ("caused an alignment inconsistency"), not refused; the kernel stacks every device twice
+ * (again in validate_hardware_logical_block_alignment), so each device warning appears twice.
  */
 export function dmCalculateQueueLimits(e: Engine, md: MappedDevice, table: Table): QueueLimits {
-  const t = defaultLimits();
-  t.ioMin = 0;
-  // dm_set_device_limits warns for a device area that starts off its physical block; the
-  // kernel stacks every device twice (here, and again in
-  // validate_hardware_logical_block_alignment), so each such warning is printed twice.
-  const deviceWarnings: string[] = [];
+  const limits = blkSetStackingLimits();
+  const setDeviceLimits = (into: QueueLimits, d: DmDev, start: Sector | bigint): void => {
+    const b = d.bdev.limits;
+    if (!blkStackLimits(into, b, start))
+      e.log(
+        "warn",
+        `device-mapper: table: ${md.devName}: adding target device ${d.bdev.name} caused an alignment inconsistency: ` +
+          `physical_block_size=${b.physicalBlockSize}, logical_block_size=${b.logicalBlockSize}, ` +
+          `alignment_offset=${b.alignmentOffset}, start=${BigInt(start) * 512n}`,
+      );
+  };
   for (const ti of table.targets) {
-    const l = defaultLimits();
-    l.ioMin = 0;
-    ti.guard.iterateDevices(md, ti, (d, startSector) => {
-      const b = d.bdev.limits;
-      const start = Number(startSector);
-      if ((start * 512) % b.physicalBlockSize !== 0) {
-        const w =
-          `device-mapper: table: ${md.devName}: adding target device ${d.bdev.name} caused an alignment inconsistency: ` +
-          `physical_block_size=${b.physicalBlockSize}, logical_block_size=${b.logicalBlockSize}, alignment_offset=0, start=${start * 512}`;
-        deviceWarnings.push(w);
-        e.log("warn", w);
-      }
-      l.physicalBlockSize = Math.max(l.physicalBlockSize, b.physicalBlockSize);
-      l.logicalBlockSize = Math.max(l.logicalBlockSize, b.logicalBlockSize);
-      l.ioMin = Math.max(l.ioMin, b.ioMin);
-      l.ioOpt = lcmNotZero(l.ioOpt, b.ioOpt);
-    });
-    ti.guard.ioHints(md, ti, l);
-    // blk_limits_io_min, which io_hints use to set it: never below a block.
-    l.ioMin = Math.max(l.ioMin, l.logicalBlockSize, l.physicalBlockSize);
-    t.physicalBlockSize = Math.max(t.physicalBlockSize, l.physicalBlockSize);
-    t.logicalBlockSize = Math.max(t.logicalBlockSize, l.logicalBlockSize);
-    t.ioMin = Math.max(t.ioMin, l.ioMin);
-    t.ioOpt = lcmNotZero(t.ioOpt, l.ioOpt);
-    const badMin = t.ioMin % t.physicalBlockSize !== 0;
-    const badOpt = t.ioOpt % t.physicalBlockSize !== 0;
-    if (badMin) t.ioMin = t.physicalBlockSize;
-    if (badOpt) t.ioOpt = 0;
-    if (badMin || badOpt) {
+    const tiLimits = blkSetStackingLimits();
+    ti.guard.iterateDevices(md, ti, (d, start) => setDeviceLimits(tiLimits, d, start));
+    ti.guard.ioHints(md, ti, tiLimits);
+    if (!blkStackLimits(limits, tiLimits, 0))
       e.log(
         "warn",
         `device-mapper: table: ${md.devName}: adding target device (start sect ${ti.begin} len ${ti.len}) caused an alignment inconsistency`,
       );
-    }
   }
-  for (const w of deviceWarnings) e.log("warn", w);
-  if (t.ioMin === 0) t.ioMin = t.logicalBlockSize;
-  return t;
+  // validate_hardware_logical_block_alignment combines every target's devices again.
+  for (const ti of table.targets) {
+    const tiLimits = blkSetStackingLimits();
+    ti.guard.iterateDevices(md, ti, (d, start) => setDeviceLimits(tiLimits, d, start));
+  }
+  return limits;
 }
 
 /**
@@ -333,7 +316,7 @@ export function dmTableDestroy(e: Engine, md: MappedDevice, table: Table): void 
       `device-mapper: table: ${md.devName}: dm_table_destroy: dm_put_device call missing for ${held.dmDev.name}`,
     );
     held.count = 1;
-    table.release(held.dmDev, closeDevice);
+    table.release(held.dmDev, (b) => e.blkdevPut(b));
   }
 }
 
@@ -374,11 +357,6 @@ function openDevice(holder: MappedDevice, b: BlockDevice): void {
   b.holders.add(holder);
 }
 
-/** blkdev_put: the table's last reference to `b` is gone. */
-function closeDevice(b: BlockDevice): void {
-  b.openCount = Math.max(0, b.openCount - 1);
-}
-
 /** What the targets of `table` (on `md`) can ask of the engine: dm_get_device and the rest. */
 function targetHost(e: Engine, md: MappedDevice, table: Table): TargetHost {
   return {
@@ -399,7 +377,7 @@ function targetHost(e: Engine, md: MappedDevice, table: Table): TargetHost {
       return table.hold(bdev, mode, (b) => openDevice(md, b));
     },
     putDevice: (_t, d) => {
-      if (!table.release(d, closeDevice)) {
+      if (!table.release(d, (b) => e.blkdevPut(b))) {
         e.log(
           "err",
           `device-mapper: table: ${md.devName}: device ${d.name} not in table devices list`,
@@ -427,13 +405,4 @@ function targetHost(e: Engine, md: MappedDevice, table: Table): TargetHost {
       return ref;
     },
   };
-}
-
-function lcmNotZero(a: number, b: number): number {
-  if (!a) return b;
-  if (!b) return a;
-  let x = a;
-  let y = b;
-  while (y) [x, y] = [y, x % y];
-  return (a / x) * b;
 }

@@ -16,6 +16,7 @@
  * any clone reported.
  */
 
+import { DmStats, type DmStatsAux } from "./dm-stats.ts";
 import type { Bio } from "./bio.ts";
 import { BlockDevice, DM_MAJOR } from "./blockdev.ts";
 import { EV, endIoCode, mapCode, statusCode, type EventLog } from "./events.ts";
@@ -45,6 +46,8 @@ export interface IoHost {
 class DmIo {
   pending = 1;
   status: BlkStatus = "OK";
+  /** dm-stats bookkeeping, when statistics regions exist (dm_io_acct). */
+  statsAux: DmStatsAux | null = null;
   constructor(
     readonly bio: Bio,
     readonly table: Table,
@@ -73,6 +76,10 @@ export class MappedDevice extends BlockDevice {
   type: "NONE" | "BIO_BASED" = "NONE";
   /** Bios held while suspended, re-driven on resume (md->deferred). */
   deferred: Bio[] = [];
+  /** DMF_DEFERRED_REMOVE: `dmsetup remove --deferred` while open; removed at the last close. */
+  deferredRemove = false;
+  /** I/O statistics regions (dm-stats.c), set up by `@stats_create` messages. */
+  readonly stats = new DmStats();
   /** dm_ios between submission and completion (md->pending). */
   inFlight = 0;
   /** Clones a target took ownership of (SUBMITTED) and has not ended yet. */
@@ -131,6 +138,18 @@ export class MappedDevice extends BlockDevice {
   #process(bio: Bio, map: Table): void {
     const io = new DmIo(bio, map);
     this.inFlight++;
+    if (this.stats.used && bio.sectors > 0) {
+      // dm_start_io_acct
+      io.statsAux = { merged: false, startNs: 0 };
+      this.stats.accountIo(
+        bio.op === "READ" ? 0 : 1,
+        bio.sector,
+        bio.sectors,
+        false,
+        this.#host.now,
+        io.statsAux,
+      );
+    }
     if (bio.isEmptyFlush || (bio.flags & REQ_PREFLUSH) !== 0) {
       this.#sendEmptyFlush(io, map);
     } else if (bio.op === "DISCARD" || bio.op === "WRITE_ZEROES") {
@@ -339,6 +358,11 @@ export class MappedDevice extends BlockDevice {
       this.#process(bio, io.table);
       this.#host.wake();
       return;
+    }
+    if (io.statsAux) {
+      // dm_end_io_acct
+      const rw = bio.op === "READ" ? 0 : 1;
+      this.stats.accountIo(rw, bio.sector, bio.sectors, true, this.#host.now, io.statsAux);
     }
     bio.end(io.status);
     this.#host.wake();

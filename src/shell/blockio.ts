@@ -95,8 +95,8 @@ export class BlockFile {
 
   /** blkdev_put: the last close writes the dirty blocks back (sync_blockdev). */
   async release(): Promise<void> {
-    this.bdev.openCount = Math.max(0, this.bdev.openCount - 1);
-    if (this.bdev.openCount === 0) await this.sync();
+    if (this.bdev.openCount <= 1) await this.sync();
+    this.#ctx.engine.blkdevPut(this.bdev);
   }
 
   /**

@@ -416,7 +416,7 @@ async function wipe(d: Dmsetup, name: string, md: MappedDevice): Promise<void> {
 const remove = forEachDevice(async (d: Dmsetup, name: string, md: MappedDevice | undefined) => {
   if (md && d.has("force") && md.openCount > 0 && md.live) await wipe(d, name, md);
   try {
-    d.dm.remove(name);
+    d.dm.remove(name, { deferred: d.has("deferred") });
   } catch (e) {
     d.ioctlFail("remove", name, e, uuidPart(d));
   }
@@ -482,7 +482,8 @@ const message: Cmd = (d: Dmsetup, args: string[]) => {
   } catch (e) {
     d.ioctlFail("message", name, e, uuidPart(d));
   }
-  if (reply) d.o(`${reply}\n`);
+  // _message: a response ending in a newline is printed as it is, any other gets one.
+  if (reply) d.o(reply.endsWith("\n") ? reply : `${reply}\n`);
 };
 
 /** `table` and `status`. */
@@ -641,7 +642,7 @@ const info: Cmd = (d: Dmsetup, args: string[]) => {
     if (!md) d.fail("Device does not exist.");
     d.o(`Name:              ${md.dmName}\n`);
     d.o(
-      `State:             ${md.suspended ? "SUSPENDED" : "ACTIVE"}${md.readOnly ? " (READ-ONLY)" : ""}\n`,
+      `State:             ${md.suspended ? "SUSPENDED" : "ACTIVE"}${md.readOnly ? " (READ-ONLY)" : ""}${md.deferredRemove ? " (DEFERRED REMOVE)" : ""}\n`,
     );
     // libdm reads sysfs (which exists once a table was ever loaded), else opens the node.
     const nodes = d.shell.ctx.nodes;
