@@ -134,6 +134,9 @@ describe("debugger on a live engine", () => {
     });
     expect(pauses[0]!.detail).toMatch(/^map returned KILL on p \(254:0\) \(proxy #0\) bio \d+$/);
     expect(pauses[0]!.bioId).toBeGreaterThan(0);
+    expect(pauses[0]!.stack.map((f) => f.label)).toEqual([
+      expect.stringMatching(/^map · proxy #0 on p \(254:0\) · bio \d+$/),
+    ]);
   });
 
   it("pauses at a completion with an error status, and at a target fault", async () => {

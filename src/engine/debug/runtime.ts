@@ -400,17 +400,22 @@ export class DebugRuntime {
       this.#pause(info, this.#outcomeEval(call, undefined));
     },
     exit: (call, outcome) => {
-      const rec = this.#calls.pop();
-      if (this.#paused || this.#outcomes.length === 0 || !rec) return;
-      if (call.op === "map" && call.bio && "result" in outcome) {
-        this.#checkOutcome(rec, "map", { mapState: outcome.result as MapState }, outcome.result);
-      } else if (call.op === "endIo" && call.bio && "result" in outcome) {
-        this.#checkOutcome(
-          rec,
-          "endio",
-          { status: call.bio.status, endIo: outcome.result as EndIoResult },
-          outcome.result,
-        );
+      // The call stays on the stack while an outcome pause shows it.
+      const rec = this.#calls[this.#calls.length - 1];
+      try {
+        if (this.#paused || this.#outcomes.length === 0 || !rec) return;
+        if (call.op === "map" && call.bio && "result" in outcome) {
+          this.#checkOutcome(rec, "map", { mapState: outcome.result as MapState }, outcome.result);
+        } else if (call.op === "endIo" && call.bio && "result" in outcome) {
+          this.#checkOutcome(
+            rec,
+            "endio",
+            { status: call.bio.status, endIo: outcome.result as EndIoResult },
+            outcome.result,
+          );
+        }
+      } finally {
+        this.#calls.pop();
       }
     },
   };
