@@ -63,6 +63,10 @@ export function onDebugNotice(n: DebugNotice): void {
         ...(info.bioId !== undefined ? { selectedBio: info.bioId } : {}),
       });
       for (const w of s.watches) requireWriter().send({ type: "evaluate", id: w.id, expr: w.expr });
+      // A debugger shows its pane when it stops: scroll it into view if it is off screen.
+      requestAnimationFrame(() =>
+        document.getElementById("panel-debugger")?.scrollIntoView({ block: "nearest" }),
+      );
       return;
     }
     case "resumed":
