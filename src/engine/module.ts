@@ -388,7 +388,17 @@ export class ModuleLoader {
       );
     }
     let js = compileModule(source, filename);
-    if (this.instrument) js = this.instrument(js, file);
+    if (this.instrument) {
+      try {
+        js = this.instrument(js, file);
+      } catch (e) {
+        throw new ModuleLoadError(
+          "EINVAL",
+          `the debugger could not instrument it: ${describeErr(e)}`,
+          file,
+        );
+      }
+    }
     const module: { exports: Record<string, unknown> } = { exports: {} };
     const require = (spec: string): unknown => {
       if (spec === api.API_SPECIFIER) return api;
