@@ -191,7 +191,11 @@ export class EngineClient {
   async refreshState(): Promise<EngineState> {
     const state = await this.call("getState", {});
     this.#state = state;
-    if (state.modules) this.#modules = new Map(state.modules.map((m) => [m.name, m]));
+    if (state.modules) {
+      this.#modules = new Map(state.modules.map((m) => [m.name, m]));
+      // Loaded again (by hand: a faulty module never is automatically): no longer faulty.
+      for (const m of state.modules) this.#faulty.delete(m.name);
+    }
     this.#storage = mergeStorage(state.storage, this.#storage);
     return state;
   }
