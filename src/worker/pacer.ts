@@ -46,6 +46,12 @@ const MAX_SLEEP_MS = 250;
 const BUDGET_MS = 10;
 /** Behind by more than this much wall time's worth of virtual time: the rest slips. */
 const MAX_LAG_MS = 100;
+/**
+ * Microtask turns a woken process gets to wait again within the tick that woke it (a dd's
+ * continuation, from its bio's end to its next bio's wait, takes a few dozen) before it is left
+ * to a task of its own.
+ */
+const MAX_HOPS = 256;
 /** A process's wait shorter than this much wall time (at the current speed) is not spent. */
 export const FAST_FORWARD_MS = 4;
 
@@ -232,7 +238,7 @@ export class Pacer {
       if (token !== this.#armed) return;
       this.#timer = null;
       this.#immediate = false;
-      this.#tick();
+      void this.#tick();
     };
     this.#immediate = delayMs <= 0;
     if (delayMs <= 0) queueTask(fire);
@@ -258,7 +264,7 @@ export class Pacer {
     return Math.min(MAX_SLEEP_MS, Math.max(TICK_MS, ms));
   }
 
-  #tick(): void {
+  async #tick(): Promise<void> {
     const e = this.#engine;
     if (!e || this.#paused || this.#closed) return;
     const c = e.clock;
@@ -301,10 +307,21 @@ export class Pacer {
         const waiting = e.waiting;
         if (waiting > 0) {
           e.wake();
-          // A process resumes: it acts at this instant, in its own task, before time moves on.
+          // A process resumes: it acts at this instant, before time moves on. Its continuation
+          // runs as microtasks: let them run, and when every process woken waits again (a dd
+          // that submitted its next bio) go on in this same task. One that does not (it ended,
+          // or awaits something else) gets a task of its own before the clock moves.
           if (e.waiting < waiting) {
-            woke = true;
-            break;
+            for (let hop = 0; hop < MAX_HOPS && e.waiting < waiting; hop++) await null;
+            if (e.waiting < waiting || this.#closed || this.#paused || this.#engine !== e) {
+              woke = true;
+              break;
+            }
+            if (this.#wallNow() >= deadline) {
+              outOfTime = true;
+              break;
+            }
+            continue;
           }
         }
         // A target's awaited metadata I/O ended: its continuation acts at this instant too.
