@@ -95,7 +95,7 @@ describe("module loading", () => {
       "dm-nc.ts",
       "export default { name: 'nc', version: [1,0,0], map() { return 'KILL' } };",
     );
-    expect(noCtr.message).toMatch(/target "nc" has no ctr/);
+    expect(noCtr.message).toBe('dm-nc.ts:1:18: target "nc" has no ctr');
     const noMap = loadError(
       e,
       "dm-nm.ts",

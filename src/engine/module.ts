@@ -452,7 +452,14 @@ export class ModuleLoader {
     for (const [i, d] of list.entries()) {
       const what = list.length > 1 ? `target ${i}` : "the default export";
       const bad = (detail: string, errno: Errno = "EINVAL"): never => {
-        throw new ModuleLoadError(errno, detail, file, exportAt.line, exportAt.column);
+        // Point at the target's `name:` when it has one, else at the export.
+        const name = (d as { name?: unknown } | null)?.name;
+        const at =
+          typeof name === "string" && name
+            ? locate(source, new RegExp(`name\\s*:\\s*["'\`]${escapeRe(name)}["'\`]`))
+            : exportAt;
+        const where = at.line ? at : exportAt;
+        throw new ModuleLoadError(errno, detail, file, where.line, where.column);
       };
       if (typeof d !== "object" || d === null)
         bad(`${what} is not a target (defineTarget({...}))`, "ENOEXEC");
