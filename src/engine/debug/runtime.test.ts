@@ -159,6 +159,18 @@ describe("debugger on a live engine", () => {
     expect(pauses[0]!.detail).toMatch(/^bio \d+ completed with status IOERR on p/);
   });
 
+  it("observes target calls only while a breakpoint needs them", () => {
+    const e = engineWithDisks(1, 64);
+    const before = e.targetCalls.active;
+    const rt = new DebugRuntime(() => "continue");
+    rt.attach(e);
+    expect(e.targetCalls.active).toBe(before);
+    rt.setOutcomes([{ id: 1, enabled: true, point: "map", mapState: "KILL" }]);
+    expect(e.targetCalls.active).toBe(true);
+    rt.setOutcomes([]);
+    expect(e.targetCalls.active).toBe(before);
+  });
+
   it("keeps quiet while no breakpoint is set", async () => {
     const { e, pauses, rt } = setup([]);
     rt.instrumentAll = true;

@@ -187,6 +187,7 @@ export class DebugRuntime {
   #calls: CallRecord[] = [];
   #engine: DebuggableEngine | null = null;
   #unlistenEvents: (() => void) | null = null;
+  #unobserve: (() => void) | null = null;
   /** bio id -> op, for "complete" breakpoints that name an op (bio_complete carries none). */
   #ops = new Map<number, BioOp>();
 
@@ -210,10 +211,11 @@ export class DebugRuntime {
       modules.instrument = (js, filename) => this.instrumentModule(js, filename);
       modules.debugRuntime = this;
     }
-    const unobserve = engine.targetCalls?.add(this.#observer) ?? (() => {});
+    this.#syncObserver();
     this.#syncEventListener();
     return () => {
-      unobserve();
+      this.#unobserve?.();
+      this.#unobserve = null;
       this.#unlistenEvents?.();
       this.#unlistenEvents = null;
       if (modules) {
@@ -294,6 +296,7 @@ export class DebugRuntime {
   setOutcomes(list: readonly OutcomeBreakpoint[]): void {
     this.#outcomes = list.map((b) => ({ ...b }));
     this.#syncEventListener();
+    this.#syncObserver();
   }
 
   get outcomes(): readonly OutcomeBreakpoint[] {
@@ -323,6 +326,25 @@ export class DebugRuntime {
   #updateOn(): void {
     this.on =
       this.#stepOver || this.#breakNext || this.#files.some((r) => r.instrumented && r.bps.size);
+    this.#syncObserver();
+  }
+
+  /**
+   * Observe target calls only while something needs them (a line breakpoint, a step, an
+   * outcome breakpoint): with no observer the guard costs one branch per call.
+   */
+  #syncObserver(): void {
+    const calls = this.#engine?.targetCalls;
+    if (!calls) return;
+    const want = this.on || this.#stepInto || this.#outcomes.some((b) => b.enabled);
+    if (want && !this.#unobserve) {
+      this.#calls = []; // calls already in progress were not seen entering
+      this.#unobserve = calls.add(this.#observer);
+    } else if (!want && this.#unobserve && !this.#paused) {
+      this.#unobserve();
+      this.#unobserve = null;
+      this.#calls = [];
+    }
   }
 
   // ---------------------------------------------------------------- probes
