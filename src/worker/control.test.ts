@@ -126,4 +126,33 @@ describe("control requests while a command hangs", () => {
     expect(await c.call("interrupt", {})).toEqual({ interrupted: true });
     expect(await sleeping.done).toMatchObject({ exitCode: 130, out: "" });
   });
+
+  it("the editor's check includes the resume's: a table past the end of its disk is refused before it is loaded", async () => {
+    const c = await paced();
+    await run(c, SETUP).done;
+    // A first table (a new device) is checked at load; a reload only at resume (golden 069).
+    const problems = await c.call("validateTable", {
+      name: "s",
+      table: "0 4096 linear /dev/ram0 0",
+    });
+    expect(problems.map((p) => p.message)).toEqual([
+      "device-mapper: table: 254:0: ram0 too small for target: start=0, len=4096, dev_size=2048",
+      "device-mapper: resume ioctl on s  failed: Invalid argument (Load would pass; the resume would fail and leave the device suspended)",
+    ]);
+    expect(problems[0]?.line).toBe(1);
+    expect(await c.call("validateTable", { name: "s", table: "0 2048 zero" })).toEqual([]);
+    // Loaded and resumed anyway, it fails as Linux's does and leaves the device suspended.
+    const load = await c.call("loadTable", {
+      name: "s",
+      table: "0 4096 linear /dev/ram0 0",
+      resume: true,
+    });
+    expect(load.exitCode).toBe(1);
+    expect(load.output).toContain("resume ioctl on s  failed: Invalid argument");
+    const state = await c.refreshState();
+    expect(state.devices.find((d) => d.name === "s")).toMatchObject({
+      suspended: true,
+      sectors: 2048,
+    });
+  });
 });
