@@ -21,7 +21,10 @@ import { blkSetStackingLimits, blkStackLimits } from "./blk-settings.ts";
 import { DmError, type Errno, type QueueLimits, type Sector } from "./types.ts";
 
 /** LLONG_MAX >> SECTOR_SHIFT: the largest device a table may describe. */
-const LLONG_MAX_SECTORS = 2 ** 54; // (2^63 - 1) >> 9, to within a double's precision
+/** LLONG_MAX >> SECTOR_SHIFT: the largest end of a table (dm_table_add_target). */
+const LLONG_MAX_SECTORS = ((1n << 63n) - 1n) >> 9n;
+/** Where sector numbers stop being exact doubles: the largest table end this project maps. */
+const MAX_EXACT_SECTORS = 1n << 53n;
 
 /** Kernel dm_split_args: split on whitespace; a backslash quotes the next character. */
 export function splitArgs(input: string): string[] {
@@ -206,7 +209,18 @@ function addTarget(
   };
   if (table.singleton) err(`target type ${table.targets[0]!.type.name} must appear alone in table`);
   if (!spec.length) err("zero-length target");
-  if (spec.start + spec.length >= LLONG_MAX_SECTORS) err("too large device");
+  // start + len wrapping around 2^64 (then it is past the limit too) or past LLONG_MAX >>
+  // SECTOR_SHIFT. Past 2^53 the parser rounds up: this end is never below the one written.
+  const endX = BigInt(spec.start) + BigInt(spec.length);
+  if (endX > LLONG_MAX_SECTORS) err("too large device");
+  if (endX > MAX_EXACT_SECTORS) {
+    // Linux maps it; sector numbers here are doubles, exact to 2^53: refused, not rounded.
+    e.log(
+      "err",
+      `device-mapper: table: ${devName}: dm-playground: a target ending at sector ${endX} is past ${MAX_EXACT_SECTORS}, the largest device it maps exactly (-EOVERFLOW)`,
+    );
+    throw new DmError("EOVERFLOW");
+  }
   const registered = e.targets.lookup(spec.type);
   const fail = (error: string, errno: Errno = "EINVAL"): never => {
     e.log("err", `device-mapper: table: ${devName}: ${spec.type}: ${error} (-${errno})`);
@@ -316,7 +330,7 @@ export function dmTableDestroy(e: Engine, md: MappedDevice, table: Table): void 
       `device-mapper: table: ${md.devName}: dm_table_destroy: dm_put_device call missing for ${held.dmDev.name}`,
     );
     held.count = 1;
-    table.release(held.dmDev, (b) => e.blkdevPut(b));
+    table.release(held.dmDev, (b) => closeDevice(e, md, b));
   }
 }
 
@@ -351,10 +365,28 @@ export function targetEvent(e: Engine, md: MappedDevice, ti: Target, type: Event
   ev.emit(type, e.now, 0, md.dev, ti.begin, ti.len, ti.index, ev.intern(ti.type.name));
 }
 
-/** blkdev_get_by_dev + bd_link_disk_holder: the table's first reference to `b`. */
+/**
+ * dm_get_table_device: a table's first reference to `b`. The device is opened once per mapped
+ * device (md->table_devices), however many of its tables (live and inactive) use it.
+ */
 function openDevice(holder: MappedDevice, b: BlockDevice): void {
+  const n = holder.tableDevices.get(b.dev) ?? 0;
+  holder.tableDevices.set(b.dev, n + 1);
+  if (n > 0) return;
   b.openCount++;
   b.holders.add(holder);
+}
+
+/** dm_put_table_device: a table's last reference to `b`; the mapped device's last closes it. */
+function closeDevice(e: Engine, holder: MappedDevice, b: BlockDevice): void {
+  const n = (holder.tableDevices.get(b.dev) ?? 1) - 1;
+  if (n > 0) {
+    holder.tableDevices.set(b.dev, n);
+    return;
+  }
+  holder.tableDevices.delete(b.dev);
+  b.holders.delete(holder);
+  e.blkdevPut(b);
 }
 
 /** What the targets of `table` (on `md`) can ask of the engine: dm_get_device and the rest. */
@@ -373,11 +405,12 @@ function targetHost(e: Engine, md: MappedDevice, table: Table): TargetHost {
       // path that must name a block device (ENODEV).
       const bdev = m && m[3] !== "" ? undefined : e.lookup(path);
       if (!bdev) throw new DmError(m && m[3] === "" ? "ENXIO" : "ENODEV", "");
-      if (bdev === md) throw new DmError("EBUSY", "");
+      // A table may name its own device (6.1.192 accepts it, blktests dm/001): it then holds
+      // itself open, so it cannot be removed.
       return table.hold(bdev, mode, (b) => openDevice(md, b));
     },
     putDevice: (_t, d) => {
-      if (!table.release(d, (b) => e.blkdevPut(b))) {
+      if (!table.release(d, (b) => closeDevice(e, md, b))) {
         e.log(
           "err",
           `device-mapper: table: ${md.devName}: device ${d.name} not in table devices list`,

@@ -76,6 +76,8 @@ export class MappedDevice extends BlockDevice {
   type: "NONE" | "BIO_BASED" = "NONE";
   /** Bios held while suspended, re-driven on resume (md->deferred). */
   deferred: Bio[] = [];
+  /** md->table_devices: how many of this device's tables hold each device (by dev number). */
+  readonly tableDevices = new Map<number, number>();
   /** DMF_DEFERRED_REMOVE: `dmsetup remove --deferred` while open; removed at the last close. */
   deferredRemove = false;
   /** I/O statistics regions (dm-stats.c), set up by `@stats_create` messages. */
@@ -101,6 +103,15 @@ export class MappedDevice extends BlockDevice {
   }
 
   handleBio(bio: Bio): void {
+    if (stackDepth(bio) > MAX_STACK_DEPTH) {
+      // A table that maps onto itself (Linux 6.1 accepts it): Linux would resubmit the bio to
+      // the same device for ever; here it fails once it has gone round too often.
+      this.#host.klogErr(
+        `device-mapper: core: ${this.devName}: bio went through more than ${MAX_STACK_DEPTH} stacked devices (a table that maps onto itself?), erroring io`,
+      );
+      bio.end("IOERR");
+      return;
+    }
     const map = this.live;
     if (!map) {
       this.#host.klogErr(
@@ -367,6 +378,15 @@ export class MappedDevice extends BlockDevice {
     bio.end(io.status);
     this.#host.wake();
   }
+}
+
+/** More stacked devices than any real stack has: a loop through a self-mapping table. */
+const MAX_STACK_DEPTH = 64;
+
+function stackDepth(bio: Bio): number {
+  let n = 0;
+  for (let b = bio.parent; b && n <= MAX_STACK_DEPTH; b = b.parent) n++;
+  return n;
 }
 
 /** Whether `bdev` is a device-mapper device (major 254), typed as one. */
