@@ -62,20 +62,26 @@ async function recordOf(page: Page, type: number, from: number, text?: string) {
 test("scrubbing across a create, a reload to another target type, a rename and a remove redraws the stack of each moment", async ({
   page,
 }) => {
+  // Many scrubs, each redrawn: on a loaded machine this takes longer than the default minute.
+  test.setTimeout(180_000);
   mkdirSync(ARTIFACTS, { recursive: true });
   const errors = await openApp(page);
   await settlePlayback(page);
   const start = (await page.evaluate(() => window.dmPlayground!.store.getState().head)) as number;
 
+  // Typed as in the console, one after the other (each waits for the one before).
   await runAndSettle(page, "dmsetup create hist --table '0 4096 linear /dev/ram0 8192'");
   await expect(device(page, "hist")).toBeVisible();
-  await runAndSettle(page, "dd if=/dev/urandom of=/dev/mapper/hist bs=4k count=8 oflag=direct");
-  await runAndSettle(page, "dmsetup reload hist --table '0 4096 zero'");
-  await runAndSettle(page, "dmsetup resume hist");
-  await expect(device(page, "hist").getByRole("img", { name: "target zero 0+4096" })).toBeVisible();
-  await runAndSettle(page, "dmsetup rename hist renamed");
-  await expect(device(page, "renamed")).toBeVisible();
-  await runAndSettle(page, "dmsetup remove renamed");
+  for (const command of [
+    "dd if=/dev/urandom of=/dev/mapper/hist bs=4k count=8 oflag=direct",
+    "dmsetup reload hist --table '0 4096 zero'",
+    "dmsetup resume hist",
+    "dmsetup rename hist renamed",
+    "dmsetup remove renamed",
+  ]) {
+    expect(await page.evaluate((c) => window.dmPlayground!.runCommand(c), command)).toBe(0);
+  }
+  await settlePlayback(page);
   await expect(device(page, "renamed")).toHaveCount(0);
 
   // Where each change is in the history.
@@ -93,10 +99,12 @@ test("scrubbing across a create, a reload to another target type, a rename and a
   await scrubTo(page, create);
   await expect(device(page, "hist")).toHaveCount(0);
   expect(await drawnDevices(page)).toEqual(["device concat", "device stripes"]);
+  await expect(page.getByText(/^2 dm devices ·/)).toBeVisible();
 
   // Just created: the device, with no table yet.
   await scrubTo(page, create + 1);
   await expect(device(page, "hist")).toBeVisible();
+  await expect(page.getByText(/^3 dm devices ·/)).toBeVisible();
   await expect(device(page, "hist").getByRole("img")).toHaveCount(0);
 
   // The create's table live: linear onto ram0's sectors 8192+4096.
@@ -162,6 +170,7 @@ test("scrubbing across a create, a reload to another target type, a rename and a
 });
 
 test("the Target tab draws the striped view of the stack at the cursor", async ({ page }) => {
+  test.setTimeout(120_000);
   mkdirSync(ARTIFACTS, { recursive: true });
   const errors = await openApp(page);
   await settlePlayback(page);

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useState } from "react";
 import { resetSession, setViewsHidden } from "./actions.ts";
 import { hasShareHash } from "./editor/targetFiles.ts";
+import { useTopologyAtCursor } from "./history/useTopology.ts";
 import { installPanelKeys } from "./panelKeys.ts";
 import {
   EditorBody,
@@ -167,7 +168,8 @@ function Notices() {
 export function App() {
   const busy = useAppStore((s) => s.busy);
   const error = useAppStore((s) => s.engineError);
-  const devices = useAppStore((s) => s.devices.length);
+  // As drawn: the devices at the playback cursor.
+  const devices = useTopologyAtCursor().devices.length;
   const loadLazy = useAfterFirstStack();
   const insight = insightTitle(useAppStore((s) => s.insightTab));
 
