@@ -6,8 +6,10 @@
  *   control   actions -> EngineClient.call -> worker                (postMessage, per request)
  *   events    worker -> ring -> drainEvents() once per frame        (SharedArrayBuffer)
  *   disks     worker writes storage; DiskReader reads it in place   (SharedArrayBuffer)
- * The topology (devices and tables) is fetched with getState whenever the drained events say
- * it changed, so the views follow what the engine did, whoever did it.
+ * The present topology (devices and tables) is fetched with getState whenever the drained
+ * events say it changed, for what acts on the present (the table editor, the disk panel); the
+ * stack view draws the stack at the playback cursor, rebuilt from the events
+ * (history/topology.ts).
  *
  * The actions live in files named for their concern, re-exported here (and by actions.ts):
  *   shellActions.ts     the console's commands, Ctrl-C

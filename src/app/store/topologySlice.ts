@@ -2,7 +2,11 @@ import type { StateCreator } from "zustand";
 import type { BlockDeviceInfo, DiskSnapshot, DmDeviceInfo } from "../../worker/protocol.ts";
 import type { AppState } from "./index.ts";
 
-/** The engine's devices as of the last getState: what the stack view and disk panel draw. */
+/**
+ * The engine's devices as of the last getState: the present, for what acts on it (the table
+ * editor, the disk panel). The stack view draws the stack at the playback cursor instead
+ * (history/topology.ts), falling back to this at the head when the ring dropped events.
+ */
 export interface TopologySlice {
   devices: DmDeviceInfo[];
   blockDevices: BlockDeviceInfo[];
