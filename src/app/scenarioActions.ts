@@ -5,6 +5,7 @@
 
 import type { Stream } from "../worker/protocol.ts";
 import { ansi, writeConsole } from "./consoleSink.ts";
+import { releaseDebugger } from "./debugger/debugActions.ts";
 import { DEFAULT_SCENARIO, DEFAULT_SEED } from "./scenario.ts";
 import { forgetEngine, refreshTopology, requireClient } from "./session.ts";
 import { echoCommand, streamToConsole } from "./shellActions.ts";
@@ -45,6 +46,8 @@ export async function resetSession(): Promise<void> {
   if (useAppStore.getState().busy) return;
   writeConsole(`\r\n${ansi.yellow("[reset] back to the default scenario")}\r\n`);
   if (c.status !== "ready") await c.restart("reset while not ready");
+  // A worker stopped at a breakpoint reads no requests: let it go first.
+  releaseDebugger();
   await c.call("reset", { seed: DEFAULT_SEED });
   forgetEngine();
   useAppStore.setState({

@@ -90,6 +90,29 @@ describe("debug channel", () => {
   });
 });
 
+describe("releasing a paused engine", () => {
+  it("continues and tells the host to stop pausing (a reset is coming)", async () => {
+    const sab = createDebugChannel();
+    let released = 0;
+    const hook = blockingPauseHook({
+      sab,
+      post: () => undefined,
+      flush: () => undefined,
+      onRelease: () => released++,
+    });
+    const page = pageThread(sab, [{ type: "resume", action: "continue", release: true }]);
+    const ctx: PauseContext = {
+      info: INFO,
+      runtime: null as never,
+      evaluate: () => ({ ok: false, error: "" }),
+    };
+    expect(hook(ctx)).toBe("continue");
+    await page.terminate();
+    expect(released).toBe(1);
+    expect(workerPaused(sab)).toBe(false);
+  });
+});
+
 /** A worker whose thread stops answering on debugHang (as a breakpoint's Atomics.wait would). */
 function stoppableWorker() {
   const { port1, port2 } = new MessageChannel();

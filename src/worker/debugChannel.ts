@@ -36,7 +36,8 @@ export const DEBUG_CHANNEL_BYTES = PAYLOAD + 256 * 1024;
 
 /** What the page can tell a paused worker. */
 export type DebugCommand =
-  | { type: "resume"; action: ResumeAction }
+  /** `release`: and stop pausing until the next engine (a reset is coming). */
+  | { type: "resume"; action: ResumeAction; release?: boolean }
   | { type: "evaluate"; id: number; expr: string }
   | { type: "setBreakpoints"; breakpoints: Record<string, number[]> }
   | { type: "setOutcomes"; outcomes: OutcomeBreakpoint[] };
@@ -113,6 +114,8 @@ export interface PauseLoopOptions {
   flush(): void;
   /** Breakpoint changes made while paused (reloads needed run after the resume). */
   onBreakpoints?(breakpoints: Record<string, number[]>): void;
+  /** The page let the engine go for good (a reset): no more pauses on this engine. */
+  onRelease?(): void;
 }
 
 /**
@@ -163,6 +166,7 @@ export function blockingPauseHook(opts: PauseLoopOptions): PauseHook {
             opts.post({ what: "ack", seq });
             break;
           case "resume":
+            if (cmd.release) opts.onRelease?.();
             return cmd.action;
         }
       }

@@ -29,6 +29,8 @@ export class WorkerDebugger {
   #breakpoints: Record<string, number[]> = {};
   #outcomes: OutcomeBreakpoint[] = [];
   #pendingReload = new Set<string>();
+  /** The page released this engine (a reset is on its way): pauses return at once. */
+  #released = false;
 
   constructor(post: (n: DebugNotice) => void, flush: () => void) {
     this.#post = post;
@@ -46,7 +48,8 @@ export class WorkerDebugger {
   attach(engine: DebuggableEngine, sab: SharedArrayBuffer | undefined, hook?: PauseHook): void {
     this.#detach?.();
     this.#engine = engine;
-    const pauseHook: PauseHook =
+    this.#released = false;
+    const blocking: PauseHook =
       hook ??
       (sab
         ? blockingPauseHook({
@@ -54,8 +57,10 @@ export class WorkerDebugger {
             post: this.#post,
             flush: this.#flush,
             onBreakpoints: (b) => this.#setBreakpoints(b),
+            onRelease: () => (this.#released = true),
           })
         : () => "continue");
+    const pauseHook: PauseHook = (ctx) => (this.#released ? "continue" : blocking(ctx));
     const rt = new DebugRuntime(withAfter(pauseHook, () => this.#afterResume()));
     this.#runtime = rt;
     this.#detach = rt.attach(engine);

@@ -101,6 +101,17 @@ export function resumeDebugger(action: ResumeAction): void {
   useAppStore.setState({ debugPaused: null });
 }
 
+/**
+ * Let a paused engine go for good: it continues and stops at no breakpoint until it is replaced.
+ * A reset calls this first: the worker must run to read the reset request at all.
+ */
+export function releaseDebugger(): void {
+  const w = requireWriter();
+  if (!w.paused) return;
+  w.send({ type: "resume", action: "continue", release: true });
+  useAppStore.setState({ debugPaused: null });
+}
+
 export function addWatch(expr: string): void {
   const e = expr.trim();
   if (!e) return;
