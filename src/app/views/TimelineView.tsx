@@ -371,6 +371,11 @@ export default function TimelineView() {
           style={{ left: Math.min(hover.x + 12, Math.max(0, width - 300)), top: hover.y + 14 }}
         >
           <b>{describeLife(hover.e, hover.name)}</b>
+          {hover.e.type === EV.TABLE_LOAD && hover.e.text && (
+            <pre className="timeline-table" style={{ margin: "4px 0", font: "11px var(--mono)" }}>
+              {hover.e.text}
+            </pre>
+          )}
           <div className="dim">
             {formatTime(hover.e.time)} · event #{hover.e.index.toLocaleString("en")}
           </div>
