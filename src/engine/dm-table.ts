@@ -217,7 +217,7 @@ function addTarget(
     // Linux maps it; sector numbers here are doubles, exact to 2^53: refused, not rounded.
     e.log(
       "err",
-      `device-mapper: table: ${devName}: dm-playground: a target ending at sector ${endX} is past ${MAX_EXACT_SECTORS}, the largest device it maps exactly (-EOVERFLOW)`,
+      `device-mapper: table: ${devName}: dm-playground: the target ends past sector ${MAX_EXACT_SECTORS}, the largest device it maps exactly (-EOVERFLOW)`,
     );
     throw new DmError("EOVERFLOW");
   }

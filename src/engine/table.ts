@@ -70,7 +70,7 @@ export function parseTableLine(raw: string): Omit<TargetSpec, "line"> | "skip" |
     while (pos < line.length && isSpace(line[pos])) pos++;
   };
   // %llu: strtoull, which takes a sign and wraps a negative value.
-  const ull = (): number | null => {
+  const ull = (): bigint | null => {
     ws();
     const m = /^([+-]?)(\d+)/.exec(line.slice(pos));
     if (!m) return null;
@@ -78,12 +78,14 @@ export function parseTableLine(raw: string): Omit<TargetSpec, "line"> | "skip" |
     let v = BigInt(m[2]!);
     if (v > ULLONG_MAX) v = ULLONG_MAX;
     else if (m[1] === "-") v = (ULLONG_MAX + 1n - v) & ULLONG_MAX;
-    return Number(v);
+    return v;
   };
-  const start = ull();
-  if (start === null) return null;
-  const length = ull();
-  if (length === null) return null;
+  const startX = ull();
+  if (startX === null) return null;
+  const lengthX = ull();
+  if (lengthX === null) return null;
+  const start = doubleUp(startX);
+  const length = doubleUp(lengthX);
   ws();
   let typeEnd = pos;
   while (typeEnd < line.length && !isSpace(line[typeEnd])) typeEnd++;
@@ -95,6 +97,17 @@ export function parseTableLine(raw: string): Omit<TargetSpec, "line"> | "skip" |
   const hash = params.indexOf("#");
   if (hash >= 0) params = params.slice(0, hash);
   return { start, length, type, params };
+}
+
+/**
+ * `v` as a double, rounded up where it is not exact (past 2^53): a table end computed from the
+ * doubles is then never below the real one, so dm-table.ts can refuse every table it cannot
+ * map exactly instead of mapping a rounded one.
+ */
+function doubleUp(v: bigint): number {
+  const n = Number(v);
+  if (BigInt(n) >= v) return n;
+  return n + 2 ** (Math.floor(Math.log2(n)) - 52);
 }
 
 /**
