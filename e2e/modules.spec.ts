@@ -6,7 +6,11 @@
  */
 
 import { expect, test } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { openApp, typeCommand } from "./helpers.ts";
+
+const PROXY = readFileSync(join(import.meta.dirname, "../src/samples/dm-proxy.ts"), "utf8");
 
 const SPIN = `import { defineTarget, type DmDev } from "dm-playground";
 export default defineTarget<{ dev: DmDev }>({
@@ -64,4 +68,48 @@ test("an endless loop in a user target's map: restart, module faulty, disks inta
   ]);
   expect(faulty).toEqual([["dm_spin", "map hung"]]);
   await page.screenshot({ path: "e2e-artifacts/module-hang.png" });
+});
+
+test("hot reload of a user target under a running load generator loses no I/O", async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await openApp(page);
+  const sh = (script: string) =>
+    page.evaluate(async (s) => {
+      let out = "";
+      await window.dmPlayground?.client()?.runShell(s, (_st, t) => (out += t));
+      return out;
+    }, script);
+  const text = PROXY;
+  expect(
+    await sh(
+      `cat > /tmp/dm-proxy.ts <<'EOF'\n${text}EOF\ninsmod /tmp/dm-proxy.ts; echo rc=$?\ndmsetup create px --table "0 16384 proxy /dev/mapper/stripes 0"`,
+    ),
+  ).toBe("rc=0\n");
+  const result = await page.evaluate(async (src) => {
+    const c = window.dmPlayground!.client()!;
+    const gen = await c.call("loadStart", {
+      spec: { device: "/dev/mapper/px", rate: 2000, queueDepth: 8, readPct: 50 },
+    });
+    await new Promise((r) => setTimeout(r, 800));
+    const report = await c.call("reloadModule", {
+      name: "dm_proxy",
+      filename: "dm-proxy.ts",
+      source: src.replace("version: [1, 0, 0]", "version: [1, 1, 0]"),
+    });
+    await new Promise((r) => setTimeout(r, 800));
+    const stopped = await c.call("loadStop", { id: gen.id });
+    await new Promise((r) => setTimeout(r, 300));
+    const list = await c.call("loadList", {});
+    return { report, list: list.generators, stopped: stopped.generators.length };
+  }, text);
+  expect(result.report).toEqual({ module: "dm_proxy", reloaded: ["px"], failed: [] });
+  const g = result.list[0]!;
+  expect(g.issued).toBeGreaterThan(100);
+  expect(g.errors).toBe(0);
+  expect(g.completed).toBe(g.issued);
+  expect(await sh("dmsetup targets | grep proxy")).toBe("proxy            v1.1.0\n");
+  await page.getByRole("tab", { name: "Timeline" }).click();
+  await page.screenshot({ path: "e2e-artifacts/module-reload.png" });
 });
