@@ -168,11 +168,18 @@ test.describe("console", () => {
       const row = document.querySelector("#panel-console .xterm-rows > div");
       const screen = document.querySelector("#panel-console .xterm-screen");
       const span = document.querySelector("#panel-console .xterm-char-measure-element");
-      return row && screen && span
-        ? Math.floor(screen.getBoundingClientRect().width / span.getBoundingClientRect().width)
-        : 0;
+      // The measuring element holds a run of characters: one cell is its width over their count.
+      const cell = span ? span.getBoundingClientRect().width / (span.textContent?.length || 1) : 0;
+      return row && screen && cell ? Math.floor(screen.getBoundingClientRect().width / cell) : 0;
     });
-    expect(cols).toBeLessThan(80); // the usage's longest lines do not fit as printed
+    // The usage's longest lines (80 columns) do not fit as printed.
+    expect(cols).toBeGreaterThan(30);
+    expect(cols).toBeLessThan(80);
+    // The shell knows the console's width (busybox's ls lays out by it).
+    await line(page, "echo cols=$COLUMNS");
+    await expectLastRow(page, "dmsh#");
+    const echoed = (await rows(page)).filter((x) => x.startsWith("cols=")).pop();
+    expect(Math.abs(Number(echoed?.slice(5)) - cols)).toBeLessThanOrEqual(2);
     // The usage's last lines are longer than the console: every word of them is whole on a row.
     const tail = [
       "Tree specific options are: ascii, utf, vt100; compact, inverted, notrunc;",
