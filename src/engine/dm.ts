@@ -95,7 +95,10 @@ export function dmSwapTable(e: Engine, md: MappedDevice, table: Table): Table | 
  */
 export function dmResume(e: Engine, md: MappedDevice): void {
   const map = md.live;
-  if (map) {
+  // dm_resume: a device without a live table (or an empty one) cannot resume: EINVAL, and it
+  // stays suspended.
+  if (!map || map.size === 0) throw new DmError("EINVAL");
+  {
     for (const ti of map.targets) {
       if (!ti.type.preresume) continue;
       targetEvent(e, md, ti, EV.TARGET_PRERESUME);
@@ -150,7 +153,8 @@ export function dmGetMd(
     devName: md.devName,
     liveTable: () => (md.live ? md.live.targets : null),
     put: () => {
-      if (!held) throw new DmError("EINVAL", `dm_put: the reference to ${md.devName} was put already`);
+      if (!held)
+        throw new DmError("EINVAL", `dm_put: the reference to ${md.devName} was put already`);
       held = false;
       md.references--;
       onPut?.(ref);

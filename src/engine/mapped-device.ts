@@ -38,6 +38,7 @@ export interface IoHost {
   /** A target broke a rule; `bio` (if any) has been or will be failed by the caller. */
   fault(md: MappedDevice, t: Target | null, bio: Bio | null, what: string): void;
   klogErr(text: string): void;
+  log(level: "warn", text: string): void;
   /** Something a suspend or a process may be waiting for changed. */
   wake(): void;
 }
@@ -190,6 +191,10 @@ export class MappedDevice extends BlockDevice {
     let sector = bio.sector;
     let remaining = bio.sectors;
     while (remaining > 0) {
+      if (sector !== bio.sector && this.readOnly && bio.op !== "READ") {
+        // The remainder after a split is resubmitted (submit_bio_noacct): bio_check_ro again.
+        this.#host.log("warn", `Trying to write to read-only block-device ${this.name}`);
+      }
       const ti = map.findTarget(sector);
       if (!ti) {
         io.status = "IOERR";

@@ -399,22 +399,41 @@ const resume = forEachDevice(async (d: Dmsetup, name: string, md: MappedDevice |
   if (md) d.shell.ctx.nodes.make(md);
 });
 
-/** Replace the live table with one error target of the same size (wipe_table, remove -f). */
-async function wipe(d: Dmsetup, name: string, md: MappedDevice): Promise<void> {
+/**
+ * _error_device (wipe_table, remove --force): load one error target of the device's size and
+ * resume it without flushing; if the resume fails, clear the table again. False when a step
+ * failed (libdm has already printed the ioctl's error).
+ */
+async function errorDevice(d: Dmsetup, name: string, md: MappedDevice): Promise<boolean> {
+  const report = (cmd: string, e: unknown): false => {
+    if (!(e instanceof DmError)) throw e;
+    d.e(`device-mapper: ${cmd} ioctl on ${name} ${uuidPart(d)}failed: ${strerror(e.errno)}\n`);
+    return false;
+  };
   try {
-    d.dm.load(name, [{ start: 0, length: md.sizeSectors, type: "error", params: "" }]);
+    d.dm.load(name, [{ start: 0, length: md.sizeSectors, type: "error", params: "" }], {
+      readOnly: d.has("readonly"),
+    });
   } catch (e) {
-    d.ioctlFail("reload", name, e, uuidPart(d));
+    return report("reload", e);
   }
   try {
-    await d.shell.ctx.wait(d.dm.resume(name, { noflush: d.has("noflush") }));
+    // --force: no flush, so that a device whose I/O cannot finish does not hang the removal.
+    await d.shell.ctx.wait(d.dm.resume(name, { noflush: true }));
   } catch (e) {
-    d.ioctlFail("resume", name, e, uuidPart(d));
+    report("resume", e);
+    try {
+      d.dm.clear(name);
+    } catch (c) {
+      report("clear", c);
+    }
+    return false;
   }
+  return true;
 }
 
 const remove = forEachDevice(async (d: Dmsetup, name: string, md: MappedDevice | undefined) => {
-  if (md && d.has("force") && md.openCount > 0 && md.live) await wipe(d, name, md);
+  if (md && d.has("force")) await errorDevice(d, name, md);
   try {
     d.dm.remove(name, { deferred: d.has("deferred") });
   } catch (e) {
@@ -422,16 +441,19 @@ const remove = forEachDevice(async (d: Dmsetup, name: string, md: MappedDevice |
   }
 });
 
+/** _remove_all: remove every closed device; with --force, error the rest and try again. */
 const removeAll: Cmd = async (d: Dmsetup) => {
-  if (d.has("force")) {
-    for (const md of d.dm.list()) if (md.openCount > 0 && md.live) await wipe(d, md.dmName, md);
-  }
   d.dm.removeAll();
+  if (!d.has("force") || d.dm.list().length === 0) return;
+  for (const md of d.dm.list()) await errorDevice(d, md.dmName, md);
+  d.dm.removeAll();
+  const left = d.dm.list().length;
+  if (left > 0) d.e(`Unable to remove ${left} device(s).\n`);
 };
 
 const wipeTable = forEachDevice(async (d: Dmsetup, name: string, md: MappedDevice | undefined) => {
   if (!md) d.fail("Device does not exist.");
-  await wipe(d, name, md);
+  if (!(await errorDevice(d, name, md))) d.fail();
 });
 
 const clear = forEachDevice((d: Dmsetup, name: string) => {
