@@ -124,6 +124,11 @@ test("a line breakpoint in map: pause with locals and private, watch, step, cont
   const bio = paused.getByRole("tree", { name: "Bio" });
   await expect(bio).toContainText(/Bio bio \d+ WRITE dm-2 16\+8 OK/);
 
+  // The Inspector shows the bio where it is: submitted, mapping, not completed.
+  const insight = page.locator("#panel-disks");
+  await insight.getByRole("tab", { name: "Inspector" }).click();
+  await expect(insight.getByRole("tabpanel")).toContainText(/in flight/);
+
   // Watch expressions, evaluated in the paused frame.
   await panel(page)
     .getByLabel("Watch expression", { exact: true })
@@ -150,11 +155,8 @@ test("a line breakpoint in map: pause with locals and private, watch, step, cont
   await page.keyboard.press("F8");
   await expect(panel(page).getByText("Running.")).toBeVisible();
   await expect(rows(page)).toContainText("1+0 records out");
-  const completed = await page.evaluate(() => {
-    const s = window.dmPlayground!.store.getState();
-    return s.selectedBio;
-  });
-  expect(completed).toBeGreaterThan(0);
+  // The bio it stopped on is still the one inspected, now completed.
+  await expect(insight.getByRole("tabpanel")).toContainText(/completed/);
   expect(errors).toEqual([]);
 });
 
