@@ -20,7 +20,7 @@ import { KernelLog, type LogLevel } from "./klog.ts";
 import { LoadGenerators } from "./loadgen.ts";
 import { LoopControl } from "./loop.ts";
 import { ModuleLoader } from "./module.ts";
-import { isMappedDevice, type MappedDevice } from "./mapped-device.ts";
+import { isMappedDevice, reapedBios, type MappedDevice } from "./mapped-device.ts";
 import { Storage, type DiskStoreHandle, type StorageHandle } from "./storage.ts";
 import type { Target } from "./target.ts";
 import { TargetRegistry } from "./registry.ts";
@@ -410,6 +410,7 @@ export class Engine implements BioHost, BioSink {
         md.owned.delete(bio);
         if (bio.ended) continue;
         this.fault(md, t, bio, `bio ${bio.id} was SUBMITTED but never ended`);
+        reapedBios.add(bio);
         bio.end("IOERR");
         reaped = true;
       }

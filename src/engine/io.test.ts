@@ -206,6 +206,34 @@ describe("the bio path", () => {
   });
 });
 
+it("a target whose end_io keeps returning INCOMPLETE and never ends the bio does not hang", async () => {
+  const e = engineWithDisks();
+  register(
+    e,
+    defineTarget<{ dev: DmDev }>({
+      name: "forever",
+      version: [1, 0, 0],
+      ctr(t) {
+        t.private = { dev: t.getDevice("/dev/ram0") };
+      },
+      dtr(t) {
+        t.putDevice(t.priv.dev);
+      },
+      map(t, bio) {
+        bio.bdev = t.priv.dev.bdev;
+        return "REMAPPED";
+      },
+      endIo: () => "INCOMPLETE",
+    }) as never,
+  );
+  await createDevice(e, "a", "0 100 forever");
+  expect(await e.io(e.lookup("/dev/mapper/a")!, "WRITE", 0, new Uint8Array(512))).toBe("IOERR");
+  expect(e.faults.map((f) => f.what)).toEqual([
+    expect.stringMatching(/SUBMITTED but never ended/),
+    expect.stringMatching(/end_io returned INCOMPLETE for bio \d+ the engine had to end/),
+  ]);
+});
+
 describe("misbehaving targets are caught, the bio failed, the engine goes on", () => {
   const cases: Array<
     [string, (bio: Bio) => never | MapState | "END_THEN_SUBMITTED" | "DOUBLE_END", RegExp]

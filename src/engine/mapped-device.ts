@@ -326,6 +326,18 @@ export class MappedDevice extends BlockDevice {
         statusCode(status),
         endIoCode(r),
       );
+    if (r === "INCOMPLETE" && reapedBios.has(clone)) {
+      // The engine already failed this clone for a target that kept it and never ended it: a
+      // second INCOMPLETE would keep it for ever. It completes now, failed.
+      this.#host.fault(
+        this,
+        ti,
+        clone,
+        `end_io returned INCOMPLETE for bio ${clone.id} the engine had to end`,
+      );
+      r = "DONE";
+      status = "IOERR";
+    }
     if (r === "INCOMPLETE") {
       // The target keeps the clone and will end it again.
       clone.reopen();
@@ -384,6 +396,9 @@ export class MappedDevice extends BlockDevice {
     this.#host.wake();
   }
 }
+
+/** Clones the engine ended because their target never did (Engine's orphan reaper). */
+export const reapedBios = new WeakSet<Bio>();
 
 /** More stacked devices than any real stack has: a loop through a self-mapping table. */
 const MAX_STACK_DEPTH = 64;
