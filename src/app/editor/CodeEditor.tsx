@@ -29,19 +29,28 @@ function sameFile(pausedFile: string, name: string): boolean {
   return pausedFile === name || pausedFile.endsWith(`/${name}`);
 }
 
+/** The language service's errors in the open file (type errors, syntax errors). */
+export interface TypeErrors {
+  count: number;
+  first: { line: number; column: number; message: string } | null;
+}
+
 export function CodeEditor(props: {
   file: TargetFile;
   /** Ctrl/Cmd+S. */
   onSave: () => void;
   label: string;
+  onTypeErrors?: (e: TypeErrors) => void;
 }) {
   const host = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const decorations = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
   const fileName = useRef(props.file.name);
   const onSave = useRef(props.onSave);
+  const onTypeErrors = useRef(props.onTypeErrors);
   useEffect(() => {
     onSave.current = props.onSave;
+    onTypeErrors.current = props.onTypeErrors;
   });
 
   const files = useAppStore((s) => s.targetFiles);
@@ -86,9 +95,27 @@ export function CodeEditor(props: {
       if (line) useAppStore.getState().toggleBreakpoint(fileName.current, line);
     });
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => onSave.current());
+    // The language service's verdict on the open file, for the problems summary.
+    const report = () => {
+      const model = editor.getModel();
+      if (!model) return;
+      const errors = monaco.editor
+        .getModelMarkers({ resource: model.uri })
+        .filter((m) => m.owner !== MARKER_OWNER && m.severity === monaco.MarkerSeverity.Error)
+        .sort((a, b) => a.startLineNumber - b.startLineNumber || a.startColumn - b.startColumn);
+      const f = errors[0];
+      onTypeErrors.current?.({
+        count: errors.length,
+        first: f ? { line: f.startLineNumber, column: f.startColumn, message: f.message } : null,
+      });
+    };
+    const markers = monaco.editor.onDidChangeMarkers(report);
+    const modelChange = editor.onDidChangeModel(report);
     return () => {
       sub.dispose();
       mouse.dispose();
+      markers.dispose();
+      modelChange.dispose();
       editor.dispose();
       editorRef.current = null;
     };
@@ -181,7 +208,7 @@ function toMarker(model: monaco.editor.ITextModel, p: TargetProblem): monaco.edi
 }
 
 /** Moves the cursor to a problem and focuses the editor (the problems list's action). */
-export function revealProblem(p: TargetProblem): void {
+export function revealProblem(p: Pick<TargetProblem, "file" | "line" | "column">): void {
   const model = monaco.editor.getModel(fileUri(p.file));
   const editor = monaco.editor.getEditors().find((e) => e.getModel() === model);
   if (!editor) return;

@@ -8,7 +8,7 @@
 import { lazy, Suspense, useEffect, useId, useRef, useState } from "react";
 import { useAppStore } from "../store/index.ts";
 import type { TargetFile } from "../store/targetSlice.ts";
-import { CodeEditor, revealProblem } from "./CodeEditor.tsx";
+import { CodeEditor, revealProblem, type TypeErrors } from "./CodeEditor.tsx";
 import {
   deleteTargetFile,
   getModules,
@@ -51,6 +51,7 @@ export default function TargetEditor() {
   const [nameError, setNameError] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
+  const [typeErrors, setTypeErrors] = useState<TypeErrors>({ count: 0, first: null });
 
   useEffect(() => void initTargetEditor(), []);
   useEffect(() => watchModuleProblems(), []);
@@ -237,6 +238,7 @@ export default function TargetEditor() {
             <CodeEditor
               file={file}
               onSave={load}
+              onTypeErrors={setTypeErrors}
               label={`Target module ${file.name}: TypeScript, the target API is "dm-playground"`}
             />
           </div>
@@ -259,6 +261,20 @@ export default function TargetEditor() {
             {message.text}
           </p>
         )}
+        {file && typeErrors.count > 0 && typeErrors.first && (
+          <p className="type-errors" role="status">
+            <button
+              type="button"
+              className="link"
+              onClick={() =>
+                file && typeErrors.first && revealProblem({ file: file.name, ...typeErrors.first })
+              }
+            >
+              {typeErrors.count} type error{typeErrors.count === 1 ? "" : "s"}
+            </button>{" "}
+            · line {typeErrors.first.line}: {typeErrors.first.message.split("\n")[0]}
+          </p>
+        )}
         {fileProblems.length > 0 && (
           <ul className="target-problems" aria-label="Problems">
             {fileProblems.map((p, i) => (
@@ -267,7 +283,7 @@ export default function TargetEditor() {
                   {p.file}:{p.line}:{p.column}
                 </button>
                 <span className="kind">{p.kind === "check" ? "check" : p.kind}</span>
-                <code>{p.message}</code>
+                <code>{p.message.replace(/^\S+:\d+(:\d+)?: /, "")}</code>
               </li>
             ))}
           </ul>

@@ -5,6 +5,8 @@
  * the consent asked before code from a link or a file runs.
  */
 
+import type { ContractProblem } from "../../engine/contracts.ts";
+import type { ModuleInfo } from "../../engine/module.ts";
 import { ansi, PROMPT, writeConsole } from "../consoleSink.ts";
 import { getClient, onEngineReplaced, runCommand } from "../session.ts";
 import { useAppStore } from "../store/index.ts";
@@ -30,14 +32,7 @@ export function shellPath(name: string): string {
   return `${SHELL_DIR}/${name}`;
 }
 
-/** One module as lsmod lists it (contract B). */
-export interface ModuleInfo {
-  name: string;
-  size: number;
-  useCount: number;
-  usedBy: string[];
-  faulty: boolean | string;
-}
+export type { ModuleInfo };
 
 function client() {
   const c = getClient();
@@ -253,34 +248,6 @@ export function refuseConsent(): void {
 
 // ---------------------------------------------------------------- modules
 
-type ModuleRequests = {
-  insmod: { params: { filename: string; source: string }; result: unknown };
-  rmmod: { params: { name: string }; result: unknown };
-  lsmod: { params: Record<string, never>; result: unknown };
-  reloadModule: { params: { name: string; filename: string; source: string }; result: unknown };
-  moduleProblems: { params: { name?: string }; result: unknown };
-};
-
-/** A module request of contract B (typed loosely until the protocol names its results). */
-function moduleCall<K extends keyof ModuleRequests>(
-  type: K,
-  params: ModuleRequests[K]["params"],
-): Promise<unknown> {
-  const call = client().call.bind(client()) as unknown as (t: K, p: unknown) => Promise<unknown>;
-  return call(type, params);
-}
-
-function asModules(v: unknown): ModuleInfo[] {
-  const list = Array.isArray(v)
-    ? v
-    : typeof v === "object" && v !== null && Array.isArray((v as { modules?: unknown }).modules)
-      ? (v as { modules: unknown[] }).modules
-      : [];
-  return list.filter(
-    (m): m is ModuleInfo => typeof m === "object" && m !== null && "name" in m,
-  ) as ModuleInfo[];
-}
-
 let modulesCache: ModuleInfo[] = [];
 const moduleListeners = new Set<(m: ModuleInfo[]) => void>();
 
@@ -297,7 +264,7 @@ export function onModules(l: (m: ModuleInfo[]) => void): () => void {
 /** Asks lsmod which modules are loaded; forgets loads the engine no longer has. */
 export async function refreshModules(): Promise<ModuleInfo[]> {
   try {
-    modulesCache = asModules(await moduleCall("lsmod", {}));
+    modulesCache = await client().call("lsmod", {});
   } catch {
     return modulesCache;
   }
@@ -309,18 +276,6 @@ export async function refreshModules(): Promise<ModuleInfo[]> {
   }
   for (const l of moduleListeners) l(modulesCache);
   return modulesCache;
-}
-
-/** A contract check's finding, as the worker reports it (src/engine/contracts.ts). */
-interface ContractProblem {
-  check: string;
-  module: string;
-  file: string;
-  line: number;
-  column: number;
-  target: string;
-  device: string;
-  message: string;
 }
 
 function baseName(path: string): string {
@@ -340,13 +295,12 @@ export function opLine(source: string, op: string): number {
  * editor's files: replaces the previous "check" and "fault" entries.
  */
 export async function refreshModuleProblems(): Promise<void> {
-  let raw: unknown;
+  let list: ContractProblem[];
   try {
-    raw = await moduleCall("moduleProblems", {});
+    list = await client().call("moduleProblems", {});
   } catch {
     return;
   }
-  const list = Array.isArray(raw) ? (raw as ContractProblem[]) : [];
   const names = new Set(files().map((f) => f.name));
   const checks: TargetProblem[] = list
     .filter((p) => names.has(baseName(p.file)))
@@ -363,7 +317,7 @@ export async function refreshModuleProblems(): Promise<void> {
     if (!m.faulty) continue;
     const f = files().find((x) => moduleName(x.name) === m.name);
     if (!f) continue;
-    const reason = typeof m.faulty === "string" ? m.faulty : "faulty";
+    const reason = m.faulty;
     const op = /^(\w+) hung/.exec(reason)?.[1];
     faults.push({
       file: f.name,
@@ -426,17 +380,33 @@ export async function loadTargetFile(name: string): Promise<boolean> {
   try {
     await writeShellFile(name, file.source);
     const loaded = (await refreshModules()).some((m) => m.name === mod);
+    let note = "";
     if (loaded) {
-      await moduleCall("reloadModule", { name: mod, filename: name, source: file.source });
+      const r = await client().call("reloadModule", {
+        name: mod,
+        filename: name,
+        source: file.source,
+      });
+      if (r.reloaded.length)
+        note = `: ${r.reloaded.join(", ")} now run${r.reloaded.length === 1 ? "s" : ""} the new code`;
+      if (r.failed.length) {
+        note += `; kept the old code: ${r.failed.map((f) => `${f.device} (${f.error})`).join(", ")}`;
+      }
     } else {
-      await moduleCall("insmod", { filename: name, source: file.source });
+      await client().call("insmod", {
+        filename: name,
+        source: file.source,
+        origin: file.origin === "link" || file.origin === "file" ? file.origin : "editor",
+        // Only a trusted file gets here: typed, a sample, or agreed to in the consent dialog.
+        consent: file.trusted,
+      });
     }
     useAppStore.setState((s) => ({
       loadedTargets: { ...s.loadedTargets, [name]: { module: mod, source: file.source } },
       targetProblems: problemsWithout(name, ["load"]),
       targetMessage: {
         ok: true,
-        text: loaded ? `${mod} reloaded: tables using it now run the new code` : `${mod} loaded`,
+        text: loaded ? `${mod} reloaded${note}` : `${mod} loaded`,
       },
     }));
     await refreshModules();
@@ -467,7 +437,7 @@ export async function loadTargetFile(name: string): Promise<boolean> {
 export async function unloadTargetFile(name: string): Promise<void> {
   const mod = moduleName(name);
   try {
-    await moduleCall("rmmod", { name: mod });
+    await client().call("rmmod", { name: mod });
     useAppStore.setState((s) => {
       const loadedTargets = { ...s.loadedTargets };
       delete loadedTargets[name];
