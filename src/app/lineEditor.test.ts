@@ -159,6 +159,31 @@ describe("line editor", () => {
     expect(out()).toBe("\x07");
   });
 
+  it("asks before listing more than 100 candidates", () => {
+    const { ed, out, reset } = editor([], 80);
+    const many = { from: 0, candidates: Array.from({ length: 150 }, (_, i) => `cmd${i}`) };
+    ed.input("\t");
+    ed.applyCompletion(many); // the common prefix "cmd" goes in
+    ed.input("\t");
+    ed.applyCompletion(many); // a beep
+    reset();
+    ed.input("\t");
+    ed.applyCompletion(many);
+    expect(out()).toBe("\r\nDisplay all 150 possibilities? (y or n)");
+    reset();
+    // "n": nothing listed, the line again; the key is not typed.
+    expect(ed.input("n")).toEqual([]);
+    expect(out()).toBe("\r\n$ cmd");
+    expect(ed.buffer).toBe("cmd");
+    ed.input("\t");
+    ed.applyCompletion(many);
+    reset();
+    ed.input("y");
+    expect(out()).toContain("cmd0");
+    expect(out()).toContain("cmd149");
+    expect(out().endsWith("$ cmd")).toBe(true);
+  });
+
   it("lists candidates down the columns as readline does", () => {
     const items = ["a1", "a2", "a3", "a4", "a5"];
     // Width 4 each; 10 columns fit 2 per row: three rows, filled column by column.

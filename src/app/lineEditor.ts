@@ -37,6 +37,9 @@ export interface CompletionResult {
   candidates: readonly string[];
 }
 
+/** readline's completion-query-items: longer lists are listed only if the user says so. */
+const QUERY_ITEMS = 100;
+
 /** bash's PS2, dimmed like the pasted continuation lines. */
 export const CONTINUATION_PROMPT = "\x1b[2m>\x1b[22m ";
 
@@ -60,6 +63,8 @@ export class LineEditor {
   #pending: string | null = null;
   /** The last Tab completed nothing new: the next Tab lists the candidates. */
   #tabShown = false;
+  /** Candidates waiting for the answer to "Display all N possibilities? (y or n)". */
+  #query: string[] | null = null;
   #maxHistory: number;
 
   constructor(term: Terminal, prompt: string, history: string[] = [], maxHistory = 500) {
@@ -136,9 +141,28 @@ export class LineEditor {
       this.#term.write("\x07");
       return;
     }
-    // List them below the line (cursor to the end of it first), then draw the line again.
+    // List them below the line (cursor to the end of it first), then draw the line again;
+    // first ask, as readline does past completion-query-items.
     this.#move(this.buffer.length);
-    this.#term.write("\r\n" + columns(candidates.map(displayName), this.#term.cols));
+    const names = candidates.map(displayName);
+    if (names.length > QUERY_ITEMS) {
+      this.#query = names;
+      this.#term.write(`\r\nDisplay all ${names.length} possibilities? (y or n)`);
+      return;
+    }
+    this.#term.write("\r\n" + columns(names, this.#term.cols));
+    this.showPrompt();
+  }
+
+  /** The answer to the query: y or space lists the candidates, anything else does not. */
+  #answerQuery(k: string): void {
+    const names = this.#query ?? [];
+    this.#query = null;
+    // A Tab right after asks again (the candidates have not changed).
+    this.#tabShown = true;
+    this.#term.write(
+      k === "y" || k === "Y" || k === " " ? "\r\n" + columns(names, this.#term.cols) : "\r\n",
+    );
     this.showPrompt();
   }
 
@@ -147,11 +171,13 @@ export class LineEditor {
     const actions: EditorAction[] = [];
     const looksPasted = !data.startsWith("\x1b") && data.length > 1 && /[\r\n]/.test(data);
     if (looksPasted) {
+      if (this.#query !== null) this.#answerQuery("n");
       this.#paste(data, actions);
       return actions;
     }
     for (const token of data.match(TOKEN) ?? []) {
-      if (token.startsWith("\x1b[200~")) this.#paste(token.slice(6, -6), actions);
+      if (this.#query !== null) this.#answerQuery(token);
+      else if (token.startsWith("\x1b[200~")) this.#paste(token.slice(6, -6), actions);
       else this.#key(token, actions);
     }
     return actions;
