@@ -244,7 +244,6 @@ export class Engine implements BioHost, BioSink {
 
   // ---- the I/O path -------------------------------------------------------------------------
 
-  /** submit_bio: check the bio fits the device, record it, hand it to the device. */
   /**
    * blkdev_put: one opener (a process, or a table holding the device) lets go of `b`. At a
    * mapped device's last close, a deferred removal happens (dm_blk_close -> dm_deferred_remove).
@@ -254,6 +253,7 @@ export class Engine implements BioHost, BioSink {
     if (b.openCount === 0 && isMappedDevice(b) && b.deferredRemove) this.dm.deferredRemove();
   }
 
+  /** submit_bio: check the bio fits the device, record it, hand it to the device. */
   submitBio(bio: Bio): void {
     const bdev = this.devices.get(bio.bdev.dev);
     const ev = this.events;

@@ -246,7 +246,67 @@ export const missing = command("__dmsh_missing", (args, { shell, out }) => {
   return 127;
 });
 
+/**
+ * The kernel dm-playground follows: the one the golden files were recorded on (`uname -r` of the
+ * kernel tool, Debian's 6.1.192). golden/000-kernel-version checks it, so re-recording the
+ * golden files on another kernel shows up as a difference.
+ */
+export const UTSNAME = {
+  sysname: "Linux",
+  nodename: "(none)",
+  release: "6.1.0-57-amd64",
+  version: "#1 SMP PREEMPT_DYNAMIC Debian 6.1.192-3 (2026-11-26)",
+  machine: "x86_64",
+  os: "GNU/Linux",
+} as const;
+
+const UNAME_USAGE =
+  "BusyBox v1.35.0 (Debian 1:1.35.0-4+deb12u1+b1) multi-call binary.\n\n" +
+  "Usage: uname [-amnrspvio]\n\nPrint system information\n\n" +
+  "\t-a\tPrint all\n\t-m\tMachine (hardware) type\n\t-n\tHostname\n\t-r\tKernel release\n" +
+  "\t-s\tKernel name (default)\n\t-p\tProcessor type\n\t-v\tKernel version\n" +
+  "\t-i\tHardware platform\n\t-o\tOS name\n";
+
+/** busybox uname: fields in the order s n r v m p i o; -p and -i are "unknown". */
+export const uname = command("uname", (args, { out }) => {
+  const want = new Set<string>();
+  for (const a of args) {
+    if (!a.startsWith("-") || a === "-") {
+      out.e(UNAME_USAGE);
+      return 1;
+    }
+    for (const c of a.slice(1)) {
+      if (!"amnrspvio".includes(c)) {
+        out.e(`uname: invalid option -- '${c}'\n${UNAME_USAGE}`);
+        return 1;
+      }
+      if (c === "a") for (const f of "snrvmo") want.add(f);
+      else want.add(c);
+    }
+  }
+  if (want.size === 0) want.add("s");
+  const u = UTSNAME;
+  const fields: Array<[string, string]> = [
+    ["s", u.sysname],
+    ["n", u.nodename],
+    ["r", u.release],
+    ["v", u.version],
+    ["m", u.machine],
+    ["p", "unknown"],
+    ["i", "unknown"],
+    ["o", u.os],
+  ];
+  out.o(
+    fields
+      .filter(([f]) => want.has(f))
+      .map(([, v]) => v)
+      .join(" ") + "\n",
+  );
+  return 0;
+});
+
 export const systemCommands: DmshCommand[] = [
+  uname,
   modprobe,
   dmesg,
   sleep,
