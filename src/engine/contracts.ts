@@ -315,6 +315,8 @@ export class ContractChecks implements TargetCallObserver {
       raw.iterateDevices?.(t, (d, start, len) => areas.push(`${d.name}+${start}:${len}`));
       return { status, areas: areas.join(" "), priv: fingerprint(t.private) };
     } catch {
+      // A status or iterate_devices that throws is the guard's to report, when dmsetup or the
+      // engine calls it; this probe only skips the round-trip check it cannot make.
       return null;
     }
   }
