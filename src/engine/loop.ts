@@ -33,6 +33,8 @@ export interface LoopConfig {
   readOnly?: boolean;
   /** LO_FLAGS_AUTOCLEAR: detach when the last opener closes. */
   autoclear?: boolean;
+  /** lo_inode: the file's inode number, as LOOP_GET_STATUS64 reports it. */
+  inode?: number;
 }
 
 /** One loop device (struct loop_device). */
@@ -44,6 +46,8 @@ export class LoopDevice extends BlockDevice {
   offset = 0;
   sizelimit = 0;
   autoclear = false;
+  /** lo_inode of the bound file. */
+  inode = 0;
   /** The capacity set at configure (or LOOP_SET_CAPACITY), in sectors. */
   #sectors: Sector = 0;
   /** Virtual nanoseconds each bio takes (the engine's RAM disk latency: 0 headless). */
@@ -59,6 +63,11 @@ export class LoopDevice extends BlockDevice {
 
   get bound(): boolean {
     return this.file !== null;
+  }
+
+  /** sysfs' loop/backing_file: the file's path (d_path), " (deleted)" once it is unlinked. */
+  get backingFile(): string {
+    return this.file?.unlinked ? `${this.fileName} (deleted)` : this.fileName;
   }
 
   /**
@@ -191,6 +200,7 @@ export class LoopControl {
     d.sizelimit = sizelimit;
     d.readOnly = cfg.readOnly ?? false;
     d.autoclear = cfg.autoclear ?? false;
+    d.inode = cfg.inode ?? 0;
     d.setCapacity();
     this.#host.diskEvent(d, true);
   }

@@ -59,6 +59,11 @@ export class ShmemFile {
     return this.#size;
   }
 
+  /** No path names it any more (it lives on while a loop device has it open). */
+  get unlinked(): boolean {
+    return this.#unlinked;
+  }
+
   /** Bytes of storage the file holds (whole 64 KiB chunks). */
   get allocatedBytes(): number {
     let n = 0;

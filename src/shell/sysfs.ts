@@ -266,7 +266,7 @@ export class SysFs extends PseudoFs {
             kernfsOrder(["backing_file", "offset", "sizelimit", "autoclear", "partscan", "dio"]),
           );
         case "loop/backing_file":
-          return file(() => `${lo.fileName}\n`);
+          return file(() => `${lo.backingFile}\n`);
         case "loop/offset":
           return file(() => `${lo.offset}\n`);
         case "loop/sizelimit":

@@ -236,8 +236,7 @@ function sysfsLoops(shell: DmShell): LoopDevice[] {
 
 /** "/dev/loop0: [0002]:394 (/tmp/disk.img), offset N, sizelimit N" (losetup -a). */
 function infoLine(shell: DmShell, lo: LoopDevice): string {
-  const ino = shell.files.ino(lo.fileName);
-  let s = `/dev/${lo.name}: [0002]:${ino} (${lo.fileName})`;
+  let s = `/dev/${lo.name}: [0002]:${lo.inode} (${lo.backingFile})`;
   if (lo.offset) s += `, offset ${lo.offset}`;
   if (lo.sizelimit) s += `, sizelimit ${lo.sizelimit}`;
   return `${s}\n`;
@@ -273,7 +272,7 @@ function listTable(shell: DmShell, loops: LoopDevice[], noHeadings: boolean): st
     String(lo.offset),
     lo.autoclear ? "1" : "0",
     lo.readOnly ? "1" : "0",
-    lo.fileName,
+    lo.backingFile,
     "0",
     "512",
   ]);
@@ -333,6 +332,8 @@ export const losetup = command("losetup", async (args, { shell, out, path }) => 
     return 1;
   }
   const e = shell.engine;
+  // /dev/loop-control and /dev/loopN autoload the module, as on Debian.
+  loopControl(e);
   const ops = p.operands;
   const has = (k: string): boolean => p.opts.has(k);
   if (has("set-capacity")) {
@@ -436,6 +437,7 @@ export const losetup = command("losetup", async (args, { shell, out, path }) => 
       offset: offset ?? 0,
       sizelimit: sizelimit ?? 0,
       readOnly: has("read-only"),
+      inode: shell.files.ino(fp),
     });
     if (has("show")) out.o(`/dev/${dev.name}\n`);
     return 0;
