@@ -342,6 +342,31 @@ describe("dm-io: a target's own bios", () => {
     await e.write("/dev/mapper/h", 0, new Uint8Array(512));
   });
 
+  it("waits while the device below is suspended, and goes on when it resumes", async () => {
+    const e = hdrEngine();
+    await createDevice(e, "lower", "0 8192 linear /dev/ram0 0");
+    await createDevice(e, "h", "0 4096 hdr /dev/mapper/lower");
+    await e.settled();
+    const t = e.dm.byName("h")!.live!.targets[0]!;
+    const dev = (t.private as Hdr).dev;
+    await e.dm.suspend("lower");
+    let done = false;
+    const from = e.events.seq;
+    void t
+      .dmIo({ op: "WRITE", flags: REQ_FUA, mem: new Uint8Array(512).fill(9) }, [
+        { dev, sector: 64, count: 1 },
+      ])
+      .then(() => (done = true));
+    await e.settled();
+    expect(done).toBe(false);
+    const held = e.events.since(from).filter((v) => v.kind === "bio_defer");
+    expect(held).toHaveLength(1);
+    await e.dm.resume("lower");
+    await e.settled();
+    expect(done).toBe(true);
+    expect((await e.read("/dev/ram0", 64 * 512, 512))[0]).toBe(9);
+  });
+
   it("rejects a failed read with EIO and the failed region's bit", async () => {
     const e = hdrEngine();
     await createDevice(e, "bad", "0 8192 error");
