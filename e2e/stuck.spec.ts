@@ -30,6 +30,10 @@ function shell(page: Page, script: string): Promise<string> {
   }, script);
 }
 
+// Several typed commands and three md5sums of 32 MiB each: more than the default minute on a
+// busy machine.
+test.describe.configure({ timeout: 150_000 });
+
 const STUCK_DD = "dd if=/dev/urandom of=/dev/mapper/concat bs=4k count=1 oflag=direct";
 
 /** Suspends concat and starts a dd that waits on it for ever; checks that it hangs. */
