@@ -157,6 +157,23 @@ test("a line breakpoint in map: pause with locals and private, watch, step, cont
   await expect(rows(page)).toContainText("1+0 records out");
   // The bio it stopped on is still the one inspected, now completed.
   await expect(insight.getByRole("tabpanel")).toContainText(/completed/);
+
+  // Step into the next target call (F11): the next dd's map stops at its first line, before
+  // the breakpoint. Removing the breakpoint while paused reaches the worker through the channel.
+  await typeCommand(page, "dd if=/dev/urandom of=/dev/mapper/p bs=4k count=1 seek=3 oflag=direct");
+  await expect(location(page)).toHaveText("Paused in map at dm-proxy.ts:17");
+  await page.keyboard.press("F11");
+  await expect(panel(page).getByText("Running.")).toBeVisible();
+  await typeCommand(page, "dd if=/dev/urandom of=/dev/mapper/p bs=4k count=1 seek=4 oflag=direct");
+  await expect(location(page)).toHaveText("Paused in map at dm-proxy.ts:16");
+  await expect(panel(page).locator(".dbg-reason")).toHaveText("step");
+  await panel(page).getByRole("button", { name: "Remove breakpoint dm-proxy.ts:17" }).click();
+  await page.keyboard.press("F8");
+  await expect(panel(page).getByText("Running.")).toBeVisible();
+  await expect(rows(page)).toContainText(
+    /seek=4 oflag=direct\s*1\+0 records in\s*1\+0 records out/,
+  );
+  expect(await page.evaluate(() => window.dmPlayground!.store.getState().restarts)).toBe(0);
   expect(errors).toEqual([]);
 });
 
