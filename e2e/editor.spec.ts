@@ -138,7 +138,7 @@ async function typeLines(page: Page, lines: readonly Typed[]): Promise<void> {
 test("write a proxy target from scratch, load it, use it, hot-reload it under load", async ({
   page,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const errors = await openApp(page);
   await openTargetEditor(page);
   await expect(code(page).locator(".monaco-editor")).toHaveCount(0);
@@ -217,9 +217,20 @@ test("write a proxy target from scratch, load it, use it, hot-reload it under lo
 test("a syntax error is marked on its line, and breakpoints toggle in the margin", async ({
   page,
 }) => {
+  test.setTimeout(150_000);
   await openApp(page);
-  await openTargetEditor(page);
-  await editorPanel(page).getByRole("button", { name: "New target file" }).click();
+  // Alt+6 opens the target editor with the keyboard in it (here: the button making a file).
+  await page.locator("#panel-console .xterm").click();
+  await page.keyboard.press("Alt+6");
+  const newFile = editorPanel(page).getByRole("button", { name: "New target file" });
+  await expect(newFile).toBeFocused({ timeout: 20_000 });
+  await page.keyboard.press("Enter");
+  await expect(code(page).locator(".monaco-editor")).toBeVisible({ timeout: 20_000 });
+  await page.keyboard.press("Alt+2");
+  await page.keyboard.press("Alt+6");
+  await expect
+    .poll(() => page.evaluate(() => !!document.activeElement?.closest(".monaco-editor")))
+    .toBe(true);
   await newEmptyFile(page, "dm-broken.ts");
   await typeLines(page, [
     `import { defineTarget } from "dm-playground";`,

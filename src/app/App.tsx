@@ -44,7 +44,9 @@ function focusPanel(i: number): void {
   // The target editor is a tab of the editor panel (panels/EditorTabs.tsx).
   if (id === "target") return focusTargetEditor();
   const el = document.getElementById(`panel-${id}`);
-  const target = el?.querySelector<HTMLElement>("textarea, [tabindex='0']") ?? el;
+  // (Not inside a hidden tab: the editor panel keeps its other editor mounted, hidden.)
+  const target =
+    el?.querySelector<HTMLElement>(":is(textarea, [tabindex='0']):not([hidden] *)") ?? el;
   target?.focus();
 }
 

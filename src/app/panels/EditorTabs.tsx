@@ -39,7 +39,10 @@ export function focusTargetEditor(): void {
     const input = panel?.querySelector<HTMLElement>(
       ".monaco-editor textarea, .monaco-editor .native-edit-context",
     );
+    // No file open yet: the button that makes one.
+    const empty = panel?.querySelector<HTMLElement>(".target-empty button");
     if (input) input.focus();
+    else if (empty) empty.focus();
     else if (performance.now() < until) requestAnimationFrame(tryFocus);
     else panel?.querySelector<HTMLElement>(".target-editor button, .target-editor select")?.focus();
   };
