@@ -494,7 +494,7 @@ function typeOf(b: BlockDevice): string {
   return "disk";
 }
 
-export const lsblk = command("lsblk", (args, { shell, out }) => {
+export const lsblk = command("lsblk", (args, { shell, out, path }) => {
   const p = getopt(
     args,
     {
@@ -547,7 +547,20 @@ export const lsblk = command("lsblk", (args, { shell, out }) => {
   // What stands on an excluded device is not shown either (lsblk never reaches it).
   const reachable = (b: BlockDevice): boolean =>
     visible(b) && (!isMappedDevice(b) || slavesOf(e, b).every(reachable));
-  for (const b of sorted) {
+  // Devices named on the command line (RAM disks too): their trees only, by device number.
+  if (p.operands.length) {
+    const named: BlockDevice[] = [];
+    for (const a of p.operands) {
+      const b = e.lookup(path(a));
+      if (!b || !devs.includes(b)) {
+        out.e(`lsblk: ${a}: not a block device\n`);
+        return 32;
+      }
+      named.push(b);
+    }
+    for (const b of named.sort(byDevno)) walk(b, "", "");
+  }
+  for (const b of p.operands.length ? [] : sorted) {
     if (!reachable(b)) continue;
     // Top level: devices that hold nothing (no slaves); the list mode shows each device once.
     if (!list && isMappedDevice(b) && slavesOf(e, b).length > 0) continue;
