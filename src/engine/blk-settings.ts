@@ -20,6 +20,7 @@ export function blkSetDefaultLimits(): QueueLimits {
     discardGranularity: 0,
     alignmentOffset: 0,
     misaligned: false,
+    chunkSectors: 0,
   };
 }
 
@@ -74,6 +75,8 @@ export function blkStackLimits(t: QueueLimits, b: QueueLimits, start: Sector | b
   t.physicalBlockSize = Math.max(t.physicalBlockSize, b.physicalBlockSize);
   t.ioMin = Math.max(t.ioMin, b.ioMin);
   t.ioOpt = lcmNotZero(t.ioOpt, b.ioOpt);
+  // Set non-power-of-2 compatible chunk_sectors boundary.
+  if (b.chunkSectors) t.chunkSectors = gcd(t.chunkSectors, b.chunkSectors);
 
   // Physical block size a multiple of the logical block size?
   if (t.physicalBlockSize % t.logicalBlockSize !== 0) {
@@ -90,6 +93,13 @@ export function blkStackLimits(t: QueueLimits, b: QueueLimits, start: Sector | b
   // Optimal I/O a multiple of the physical block size?
   if (t.ioOpt % t.physicalBlockSize !== 0) {
     t.ioOpt = 0;
+    t.misaligned = true;
+    ok = false;
+  }
+
+  // chunk_sectors a multiple of the physical block size?
+  if (t.chunkSectors % (t.physicalBlockSize / 512) !== 0) {
+    t.chunkSectors = 0;
     t.misaligned = true;
     ok = false;
   }

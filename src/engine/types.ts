@@ -105,6 +105,8 @@ export interface QueueLimits {
   alignmentOffset: number;
   /** Set when stacking found limits that do not line up (queue_limits.misaligned). */
   misaligned: boolean;
+  /** Sectors no bio may cross a multiple of (chunk_sectors; 0: none). */
+  chunkSectors: number;
 }
 
 export function defaultLimits(): QueueLimits {
@@ -117,5 +119,6 @@ export function defaultLimits(): QueueLimits {
     discardGranularity: 0,
     alignmentOffset: 0,
     misaligned: false,
+    chunkSectors: 0,
   };
 }

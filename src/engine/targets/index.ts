@@ -12,6 +12,8 @@ import error from "./error.ts";
 import flakey from "./flakey.ts";
 import linear from "./linear.ts";
 import striped from "./striped.ts";
+import switchTarget from "./switch.ts";
+import unstriped from "./unstriped.ts";
 import zero from "./zero.ts";
 
 export const BUILTIN_TARGETS: ReadonlyArray<readonly [TargetType<unknown>, string, boolean]> = [
@@ -22,4 +24,6 @@ export const BUILTIN_TARGETS: ReadonlyArray<readonly [TargetType<unknown>, strin
   [delay as TargetType<unknown>, "dm-delay", true],
   [flakey as TargetType<unknown>, "dm-flakey", true],
   [crypt as TargetType<unknown>, "dm-crypt", true],
+  [unstriped as TargetType<unknown>, "dm-unstripe", true],
+  [switchTarget as TargetType<unknown>, "dm-switch", true],
 ];
