@@ -40,7 +40,13 @@ function describeRecord(
   let tone: LifeRow["tone"] = "";
   switch (e.type) {
     case EV.BIO_SUBMIT:
-      detail = `${e.op ?? ""}${e.flags ? ` flags ${e.flags}` : ""}${e.b ? ` · from bio ${e.b}` : " · from a process"}`;
+      detail = `${e.op ?? ""}${e.flags ? ` flags ${e.flags}` : ""}${
+        e.issuer
+          ? ` · issued by ${name(e.issuer.dev)} target ${e.issuer.target} (its own I/O)`
+          : e.b
+            ? ` · from bio ${e.b}`
+            : " · from a process"
+      }`;
       break;
     case EV.BIO_SPLIT:
       detail = `piece of bio ${e.a} at a ${SPLIT_REASON[e.b] ?? `reason ${e.b}`}`;
