@@ -276,6 +276,62 @@ test("a syntax error is marked on its line, and breakpoints toggle in the margin
   await expect(code(page).locator(".bp-glyph")).toHaveCount(0);
 });
 
+test("a breakpoint set in the editor's margin pauses map there, and the editor shows the line", async ({
+  page,
+}) => {
+  test.setTimeout(200_000);
+  await openApp(page);
+  await openTargetEditor(page);
+  await editorPanel(page).getByRole("button", { name: "New target file" }).click();
+  await newEmptyFile(page, "dm-bp.ts");
+  // Pasted rather than typed (typing is the first test's business): line 9 is in map.
+  await page.keyboard.insertText(
+    [
+      `import { defineTarget, type DmDev } from "dm-playground";`,
+      `export default defineTarget<DmDev>({`,
+      `name: "bp", version: [1, 0, 0],`,
+      `ctr(t, args) { t.private = t.getDevice(args[0]!); t.numFlushBios = 1; },`,
+      `dtr(t) { t.putDevice(t.priv); },`,
+      `map(t, bio) {`,
+      `const dev = t.priv;`,
+      `bio.bdev = dev.bdev;`,
+      `return "REMAPPED";`,
+      `},`,
+      `});`,
+    ].join("\n"),
+  );
+  await page.keyboard.press("ControlOrMeta+S");
+  await expect(editorPanel(page).locator(".module-state")).toContainText("dm_bp loaded");
+  await typeCommand(page, "dmsetup create bp --table '0 2048 bp /dev/ram1'");
+  await expect(page.getByRole("group", { name: "device bp" })).toBeVisible();
+
+  // Click the glyph margin of line 9 (`return "REMAPPED";`).
+  const lineTop = async (n: number) =>
+    (await code(page)
+      .locator(".margin-view-overlays > div")
+      .nth(n - 1)
+      .boundingBox())!.y;
+  const glyph = (await code(page).locator(".glyph-margin").boundingBox())!;
+  await page.mouse.click(glyph.x + glyph.width / 2, (await lineTop(9)) + 8);
+  await expect(code(page).locator(".bp-glyph")).toHaveCount(1);
+
+  await typeCommand(page, "dd if=/dev/zero of=/dev/mapper/bp bs=4k count=1 oflag=direct");
+  const debug = page.locator("#panel-debugger");
+  await expect(debug.getByTestId("dbg-location")).toContainText("dm-bp.ts:9", {
+    timeout: 30_000,
+  });
+  // The editor marks the line it stopped on.
+  const pausedLine = code(page).locator(".paused-line");
+  await expect(pausedLine).toHaveCount(1);
+  const y = (await pausedLine.boundingBox())!.y;
+  expect(Math.abs(y - (await lineTop(9)))).toBeLessThan(4);
+  await page.screenshot({ path: test.info().outputPath("paused.png") });
+
+  await debug.getByRole("button", { name: /Continue/ }).click();
+  await expect(rows(page)).toContainText("1+0 records out", { timeout: 30_000 });
+  await expect(pausedLine).toHaveCount(0);
+});
+
 test("code from a shared link is shown and runs only after the user agrees", async ({ page }) => {
   const source = `import { defineTarget } from "dm-playground";
 export default defineTarget({ name: "shared", version: [1, 0, 0], ctr() {}, map() { return "KILL"; } });
