@@ -43,6 +43,8 @@ export interface PacerError {
   sleepMs: number;
   /** Relative errors of each run, in percent (positive: slower than real time). */
   errors: number[];
+  /** The same for a bare setTimeout of the expected wall time: what the machine adds. */
+  baseline: number[];
 }
 
 /** Wall time a paced `engine.sleep(ms)` takes at `speed` x, against the expected. */
@@ -51,6 +53,7 @@ export async function benchPacer(runs = 5): Promise<PacerError[]> {
   for (const speed of [1, 10]) {
     for (const sleepMs of [1000, 500]) {
       const errors: number[] = [];
+      const baseline: number[] = [];
       for (let i = 0; i < runs; i++) {
         const engine = new Engine({ seed: 1, drive: "paced", ramDiskLatency: 50 * NS_PER_US });
         const pacer = new Pacer();
@@ -62,8 +65,11 @@ export async function benchPacer(runs = 5): Promise<PacerError[]> {
         const wall = performance.now() - t0;
         pacer.close();
         errors.push(((wall - expected) / expected) * 100);
+        const b0 = performance.now();
+        await new Promise((r) => setTimeout(r, expected));
+        baseline.push(((performance.now() - b0 - expected) / expected) * 100);
       }
-      out.push({ speed, sleepMs, errors });
+      out.push({ speed, sleepMs, errors, baseline });
     }
   }
   return out;
@@ -71,13 +77,14 @@ export async function benchPacer(runs = 5): Promise<PacerError[]> {
 
 export function printPacer(rows: PacerError[], log = console.log): void {
   log("paced sleep, wall time against virtual / speed (goal: within 2 %)");
+  log("(setTimeout: a bare timer of the same wall time, the machine's own lateness)");
   log(
-    `${"speed".padEnd(7)} ${"sleep".padStart(7)} ${"median err".padStart(11)} ${"worst err".padStart(10)}`,
+    `${"speed".padEnd(7)} ${"sleep".padStart(7)} ${"median err".padStart(11)} ${"worst err".padStart(10)} ${"setTimeout".padStart(11)}`,
   );
   for (const r of rows) {
     const worst = r.errors.reduce((a, b) => (Math.abs(b) > Math.abs(a) ? b : a), 0);
     log(
-      `${`${r.speed}x`.padEnd(7)} ${`${r.sleepMs} ms`.padStart(7)} ${`${median(r.errors).toFixed(2)} %`.padStart(11)} ${`${worst.toFixed(2)} %`.padStart(10)}`,
+      `${`${r.speed}x`.padEnd(7)} ${`${r.sleepMs} ms`.padStart(7)} ${`${median(r.errors).toFixed(2)} %`.padStart(11)} ${`${worst.toFixed(2)} %`.padStart(10)} ${`${median(r.baseline).toFixed(2)} %`.padStart(11)}`,
     );
   }
 }
