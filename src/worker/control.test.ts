@@ -155,4 +155,22 @@ describe("control requests while a command hangs", () => {
       sectors: 2048,
     });
   });
+
+  it("Ctrl-C frees the console from a target that keeps a bio (a delay of a day, at 1x)", async () => {
+    const c = await paced();
+    await c.call("setPace", { speed: PACE_REAL_TIME });
+    await run(
+      c,
+      "modprobe brd rd_nr=1 rd_size=1024\ndmsetup create d --table '0 2048 delay /dev/ram0 0 86400000'",
+    ).done;
+    const stuck = run(c, "dd if=/dev/mapper/d of=/dev/null bs=4k count=1 iflag=direct");
+    await tick();
+    expect(await c.call("interrupt", {})).toEqual({ interrupted: true });
+    expect(await stuck.done).toMatchObject({ exitCode: 130, out: "" });
+    // The bio is still in the target, on the clock: a day away.
+    const pace = await c.call("getPace", {});
+    expect(pace.next).toBeGreaterThanOrEqual(86_400_000 * 1e6);
+    // dm-delay's INFO status: reads, writes and flushes it holds.
+    expect((await run(c, "dmsetup status d").done).out).toBe("0 2048 delay 1 0 0\n");
+  });
 });
