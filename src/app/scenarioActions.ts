@@ -46,8 +46,10 @@ export async function resetSession(): Promise<void> {
   if (useAppStore.getState().busy) return;
   writeConsole(`\r\n${ansi.yellow("[reset] back to the default scenario")}\r\n`);
   if (c.status !== "ready") await c.restart("reset while not ready");
-  // A worker stopped at a breakpoint reads no requests: let it go first.
+  // A worker stopped at a breakpoint reads no requests: let it go first; a busy shell loop
+  // hears the interrupt through shared memory.
   releaseDebugger();
+  c.interruptShell();
   await c.call("reset", { seed: DEFAULT_SEED });
   forgetEngine();
   useAppStore.setState({

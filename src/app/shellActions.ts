@@ -58,7 +58,10 @@ export async function runCommand(script: string): Promise<number> {
  */
 export async function interruptCommand(): Promise<boolean> {
   try {
-    const r = await requireClient().call("interrupt", {});
+    const c = requireClient();
+    // A shell loop that never waits reads no messages; it hears this through shared memory.
+    c.interruptShell();
+    const r = await c.call("interrupt", {});
     return r.interrupted;
   } catch {
     return false;

@@ -50,6 +50,51 @@ export const CALL_OP_LINUX: Readonly<Record<CallOp, string>> = {
   completion: "completion",
 };
 
+/**
+ * Word 3: bumped by the shell before every statement it runs. A worker whose shell keeps
+ * bumping it is busy (a long shell loop), not hung: the watchdog leaves it alone.
+ */
+export const SHELL_BEAT_WORD = 3;
+/**
+ * Word 4: bumped by the page to interrupt the foreground shell command (Ctrl-C, Reset). A busy
+ * shell reads no messages, but it reads this before every statement.
+ */
+export const SHELL_INTERRUPT_WORD = 4;
+
+/** The shell's heartbeat count (see SHELL_BEAT_WORD). */
+export function shellBeat(sab: SharedArrayBuffer): number {
+  return Atomics.load(new Int32Array(sab, 0, 8), SHELL_BEAT_WORD);
+}
+
+/** Ask the running shell command to stop (see SHELL_INTERRUPT_WORD). */
+export function requestShellInterrupt(sab: SharedArrayBuffer): void {
+  Atomics.add(new Int32Array(sab, 0, 8), SHELL_INTERRUPT_WORD, 1);
+}
+
+/**
+ * An AbortSignal for one shell command that also beats the heartbeat and aborts when the page
+ * bumps the interrupt word. just-bash reads `signal.aborted` before every statement, so this is
+ * how a shell loop that never yields to the event loop still hears Ctrl-C.
+ */
+export function shellAbortSignal(
+  controller: AbortController,
+  sab: SharedArrayBuffer | null,
+): AbortSignal {
+  const signal = controller.signal;
+  if (!sab) return signal;
+  const w = new Int32Array(sab, 0, 8);
+  const seen = Atomics.load(w, SHELL_INTERRUPT_WORD);
+  const real = Object.getOwnPropertyDescriptor(AbortSignal.prototype, "aborted")!.get!;
+  Object.defineProperty(signal, "aborted", {
+    get(): boolean {
+      Atomics.add(w, SHELL_BEAT_WORD, 1);
+      if (!real.call(signal) && Atomics.load(w, SHELL_INTERRUPT_WORD) !== seen) controller.abort();
+      return real.call(signal) as boolean;
+    },
+  });
+  return signal;
+}
+
 /** What the cell says runs now: undefined when no user module's code is running. */
 export function readCallCell(sab: SharedArrayBuffer): { module: string; op: CallOp } | undefined {
   const w = new Int32Array(sab, 0, 4);

@@ -232,6 +232,8 @@ export class DeviceMapper {
         oldMap = dmSwapTable(e, md, newMap);
       } catch (err) {
         dmTableDestroy(e, md, newMap);
+        // The inactive slot is empty now: the views must not keep showing the table.
+        e.events.emit(EV.TABLE_CLEAR, e.now, 0, md.dev, 0, 0, 0, 0);
         throw err;
       }
     }

@@ -285,6 +285,11 @@ export class ModuleLoader {
   // ---- the current-call cell --------------------------------------------------------------
 
   /** Attach the page's current-call cell (a SharedArrayBuffer of CALL_CELL_BYTES). */
+  /** The shared call cell the page reads (null headless). */
+  get callCell(): SharedArrayBuffer | null {
+    return this.#sab ?? null;
+  }
+
   attachCallCell(sab: SharedArrayBuffer): void {
     this.#sab = sab;
     this.#cell = new Int32Array(sab, 0, 4);

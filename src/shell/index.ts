@@ -9,6 +9,7 @@
  * The same shell runs headless (tests, the `dmsh` CLI) and in the browser's worker.
  */
 
+import { shellAbortSignal } from "../engine/callCell.ts";
 import { MountableFs, type ExecResult, type ScriptNode } from "just-bash";
 import { Engine } from "../engine/index.ts";
 import { commands } from "./commands/index.ts";
@@ -195,10 +196,10 @@ export class DmShell {
     this.#nextJob += jobs.size;
     const abort = new AbortController();
     this.#abort = abort;
-    const running = this.#exec(
-      rewritten,
-      stdin === undefined ? { signal: abort.signal } : { stdin, signal: abort.signal },
-    );
+    // In the worker, the signal also hears Ctrl-C through shared memory and beats the shell's
+    // heartbeat, so that a long loop is interruptible and never taken for a hang.
+    const signal = shellAbortSignal(abort, this.engine.modules.callCell);
+    const running = this.#exec(rewritten, stdin === undefined ? { signal } : { stdin, signal });
     let result: Awaited<typeof running>;
     try {
       result = this.engine.drive === "eager" ? await this.#watchdog(running) : await running;

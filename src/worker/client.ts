@@ -28,7 +28,13 @@ import type {
 } from "./protocol.ts";
 import type { StorageHandle } from "../engine/storage.ts";
 import type { ContractProblem } from "../engine/contracts.ts";
-import { CALL_CELL_BYTES, CALL_OP_LINUX, readCallCell } from "../engine/callCell.ts";
+import {
+  CALL_CELL_BYTES,
+  CALL_OP_LINUX,
+  readCallCell,
+  requestShellInterrupt,
+  shellBeat,
+} from "../engine/callCell.ts";
 import type { ModuleInfo, ReloadReport } from "../engine/module.ts";
 import { clearPaused, workerPaused } from "./debugChannel.ts";
 
@@ -105,6 +111,8 @@ export class EngineClient {
   /** Milliseconds of unanswered silence counted by the watchdog (see #tick). */
   #silence = 0;
   #pingOutstanding = false;
+  /** The shell heartbeat last seen (callCell.ts SHELL_BEAT_WORD). */
+  #lastBeat = 0;
   /** The watchdog only judges a worker that finished init (building an engine may be slow). */
   #armed = false;
   #restarts = 0;
@@ -198,6 +206,14 @@ export class EngineClient {
     }
     this.#storage = mergeStorage(state.storage, this.#storage);
     return state;
+  }
+
+  /**
+   * Ctrl-C for a console command that keeps the worker too busy to read messages (a shell
+   * loop): the shell sees it before its next statement. Harmless when nothing runs.
+   */
+  interruptShell(): void {
+    requestShellInterrupt(this.callCell);
   }
 
   /** Restarts the worker now (the watchdog's action, also usable by hand). */
@@ -420,6 +436,13 @@ export class EngineClient {
     else if (this.#pingOutstanding) this.#silence += Math.min(sinceTick, 2 * interval);
     // Stopped at a breakpoint: blocked on purpose, however long the user looks around.
     if (this.#opts.debug && workerPaused(this.#opts.debug)) this.#silence = 0;
+    // A shell that keeps beating is busy running a long loop, not hung: Ctrl-C reaches it
+    // through shared memory (interruptShell).
+    const beat = shellBeat(this.callCell);
+    if (beat !== this.#lastBeat) {
+      this.#lastBeat = beat;
+      this.#silence = 0;
+    }
     if (this.#silence > (this.#opts.hangTimeoutMs ?? 1500)) {
       void this.restart(`no answer for ${Math.round(now - this.#lastHeard)} ms`);
       return;
