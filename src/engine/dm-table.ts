@@ -11,6 +11,7 @@
 import { Bio } from "./bio.ts";
 import type { BlockDevice } from "./blockdev.ts";
 import { dmGetMd } from "./dm.ts";
+import { nameToDevT } from "./do-mounts.ts";
 import type { Engine } from "./engine.ts";
 import { EV, type EventCode } from "./events.ts";
 import type { TargetGuard } from "./guard.ts";
@@ -400,11 +401,22 @@ function targetHost(e: Engine, md: MappedDevice, table: Table): TargetHost {
     },
     readOnly: table.mode === "r",
     getDevice: (_t, path, mode) => {
-      const m = /^(\d+):(\d+)(.?)/.exec(path);
       // "major:minor" names a device number (ENXIO when nothing has it); anything else is a
-      // path that must name a block device (ENODEV).
-      const bdev = m && m[3] !== "" ? undefined : e.lookup(path);
-      if (!bdev) throw new DmError(m && m[3] === "" ? "ENXIO" : "ENODEV", "");
+      // path to a block device, else what name_to_dev_t makes of it (dm_get_dev_t): ENODEV
+      // when that is no device number, ENXIO when nothing has the number ("abc" is 10:188).
+      let bdev: BlockDevice | undefined;
+      if (/^\d+:\d+$/.test(path)) {
+        bdev = e.lookup(path);
+        if (!bdev) throw new DmError("ENXIO", "");
+      } else {
+        bdev = e.lookup(path);
+        if (!bdev) {
+          const devt = nameToDevT(path);
+          if (!devt) throw new DmError("ENODEV", "");
+          bdev = e.lookup(`${devt.major}:${devt.minor}`);
+          if (!bdev) throw new DmError("ENXIO", "");
+        }
+      }
       // A table may name its own device (6.1.192 accepts it, blktests dm/001): it then holds
       // itself open, so it cannot be removed.
       return table.hold(bdev, mode, (b) => openDevice(md, b));
