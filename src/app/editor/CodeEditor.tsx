@@ -177,8 +177,9 @@ export function CodeEditor(props: {
         options: {
           isWholeLine: true,
           className: "paused-line",
-          glyphMarginClassName: "paused-glyph",
-          glyphMarginHoverMessage: { value: `Paused in ${paused.fn}` },
+          // Beside the glyph margin, which keeps the breakpoint's dot.
+          linesDecorationsClassName: "paused-glyph",
+          hoverMessage: { value: `Paused in ${paused.fn}` },
         },
       });
       editor.revealLineInCenterIfOutsideViewport(paused.line);

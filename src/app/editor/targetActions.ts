@@ -340,7 +340,8 @@ export async function refreshModuleProblems(): Promise<void> {
 export function watchModuleProblems(intervalMs = 1500): () => void {
   const tick = async () => {
     const s = useAppStore.getState();
-    if (s.editorTab !== "target" || s.engineStatus !== "ready") return;
+    // (A worker paused by the debugger reads no requests: none are queued meanwhile.)
+    if (s.editorTab !== "target" || s.engineStatus !== "ready" || s.debugPaused) return;
     await refreshModules();
     if (modulesCache.length > 0) await refreshModuleProblems();
   };
