@@ -358,4 +358,21 @@ export default defineTarget({ name: "shared", version: [1, 0, 0], ctr() {}, map(
   await expect(editorPanel(page).locator(".module-state")).toContainText("dm_shared loaded");
   await expect(editorPanel(page).getByLabel("Open file")).toHaveValue("dm-shared.ts");
   expect(await shell(page, "dmsetup targets | grep -c shared")).toBe("1\n");
+
+  // An opened file is shown at once, but runs only after the same question, on Load.
+  await editorPanel(page)
+    .getByLabel("Open a target file")
+    .setInputFiles({
+      name: "dm-opened.ts",
+      mimeType: "text/plain",
+      buffer: Buffer.from(source.replace('"shared"', '"opened"')),
+    });
+  await expect(editorPanel(page).getByLabel("Open file")).toHaveValue("dm-opened.ts");
+  await expect(editorPanel(page).getByRole("note")).toContainText("runs only after you agree");
+  await expect(code(page).locator(".view-lines")).toContainText('name: "opened"');
+  await editorPanel(page).getByRole("button", { name: /^Load/ }).click();
+  const asked = page.getByRole("dialog", { name: "Run code from the file dm-opened.ts?" });
+  await expect(asked).toBeVisible();
+  await asked.getByRole("button", { name: "Trust and load it" }).click();
+  await expect(editorPanel(page).locator(".module-state")).toContainText("dm_opened loaded");
 });
