@@ -63,10 +63,9 @@ export function onDebugNotice(n: DebugNotice): void {
         ...(info.bioId !== undefined ? { selectedBio: info.bioId } : {}),
       });
       for (const w of s.watches) requireWriter().send({ type: "evaluate", id: w.id, expr: w.expr });
-      // A debugger shows its pane when it stops: scroll it into view if it is off screen.
-      requestAnimationFrame(() =>
-        document.getElementById("panel-debugger")?.scrollIntoView({ block: "nearest" }),
-      );
+      // A debugger shows its pane when it stops: the panel's head and its paused section (where,
+      // call stack, locals) come into view, whatever was scrolled before.
+      requestAnimationFrame(() => showPausedFrame());
       return;
     }
     case "resumed":
@@ -207,4 +206,18 @@ function watchStore(): void {
       }
     }
   });
+}
+
+/**
+ * Brings the Debugger panel's paused section into view: the page or grid scrolls to the panel
+ * (its head first), and the panel's own scrollers go back to their top, where the paused frame
+ * is (a focus inside the panel may have scrolled them, even the panel's overflow:hidden box).
+ */
+export function showPausedFrame(): void {
+  const panel = document.getElementById("panel-debugger");
+  if (!panel) return;
+  panel.scrollTop = 0;
+  for (const el of panel.querySelectorAll<HTMLElement>(".panel-body, .debugger")) el.scrollTop = 0;
+  panel.scrollIntoView({ block: "nearest" });
+  panel.querySelector(".dbg-paused")?.scrollIntoView({ block: "nearest" });
 }
