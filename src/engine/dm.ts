@@ -84,6 +84,9 @@ export function dmSwapTable(e: Engine, md: MappedDevice, table: Table): Table | 
   md.live = table;
   md.readOnly = table.mode === "r";
   md.limits = dmCalculateQueueLimits(e, md, table);
+  // dm_table_set_restrictions -> disk_update_readahead: max(2 * io_opt, VM_READAHEAD_PAGES)
+  // in whole 4 KiB pages, replacing whatever BLKRASET set before.
+  md.readAhead = Math.max(Math.floor((md.limits.ioOpt * 2) / 4096), 32) * 8;
   e.events.emit(EV.TABLE_SWAP, e.now, 0, md.dev, 0, table.size, table.targets.length, 0);
   return old;
 }

@@ -62,7 +62,7 @@ export const SNAP_COMMAND = "__dmsh_snap";
 export const WAIT_COMMAND = "__dmsh_wait";
 export const BGPID_VAR = "__DMSH_BGPID";
 /** Commands that behave differently on a terminal (isatty): they get `__DMSH_STDOUT`. */
-const TTY_AWARE = new Set(["ls"]);
+const TTY_AWARE = new Set(["ls", "dmsetup"]);
 export const STDOUT_VAR = "__DMSH_STDOUT";
 
 export interface RewriteResult {

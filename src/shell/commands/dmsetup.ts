@@ -18,8 +18,11 @@ import {
   type TargetSpec,
 } from "../../engine/index.ts";
 import type { DmShell } from "../index.ts";
+import { STDOUT_VAR } from "../rewrite.ts";
+import { TTY_DIR } from "../tty.ts";
 import { errnoOf, utf8Bytes } from "../util.ts";
 import { command, getopt, type Io, type OptSpec } from "./command.ts";
+import { DMSETUP_FIELD_HELP } from "./dmsetup-fields.ts";
 
 const LIBRARY_VERSION = "1.02.185 (2022-05-18)";
 
@@ -165,8 +168,94 @@ Tree specific options are: ascii, utf, vt100; compact, inverted, notrunc;
 
 `;
 
-/** A failed command: its message lines are already written. */
-class Failed extends Error {}
+/** stdio's buffer for a pipe or a file (st_blksize). */
+const STDIO_BUFSIZ = 4096;
+
+/** DM_NAME_LEN and DM_UUID_LEN, the terminating NUL included. */
+const DM_NAME_LEN = 128;
+const DM_UUID_LEN = 129;
+
+/** libdm's name mangling modes (dm_string_mangling_t). */
+type Mangling = "none" | "auto" | "hex";
+
+/** _is_whitelisted_char: what udev accepts in a name unmangled. */
+function whitelisted(c: string): boolean {
+  return /^[0-9A-Za-z#+\-.:=@_]$/.test(c);
+}
+
+/**
+ * mangle_string (libdm-common.c): every byte off the whitelist as `\xNN`; in auto mode an
+ * already mangled `\xNN` is kept. Returns the mangled string (the same one when nothing needed
+ * mangling) or the error libdm logs. `what` is "name", "new name", "UUID".
+ */
+export function mangleString(
+  str: string,
+  what: string,
+  mode: Mangling,
+): { ok: true; value: string } | { ok: false; error: string } {
+  if (mode === "none") mode = "auto";
+  const bytes = [...utf8Bytes(str)];
+  const bufLen = what.includes("UUID") ? DM_UUID_LEN : DM_NAME_LEN;
+  let need = -1;
+  let out = "";
+  const bad1 = `The ${what} "${str}" contains mixed mangled and unmangled characters or it's already mangled improperly.`;
+  const bad2 = `Mangled form of the ${what} too long for "${str}".`;
+  for (let i = 0; i < bytes.length; i++) {
+    const c = bytes[i]!;
+    if (mode === "auto" && c === "\\" && bytes[i + 1] === "x") {
+      if (bytes.length - i < 4 || need === 1) return { ok: false, error: bad1 };
+      if (bufLen - out.length < 4) return { ok: false, error: bad2 };
+      out += bytes.slice(i, i + 4).join("");
+      i += 3;
+      need = 0;
+      continue;
+    }
+    if (whitelisted(c)) {
+      if (bufLen - out.length < 1) return { ok: false, error: bad2 };
+      out += c;
+    } else {
+      if (mode !== "hex" && need === 0) return { ok: false, error: bad1 };
+      if (bufLen - out.length < 4) return { ok: false, error: bad2 };
+      out += "\\x" + c.charCodeAt(0).toString(16).padStart(2, "0");
+      need = 1;
+    }
+  }
+  if (bufLen - out.length < 1) return { ok: false, error: bad2 };
+  return { ok: true, value: need === 1 ? out : str };
+}
+
+/**
+ * unmangle_string: every `\xNN` back to its byte (a name the kernel returns, shown unmangled
+ * unless the mode is none). Strict (mode not none): a byte off the whitelist is an error.
+ */
+export function unmangleString(str: string, mode: Mangling): string | null {
+  const strict = mode !== "none";
+  const bytes = utf8Bytes(str);
+  let out = "";
+  for (let i = 0; i < bytes.length; i++) {
+    const c = bytes[i]!;
+    if (strict && !(whitelisted(c) || c === "\\")) return null;
+    if (c === "\\" && bytes[i + 1] === "x") {
+      const m = /^[0-9a-fA-F]{1,2}/.exec(bytes.slice(i + 2, i + 4));
+      if (!m) break;
+      out += String.fromCharCode(parseInt(m[0], 16));
+      i += 3;
+    } else out += c;
+  }
+  return new TextDecoder().decode(Uint8Array.from(out, (ch) => ch.charCodeAt(0)));
+}
+
+/**
+ * A failed command: its message lines are already written. With a status, dmsetup exits with it
+ * and without "Command failed." (a report that could not be set up, `-o help`).
+ */
+class Failed extends Error {
+  readonly status: number | undefined;
+  constructor(status?: number) {
+    super();
+    this.status = status;
+  }
+}
 
 /** What one dmsetup invocation needs. */
 class Dmsetup {
@@ -174,10 +263,21 @@ class Dmsetup {
   readonly io: Io;
   readonly opts: Map<string, string[]>;
 
+  /** The report `info -c` fills: printed at the end, after "Command failed." if it failed. */
+  report: Report | undefined;
+  /** --readahead: sectors (0 for none) or auto; `+N` asks for at least N. */
+  readAheadArg: { sectors: number | "auto"; minimum: boolean } | undefined;
+  /** --manglename (dm_set_name_mangling_mode); auto by default (DEFAULT_DM_NAME_MANGLING). */
+  mangling: Mangling = "auto";
+  /** stdout is a terminal: line-buffered; else stdio's full buffer (a byte string, 4096). */
+  readonly #tty: boolean;
+  #pending = "";
+
   constructor(io: Io, opts: Map<string, string[]>) {
     this.shell = io.shell;
     this.io = io;
     this.opts = opts;
+    this.#tty = (io.ctx.env.get(STDOUT_VAR) ?? "").startsWith(TTY_DIR + "/");
   }
 
   get dm() {
@@ -188,13 +288,41 @@ class Dmsetup {
     return this.opts.has(o);
   }
 
+  /** How many times an option was given (-vv: 2). */
+  count(o: string): number {
+    return this.opts.get(o)?.length ?? 0;
+  }
+
   opt(o: string): string | undefined {
     const v = this.opts.get(o);
     return v ? v[v.length - 1] : undefined;
   }
 
+  /**
+   * printf to stdout, through stdio's buffer: line-buffered on a terminal; fully buffered (4096
+   * bytes) on a pipe or file, where what dmsetup prints on stdout comes after its stderr lines
+   * unless the buffer filled.
+   */
   o(text: string): void {
-    this.io.out.o(utf8Bytes(text));
+    this.#pending += utf8Bytes(text);
+    if (this.#tty) {
+      // Line-buffered: complete lines go out, a partial one waits.
+      const nl = this.#pending.lastIndexOf("\n");
+      if (nl < 0) return;
+      this.io.out.o(this.#pending.slice(0, nl + 1));
+      this.#pending = this.#pending.slice(nl + 1);
+      return;
+    }
+    if (this.#pending.length < STDIO_BUFSIZ) return;
+    const keep = this.#pending.length % STDIO_BUFSIZ;
+    this.io.out.o(this.#pending.slice(0, this.#pending.length - keep));
+    this.#pending = this.#pending.slice(this.#pending.length - keep);
+  }
+
+  /** exit(): stdio's buffer goes out. */
+  flush(): void {
+    if (this.#pending) this.io.out.o(this.#pending);
+    this.#pending = "";
   }
 
   e(text: string): void {
@@ -231,12 +359,40 @@ class Dmsetup {
     }
     if (arg === undefined) this.fail("No device specified.");
     let name = arg;
-    if (name.startsWith("/dev/mapper/")) name = name.slice("/dev/mapper/".length);
+    if (name.startsWith("/dev/mapper/")) name = this.checkName(name.slice("/dev/mapper/".length));
     else if (name.includes("/")) {
       const b = this.shell.engine.lookup(this.io.path(name));
       if (isMappedDevice(b)) name = b.dmName;
-    }
+    } else name = this.kernelName(name);
     return { name, md: this.dm.byName(name) };
+  }
+
+  /** _dm_task_set_name's length check: DM_NAME_LEN with its NUL. */
+  checkName(name: string): string {
+    if (utf8Bytes(name).length >= DM_NAME_LEN) this.fail(`Name "${name}" too long.`);
+    return name;
+  }
+
+  /**
+   * dm_task_set_name for a name with no "/": the name as the kernel gets it, mangled in the
+   * --manglename mode (auto by default: `a b` is `a\x20b`); its errors as libdm prints them.
+   */
+  kernelName(name: string): string {
+    this.checkName(name);
+    if (this.mangling === "auto" && name.includes("\\x5cx"))
+      this.fail(
+        `The name "${name}" seems to be mangled more than once. This is not allowed in auto mode.`,
+      );
+    if (this.mangling === "none") return name;
+    const m = mangleString(name, "name", this.mangling);
+    if (!m.ok) this.fail(`${m.error}\nFailed to mangle device name "${name}".`);
+    return m.value;
+  }
+
+  /** A name the kernel returned, as libdm hands it back: unmangled unless the mode is none. */
+  shown(name: string): string {
+    if (this.mangling === "none") return name;
+    return unmangleString(name, this.mangling) ?? name;
   }
 
   /** The devices a query command covers: the operands, or every device in name order. */
@@ -248,8 +404,29 @@ class Dmsetup {
     return operands.map((a) => this.resolve(a));
   }
 
+  /**
+   * DM_LIST_DEVICES in name order. Unless the mode is none, libdm unmangles every name the
+   * kernel returns (_dm_ioctl_unmangle_names) and the whole list fails if one name cannot be:
+   * mangled twice (auto mode), or holding characters that should have been mangled.
+   */
   sortedDevices(): MappedDevice[] {
-    return [...this.dm.list()].sort((a, b) => cmpBytes(a.dmName, b.dmName));
+    const list = [...this.dm.list()].sort((a, b) => cmpBytes(a.dmName, b.dmName));
+    if (this.mangling === "none") return list;
+    let ok = true;
+    for (const md of list) {
+      const n = md.dmName;
+      if (this.mangling === "auto" && n.includes("\\x5cx")) {
+        this.e(
+          `The name "${n}" seems to be mangled more than once. This is not allowed in auto mode.\n`,
+        );
+        ok = false;
+      } else if (unmangleString(n, this.mangling) === null) {
+        this.e(`The name "${n}" should be mangled but it contains blacklisted characters.\n`);
+        ok = false;
+      }
+    }
+    if (!ok) this.fail();
+    return list;
   }
 
   /** A table from --table, a file operand or stdin, parsed as dmsetup's _parse_line. */
@@ -280,14 +457,12 @@ class Dmsetup {
       this.fail(`Invalid format on line ${e.line} of table ${source}.`);
     }
   }
+}
 
-  /**
-   * Read ahead of a dm device in sectors, as BLKRAGET reports it: disk_update_readahead's
-   * max(2 * io_opt, 128 KiB), io_opt being the queue limit dm_calculate_queue_limits stacked.
-   */
-  readAhead(md: MappedDevice): number {
-    return Math.max(Math.floor((md.limits.ioOpt * 2) / 4096) * 8, 256);
-  }
+/** C atoi: leading blanks, a sign, digits; 0 when nothing parses (int overflow wraps). */
+function atoi(s: string): number {
+  const m = /^[ \t\n\v\f\r]*([+-]?\d+)/.exec(s);
+  return m ? Number(BigInt.asIntN(32, BigInt(m[1]!))) : 0;
 }
 
 function cmpBytes(a: string, b: string): number {
@@ -306,8 +481,10 @@ const uuidPart = (d: Dmsetup) => {
 };
 
 const create: Cmd = async (d: Dmsetup, args: string[]) => {
-  const name = args[0];
-  if (name === undefined) d.fail("Please provide a name for the new device.");
+  const given = args[0];
+  if (given === undefined) d.fail("Please provide a name for the new device.");
+  if (given.includes("/")) d.fail(`Name "${given}" invalid. It contains "/".`);
+  const name = d.kernelName(given);
   const specs = d.has("notable") ? [] : await d.readTable(args[1]);
   const uuid = d.opt("uuid") ?? "";
   let md: MappedDevice;
@@ -321,7 +498,10 @@ const create: Cmd = async (d: Dmsetup, args: string[]) => {
     d.ioctlFail("create", name, e, uuid ? `${uuid} ` : " ");
   }
   if (d.has("addnodeoncreate")) d.shell.ctx.nodes.make(md);
-  if (specs.length === 0) return;
+  if (specs.length === 0) {
+    verboseInfo(d, name);
+    return;
+  }
   d.shell.ctx.nodes.disk(md);
   try {
     d.dm.load(name, specs, { readOnly: d.has("readonly") });
@@ -349,6 +529,8 @@ const create: Cmd = async (d: Dmsetup, args: string[]) => {
     d.ioctlFail("resume", name, e, `(254:${md.minor}) `);
   }
   d.shell.ctx.nodes.make(md);
+  setReadAhead(d, md);
+  verboseInfo(d, name);
 };
 
 const load: Cmd = async (d: Dmsetup, args: string[]) => {
@@ -360,6 +542,7 @@ const load: Cmd = async (d: Dmsetup, args: string[]) => {
     d.ioctlFail("reload", name, e, uuidPart(d));
   }
   if (md) d.shell.ctx.nodes.disk(md);
+  verboseInfo(d, name);
 };
 
 const forEachDevice = (
@@ -386,6 +569,7 @@ const suspend = forEachDevice(async (d: Dmsetup, name: string) => {
   } catch (e) {
     d.ioctlFail("suspend", name, e, uuidPart(d));
   }
+  verboseInfo(d, name);
 });
 
 const resume = forEachDevice(async (d: Dmsetup, name: string, md: MappedDevice | undefined) => {
@@ -396,8 +580,25 @@ const resume = forEachDevice(async (d: Dmsetup, name: string, md: MappedDevice |
   } catch (e) {
     d.ioctlFail("resume", name, e, uuidPart(d));
   }
-  if (md) d.shell.ctx.nodes.make(md);
+  if (md) {
+    d.shell.ctx.nodes.make(md);
+    setReadAhead(d, md);
+  }
+  verboseInfo(d, name);
 });
+
+/**
+ * --readahead after a resume (libdm's node ops, _set_dev_node_read_ahead): auto leaves the
+ * kernel's value, none sets 0, `+N` sets N only if the device has less; the value is written to
+ * sysfs read_ahead_kb rounded up to KiB ((N + 1) / 2), which keeps whole pages of it.
+ */
+function setReadAhead(d: Dmsetup, md: MappedDevice): void {
+  const ra = d.readAheadArg;
+  if (ra === undefined || ra.sectors === "auto") return;
+  if (ra.minimum && md.readAhead >= ra.sectors) return;
+  const kb = Math.floor((ra.sectors + 1) / 2);
+  md.readAhead = Math.floor(kb / 4) * 8;
+}
 
 /**
  * _error_device (wipe_table, remove --force): load one error target of the device's size and
@@ -462,18 +663,49 @@ const clear = forEachDevice((d: Dmsetup, name: string) => {
   } catch (e) {
     d.ioctlFail("clear", name, e, uuidPart(d));
   }
+  verboseInfo(d, name);
 });
 
 const rename: Cmd = (d: Dmsetup, args: string[]) => {
   if (args.length < 2 && !(args.length === 1 && d.has("uuid"))) d.fail("No device specified.");
-  const target = args[args.length - 1]!;
   const { name } = d.resolve(args.length >= 2 ? args[0] : undefined);
+  const target = d.has("setuuid")
+    ? newUuid(d, args[args.length - 1]!)
+    : newName(d, args[args.length - 1]!);
   try {
     d.dm.rename(name, target, { setUuid: d.has("setuuid") });
   } catch (e) {
     d.ioctlFail("rename", name, e, uuidPart(d));
   }
 };
+
+/** dm_task_set_newname: its checks and errors, and the name mangled as the kernel gets it. */
+function newName(d: Dmsetup, newname: string): string {
+  if (newname.includes("/")) d.fail(`Name "${newname}" invalid. It contains "/".`);
+  if (utf8Bytes(newname).length >= DM_NAME_LEN) d.fail(`Name "${newname}" too long`);
+  if (newname === "") d.fail("Non empty new name is required.");
+  if (d.mangling === "auto" && newname.includes("\\x5cx"))
+    d.fail(
+      `The new name "${newname}" seems to be mangled more than once. This is not allowed in auto mode.`,
+    );
+  if (d.mangling === "none") return newname;
+  const m = mangleString(newname, "new name", d.mangling);
+  if (!m.ok) d.fail(`${m.error}\nFailed to mangle new device name "${newname}"`);
+  return m.value;
+}
+
+/** dm_task_set_newuuid: the same for a new UUID. */
+function newUuid(d: Dmsetup, uuid: string): string {
+  if (utf8Bytes(uuid).length >= DM_UUID_LEN) d.fail(`Uuid "${uuid}" too long`);
+  if (d.mangling === "auto" && uuid.includes("\\x5cx"))
+    d.fail(
+      `The new UUID "${uuid}" seems to be mangled more than once. This is not allowed in auto mode.`,
+    );
+  if (d.mangling === "none") return uuid;
+  const m = mangleString(uuid, "new UUID", d.mangling);
+  if (!m.ok) d.fail(`${m.error}\nFailed to mangle new device UUID "${uuid}"`);
+  return m.value;
+}
 
 /** C strtoull(s, NULL, 0): 0x hex, 0 octal, else decimal; what does not parse is 0. */
 function strtoull0(s: string): number {
@@ -508,7 +740,55 @@ const message: Cmd = (d: Dmsetup, args: string[]) => {
   if (reply) d.o(reply.endsWith("\n") ? reply : `${reply}\n`);
 };
 
-/** `table` and `status`. */
+/**
+ * _display_info_long: `dmsetup info` of one device, and what -v prints after create, load,
+ * suspend, resume, clear, table and status. Read Ahead is BLKRAGET on the node (libdm reads
+ * sysfs, which exists once a table was ever loaded; before that it opens the node).
+ */
+function displayInfoLong(d: Dmsetup, md: MappedDevice): void {
+  d.o(`Name:              ${d.shown(md.dmName)}\n`);
+  d.o(
+    `State:             ${md.suspended ? "SUSPENDED" : "ACTIVE"}${md.readOnly ? " (READ-ONLY)" : ""}${md.deferredRemove ? " (DEFERRED REMOVE)" : ""}\n`,
+  );
+  const nodes = d.shell.ctx.nodes;
+  if (nodes.hasDisk(md)) d.o(`Read Ahead:        ${md.readAhead}\n`);
+  else
+    d.e(
+      `/dev/mapper/${md.dmName}: open failed: ${nodes.has(md) ? "No such device or address" : "No such file or directory"}\n`,
+    );
+  const tables =
+    md.live && md.inactive
+      ? "LIVE & INACTIVE"
+      : md.live
+        ? "LIVE"
+        : md.inactive
+          ? "INACTIVE"
+          : "None";
+  d.o(`Tables present:    ${tables}\n`);
+  // --noopencount: the ioctl does not count (open_count -1) and the line is left out.
+  if (!d.has("noopencount")) d.o(`Open count:        ${md.openCount}\n`);
+  d.o(`Event number:      ${md.eventNr}\n`);
+  d.o(`Major, minor:      254, ${md.minor}\n`);
+  d.o(`Number of targets: ${md.live ? md.live.targets.length : 0}\n`);
+  if (md.uuid) d.o(`UUID: ${md.uuid}\n`);
+  d.o("\n");
+}
+
+/** _display_info as -v calls it after a command on `name`: the device must still exist. */
+function verboseInfo(d: Dmsetup, name: string): void {
+  if (!d.has("verbose")) return;
+  const md = d.dm.byName(name);
+  if (!md) d.fail("Device does not exist.");
+  if (d.has("columns")) (d.report ??= new Report(d)).add(md);
+  else displayInfoLong(d, md);
+}
+
+/** _print_string_quoted: `,`, `;` and `\` escaped for --concise. */
+function conciseQuoted(s: string): string {
+  return s.replace(/[,;\\]/g, (c) => `\\${c}`);
+}
+
+/** `table` and `status` (_status): per device, its lines; --concise; -v with each device's info. */
 const tableOrStatus =
   (kind: "table" | "status"): Cmd =>
   (d: Dmsetup, args: string[]) => {
@@ -517,31 +797,56 @@ const tableOrStatus =
       d.o("No devices found\n");
       return;
     }
-    const prefix = args.length !== 1 && !(args.length === 0 && (d.has("uuid") || d.has("major")));
+    const multiple = args.length !== 1 && !(args.length === 0 && (d.has("uuid") || d.has("major")));
+    const concise = kind === "table" && d.has("concise");
+    const verbose = d.count("verbose");
     const want = d.opt("target");
-    for (const { name, md } of devices) {
-      if (!md) {
-        if (kind === "status") d.fail("Device does not exist.");
-        d.ioctlFail("table", name, new DmError("ENXIO"), " ");
+    let produced = false;
+    try {
+      for (const { name, md } of devices) {
+        if (!md) {
+          if (kind === "status") d.fail("Device does not exist.");
+          d.ioctlFail("table", name, new DmError("ENXIO"), " ");
+        }
+        let lines: StatusLine[];
+        try {
+          lines = d.dm.status(name, kind === "table" ? "TABLE" : "INFO", {
+            inactive: d.has("inactive"),
+          });
+        } catch (e) {
+          d.ioctlFail(kind, name, e, uuidPart(d));
+        }
+        const shown = d.shown(md.dmName);
+        let matched = false;
+        // One pass with no target when the table is empty, as dm_get_next_target gives it.
+        const rows: Array<StatusLine | null> = lines.length ? lines : [null];
+        for (const l of rows) {
+          if (want && (!l || l.type !== want)) continue;
+          if (!concise) {
+            if (!matched && verbose) displayInfoLong(d, md);
+            if (multiple && !verbose) d.o(`${shown}: `);
+          } else if (!matched) {
+            if (produced) d.o(";");
+            produced = true;
+            d.o(
+              `${conciseQuoted(shown)},${conciseQuoted(md.uuid)},${md.minor},${md.readOnly ? "ro" : "rw"}`,
+            );
+          }
+          if (l) {
+            let params = l.params;
+            if (kind === "table" && l.type === "crypt" && !d.has("showkeys"))
+              params = hideKey(params);
+            if (concise) d.o(",");
+            d.o(`${l.start} ${l.length} ${l.type} `);
+            d.o(concise ? conciseQuoted(params) : params);
+          }
+          if (!concise) d.o("\n");
+          matched = true;
+        }
+        if (multiple && verbose && matched && (!concise || verbose > 1)) d.o("\n");
       }
-      let lines: StatusLine[];
-      try {
-        lines = d.dm.status(name, kind === "table" ? "TABLE" : "INFO", {
-          inactive: d.has("inactive"),
-        });
-      } catch (e) {
-        d.ioctlFail(kind, name, e, uuidPart(d));
-      }
-      if (lines.length === 0) {
-        if (!want) d.o(prefix ? `${name}: \n` : "\n");
-        continue;
-      }
-      for (const l of lines) {
-        if (want && l.type !== want) continue;
-        let params = l.params;
-        if (kind === "table" && l.type === "crypt" && !d.has("showkeys")) params = hideKey(params);
-        d.o(`${prefix ? `${name}: ` : ""}${l.start} ${l.length} ${l.type} ${params}\n`);
-      }
+    } finally {
+      if (produced) d.o("\n");
     }
   };
 
@@ -553,51 +858,224 @@ function hideKey(params: string): string {
   return words.join(" ");
 }
 
-const infoFields: Record<
-  string,
-  { head: string; width: number; num: boolean; get: (md: MappedDevice) => string }
-> = {
-  name: { head: "Name", width: 16, num: false, get: (md) => md.dmName },
-  uuid: { head: "UUID", width: 32, num: false, get: (md) => md.uuid },
-  attr: {
+/**
+ * The dependency tree dmsetup builds for DR_TREE fields (_build_whole_deptree): every device in
+ * name order added with its deps depth first, a node linked to its parent before its own deps
+ * are added (libdm-deptree's _add_dev). `uses` and `usedBy` keep link order.
+ */
+class DepTree {
+  readonly uses = new Map<BlockDevice, BlockDevice[]>();
+  readonly usedBy = new Map<BlockDevice, BlockDevice[]>();
+
+  constructor(d: Dmsetup) {
+    const add = (b: BlockDevice, parent: BlockDevice | null): void => {
+      const known = this.uses.has(b);
+      if (!known) {
+        this.uses.set(b, []);
+        this.usedBy.set(b, []);
+      }
+      if (parent) {
+        const pu = this.uses.get(parent)!;
+        if (!pu.includes(b)) {
+          pu.push(b);
+          this.usedBy.get(b)!.push(parent);
+        }
+      }
+      if (known || !isMappedDevice(b)) return;
+      for (const c of d.dm.deps(b.dmName)) add(c, b);
+    };
+    for (const md of d.sortedDevices()) add(md, null);
+  }
+}
+
+interface ReportField {
+  id: string;
+  head: string;
+  width: number;
+  num: boolean;
+  get: (md: MappedDevice, d: Dmsetup, r: Report) => string;
+}
+
+const devno = (b: BlockDevice) => `${b.major}:${b.minor}`;
+
+/** dmsetup's report fields (_report_fields), in its order; the stats and splitname ones aside. */
+const REPORT_FIELDS: ReportField[] = [
+  { id: "name", head: "Name", width: 16, num: false, get: (md, d) => d.shown(md.dmName) },
+  {
+    id: "mangled_name",
+    head: "MangledName",
+    width: 16,
+    num: false,
+
+    get: (md, d) => {
+      const m = mangleString(d.shown(md.dmName), "name", d.mangling);
+      if (!m.ok) return d.fail(`${m.error}\nFailed to mangle device name "${d.shown(md.dmName)}".`);
+      return m.value;
+    },
+  },
+  {
+    id: "unmangled_name",
+    head: "UnmangledName",
+    width: 16,
+    num: false,
+
+    get: (md, d) =>
+      d.mangling === "none" ? (unmangleString(md.dmName, "none") ?? md.dmName) : d.shown(md.dmName),
+  },
+  { id: "uuid", head: "UUID", width: 32, num: false, get: (md) => md.uuid },
+  {
+    id: "mangled_uuid",
+    head: "MangledUUID",
+    width: 32,
+    num: false,
+
+    get: (md, d) => {
+      const m = mangleString(md.uuid, "UUID", d.mangling);
+      if (!m.ok) return d.fail(`${m.error}\nFailed to mangle device uuid "${md.uuid}".`);
+      return m.value;
+    },
+  },
+  {
+    id: "unmangled_uuid",
+    head: "UnmangledUUID",
+    width: 32,
+    num: false,
+
+    get: (md, d) =>
+      d.mangling === "none" ? (unmangleString(md.uuid, "none") ?? md.uuid) : md.uuid,
+  },
+  {
+    id: "read_ahead",
+    head: "RAhead",
+    width: 6,
+    num: true,
+
+    get: (md, d) => String(d.shell.ctx.nodes.hasDisk(md) ? md.readAhead : 0),
+  },
+  { id: "blkdevname", head: "BlkDevName", width: 16, num: false, get: (md) => `dm-${md.minor}` },
+  {
+    id: "attr",
     head: "Stat",
     width: 4,
     num: false,
+
     get: (md) =>
       `${md.live ? "L" : "-"}${md.inactive ? "I" : "-"}${md.suspended ? "s" : "-"}${md.readOnly ? "r" : "w"}`,
   },
-  major: { head: "Maj", width: 3, num: true, get: () => "254" },
-  minor: { head: "Min", width: 3, num: true, get: (md) => String(md.minor) },
-  open: { head: "Open", width: 4, num: true, get: (md) => String(md.openCount) },
-  segments: {
-    head: "Targ",
-    width: 4,
-    num: true,
-    get: (md) => String(md.live ? md.live.targets.length : 0),
+  {
+    id: "tables_loaded",
+    head: "Tables",
+    width: 6,
+    num: false,
+
+    get: (md) => (md.live ? (md.inactive ? "Both" : "Live") : md.inactive ? "Inactive" : "None"),
   },
-  events: { head: "Event", width: 6, num: true, get: (md) => String(md.eventNr) },
-  devno: { head: "DevNo", width: 5, num: false, get: (md) => `254:${md.minor}` },
-  blkdevname: { head: "BlkDevName", width: 16, num: false, get: (md) => `dm-${md.minor}` },
-  suspended: {
+  {
+    id: "suspended",
     head: "Suspended",
     width: 9,
     num: false,
+
     get: (md) => (md.suspended ? "Suspended" : "Active"),
   },
-  readonly: {
+  {
+    id: "readonly",
     head: "Read-only",
     width: 9,
     num: false,
+
     get: (md) => (md.readOnly ? "Read-only" : "Writeable"),
   },
-  live_table: { head: "LiveTable", width: 9, num: false, get: (md) => (md.live ? "Live" : "-") },
-  inactive_table: {
-    head: "InactiveTable",
-    width: 13,
-    num: false,
-    get: (md) => (md.inactive ? "Inactive" : "-"),
+  { id: "devno", head: "DevNo", width: 5, num: false, get: (md) => devno(md) },
+  { id: "major", head: "Maj", width: 3, num: true, get: () => "254" },
+  { id: "minor", head: "Min", width: 3, num: true, get: (md) => String(md.minor) },
+  {
+    id: "open",
+    head: "Open",
+    width: 4,
+    num: true,
+    get: (md, d) => (d.has("noopencount") ? "-1" : String(md.openCount)),
   },
-};
+  {
+    id: "segments",
+    head: "Targ",
+    width: 4,
+    num: true,
+
+    get: (md) => String(md.live ? md.live.targets.length : 0),
+  },
+  { id: "events", head: "Event", width: 6, num: true, get: (md) => String(md.eventNr) },
+  {
+    id: "device_count",
+    head: "#Devs",
+    width: 5,
+    num: true,
+
+    get: (md, _d, r) => String(r.deps(md).length),
+  },
+  {
+    id: "devs_used",
+    head: "DevNamesUsed",
+    width: 16,
+    num: false,
+
+    get: (md, d, r) =>
+      (r.tree().uses.get(md) ?? [])
+        .filter(isMappedDevice)
+        .map((b) => d.shown(b.dmName))
+        .join(","),
+  },
+  {
+    id: "devnos_used",
+    head: "DevNosUsed",
+    width: 16,
+    num: false,
+
+    get: (md, _d, r) => r.deps(md).map(devno).join(","),
+  },
+  {
+    id: "blkdevs_used",
+    head: "BlkDevNamesUsed",
+    width: 16,
+    num: false,
+
+    get: (md, _d, r) =>
+      r
+        .deps(md)
+        .map((b) => b.name)
+        .join(","),
+  },
+  {
+    id: "device_ref_count",
+    head: "#Refs",
+    width: 5,
+    num: true,
+
+    get: (md, _d, r) => String((r.tree().usedBy.get(md) ?? []).length),
+  },
+  {
+    id: "names_using_dev",
+    head: "RefNames",
+    width: 8,
+    num: false,
+
+    get: (md, d, r) =>
+      (r.tree().usedBy.get(md) ?? [])
+        .filter(isMappedDevice)
+        .map((b) => d.shown(b.dmName))
+        .join(","),
+  },
+  {
+    id: "devnos_using_dev",
+    head: "RefDevNos",
+    width: 9,
+    num: false,
+
+    get: (md, _d, r) => (r.tree().usedBy.get(md) ?? []).map(devno).join(","),
+  },
+];
+
+/** Names the golden suite has always accepted for fields. */
 const FIELD_ALIASES: Record<string, string> = {
   maj: "major",
   min: "minor",
@@ -606,93 +1084,169 @@ const FIELD_ALIASES: Record<string, string> = {
   stat: "attr",
 };
 
-function infoColumns(d: Dmsetup, devices: MappedDevice[]): void {
-  const spec = d.opt("options") ?? "name,major,minor,attr,open,segments,events,uuid";
-  const fields: Array<(typeof infoFields)[string]> = [];
-  for (const raw of spec
-    .replace(/^\+/, "name,major,minor,attr,open,segments,events,uuid,")
-    .split(",")) {
-    const f = raw.trim().toLowerCase();
-    const key = FIELD_ALIASES[f] ?? f;
-    const def = infoFields[key];
-    if (!def) d.fail(`Unrecognised field: ${raw}`);
-    fields.push(def);
-  }
-  const noHead = d.has("noheadings");
-  const sep = d.opt("separator");
-  const aligned = sep === undefined && !noHead;
-  const separator = sep ?? (noHead ? ":" : " ");
-  const rows = devices.map((md) => fields.map((f) => f.get(md)));
-  if (aligned) {
-    const widths = fields.map((f, i) =>
-      Math.max(f.width, f.head.length, ...rows.map((r) => r[i]!.length)),
-    );
-    d.o(fields.map((f, i) => f.head.padEnd(widths[i]!)).join(" ") + "\n");
-    for (const r of rows) {
-      d.o(
-        r
-          .map((v, i) => (fields[i]!.num ? v.padStart(widths[i]!) : v.padEnd(widths[i]!)))
-          .join(" ") + "\n",
-      );
-    }
-    return;
-  }
-  if (!noHead) d.o(fields.map((f) => f.head).join(separator) + "\n");
-  for (const r of rows) d.o(r.join(separator) + "\n");
+const DEFAULT_REPORT = "name,major,minor,attr,open,segments,events,uuid";
+
+/** _is_same_field: a field's id, case-insensitive. */
+function findField(raw: string): ReportField | undefined {
+  const f = raw.toLowerCase();
+  const key = FIELD_ALIASES[f] ?? f;
+  return REPORT_FIELDS.find((x) => x.id === key);
 }
 
-const info: Cmd = (d: Dmsetup, args: string[]) => {
-  const devices = d.targets(args);
-  if (d.has("columns") || d.has("options")) {
-    if (devices.length === 0) {
-      d.o("No devices found\n");
+/**
+ * dm_report as _report_init sets it up for `info -c` (-o, -O, --noheadings, --separator,
+ * --nameprefixes, --unquoted, --rows): rows are buffered and printed by output().
+ */
+class Report {
+  readonly d: Dmsetup;
+  readonly fields: ReportField[] = [];
+  readonly sortKeys: Array<{ field: ReportField; desc: boolean }> = [];
+  readonly rows: string[][] = [];
+  readonly sortValues: string[][] = [];
+  #tree: DepTree | undefined;
+  readonly #deps = new Map<MappedDevice, BlockDevice[]>();
+
+  constructor(d: Dmsetup) {
+    this.d = d;
+    const opt = d.opt("options");
+    const spec =
+      opt === undefined
+        ? DEFAULT_REPORT
+        : opt.startsWith("+")
+          ? `${DEFAULT_REPORT},${opt.slice(1)}`
+          : opt;
+    for (const raw of spec.split(",")) {
+      const id = raw.trim();
+      if (id === "help" || id === "?") {
+        // The list of fields, and no report: dmsetup exits successfully.
+        d.e(DMSETUP_FIELD_HELP);
+        throw new Failed(0);
+      }
+      const f = findField(id);
+      if (!f) {
+        // _report_init fails: dmsetup exits 1 without "Command failed.".
+        d.e(`${DMSETUP_FIELD_HELP}Unrecognised field: ${raw}\n`);
+        throw new Failed(1);
+      }
+      this.fields.push(f);
+    }
+    const sort = d.opt("sort");
+    if (sort !== undefined) {
+      for (let raw of sort.split(",")) {
+        raw = raw.trim();
+        let desc = false;
+        if (raw.startsWith("+") || raw.startsWith("-")) {
+          desc = raw.startsWith("-");
+          raw = raw.slice(1);
+        }
+        const f = findField(raw);
+        if (!f) d.fail(`Unrecognised field: ${raw}`);
+        this.sortKeys.push({ field: f, desc });
+      }
+    }
+  }
+
+  tree(): DepTree {
+    return (this.#tree ??= new DepTree(this.d));
+  }
+
+  deps(md: MappedDevice): BlockDevice[] {
+    let l = this.#deps.get(md);
+    if (!l) {
+      l = this.d.dm.deps(md.dmName, { inactive: this.d.has("inactive") });
+      this.#deps.set(md, l);
+    }
+    return l;
+  }
+
+  add(md: MappedDevice): void {
+    this.rows.push(this.fields.map((f) => f.get(md, this.d, this)));
+    this.sortValues.push(this.sortKeys.map((k) => k.field.get(md, this.d, this)));
+  }
+
+  /** dm_report_output: sorted, then as columns (aligned or not) or as rows. */
+  output(): void {
+    const d = this.d;
+    let rows = this.rows;
+    // dm_report_output prints nothing, not even the headings, for a report without rows
+    // (`info -c NAME` for a missing NAME: differential fuzzer seed 2).
+    if (!rows.length) return;
+    if (this.sortKeys.length) {
+      const order = rows.map((_, i) => i);
+      order.sort((a, b) => {
+        for (const [k, key] of this.sortKeys.entries()) {
+          const x = this.sortValues[a]![k]!;
+          const y = this.sortValues[b]![k]!;
+          const c = key.field.num ? Number(x) - Number(y) : cmpBytes(x, y);
+          if (c !== 0) return key.desc ? -c : c;
+        }
+        return 0;
+      });
+      rows = order.map((i) => this.rows[i]!);
+    }
+    const noHead = d.has("noheadings");
+    const prefixes = d.has("nameprefixes");
+    const quote = d.has("unquoted") ? "" : "'";
+    const sepOpt = d.opt("separator");
+    const separator = sepOpt ?? (noHead ? ":" : " ");
+    const asRows = d.has("rows");
+    const aligned = sepOpt === undefined && !noHead && !prefixes && !asRows;
+    const value = (f: ReportField, v: string) =>
+      prefixes ? `DM_${f.id.toUpperCase()}=${quote}${v}${quote}` : v;
+    if (asRows) {
+      this.fields.forEach((f, i) => {
+        const head = noHead ? "" : f.head + separator;
+        d.o(head + rows.map((r) => value(f, r[i]!)).join(separator) + "\n");
+      });
       return;
     }
-    const mds: MappedDevice[] = [];
-    for (const { md } of devices) {
-      if (!md) d.fail("Device does not exist.");
-      mds.push(md);
+    if (aligned) {
+      const widths = this.fields.map((f, i) =>
+        Math.max(f.width, f.head.length, ...rows.map((r) => r[i]!.length)),
+      );
+      d.o(this.fields.map((f, i) => f.head.padEnd(widths[i]!)).join(" ") + "\n");
+      for (const r of rows) {
+        d.o(
+          r
+            .map((v, i) => (this.fields[i]!.num ? v.padStart(widths[i]!) : v.padEnd(widths[i]!)))
+            .join(" ") + "\n",
+        );
+      }
+      return;
     }
-    infoColumns(d, mds);
-    return;
+    if (!noHead) d.o(this.fields.map((f) => f.head).join(separator) + "\n");
+    for (const r of rows) d.o(r.map((v, i) => value(this.fields[i]!, v)).join(separator) + "\n");
   }
+}
+
+/**
+ * `info`: each device's info, long or (-c, -o) as a report. The devices are processed in order
+ * and the command stops at the first that does not exist; a report still prints the rows it
+ * has (dm_report_output runs after the command failed).
+ */
+const info: Cmd = (d: Dmsetup, args: string[]) => {
+  const devices = d.targets(args);
   if (devices.length === 0) {
     d.o("No devices found\n");
     return;
   }
+  if (d.has("columns") || d.has("options")) {
+    const report = new Report(d);
+    d.report = report;
+    for (const { md } of devices) {
+      if (!md) d.fail("Device does not exist.");
+      report.add(md);
+    }
+    return;
+  }
   for (const { md } of devices) {
     if (!md) d.fail("Device does not exist.");
-    d.o(`Name:              ${md.dmName}\n`);
-    d.o(
-      `State:             ${md.suspended ? "SUSPENDED" : "ACTIVE"}${md.readOnly ? " (READ-ONLY)" : ""}${md.deferredRemove ? " (DEFERRED REMOVE)" : ""}\n`,
-    );
-    // libdm reads sysfs (which exists once a table was ever loaded), else opens the node.
-    const nodes = d.shell.ctx.nodes;
-    if (nodes.hasDisk(md)) d.o(`Read Ahead:        ${d.readAhead(md)}\n`);
-    else
-      d.e(
-        `/dev/mapper/${md.dmName}: open failed: ${nodes.has(md) ? "No such device or address" : "No such file or directory"}\n`,
-      );
-    const tables =
-      md.live && md.inactive
-        ? "LIVE & INACTIVE"
-        : md.live
-          ? "LIVE"
-          : md.inactive
-            ? "INACTIVE"
-            : "None";
-    d.o(`Tables present:    ${tables}\n`);
-    d.o(`Open count:        ${md.openCount}\n`);
-    d.o(`Event number:      ${md.eventNr}\n`);
-    d.o(`Major, minor:      254, ${md.minor}\n`);
-    d.o(`Number of targets: ${md.live ? md.live.targets.length : 0}\n`);
-    if (md.uuid) d.o(`UUID: ${md.uuid}\n`);
-    d.o("\n");
+    displayInfoLong(d, md);
   }
 };
 
-function devLabel(b: BlockDevice, how: string | undefined): string {
-  if (how === "devname") return isMappedDevice(b) ? b.dmName : b.name;
+function devLabel(d: Dmsetup, b: BlockDevice, how: string | undefined): string {
+  if (how === "devname") return isMappedDevice(b) ? d.shown(b.dmName) : b.name;
   if (how === "blkdevname") return b.name;
   return `${b.major}, ${b.minor}`;
 }
@@ -712,8 +1266,9 @@ const deps: Cmd = (d: Dmsetup, args: string[]) => {
     } catch (e) {
       d.ioctlFail("deps", name, e, uuidPart(d));
     }
-    const items = list.map((b) => ` (${devLabel(b, how)})`).join("");
-    d.o(`${prefix ? `${name}: ` : ""}${list.length} dependencies\t:${items}\n`);
+    if (d.has("verbose")) verboseInfo(d, name);
+    const items = list.map((b) => ` (${devLabel(d, b, how)})`).join("");
+    d.o(`${prefix ? `${d.shown(name)}: ` : ""}${list.length} dependencies\t:${items}\n`);
   }
 };
 
@@ -727,10 +1282,16 @@ function holders(d: Dmsetup, md: BlockDevice): MappedDevice[] {
 const ls: Cmd = (d: Dmsetup) => {
   const devices = d.sortedDevices();
   const want = d.opt("target");
+  // `ls --target` is _status over all devices: _process_all says so when there are none
+  // (differential fuzzer seed 14).
+  if (want !== undefined && devices.length === 0) {
+    d.o("No devices found\n");
+    return;
+  }
   if (want !== undefined) {
     for (const md of devices) {
       if (md.live?.targets.some((t) => t.type.name === want))
-        d.o(`${md.dmName}\t(254, ${md.minor})\n`);
+        d.o(`${d.shown(md.dmName)}\t(254, ${md.minor})\n`);
     }
     return;
   }
@@ -740,8 +1301,14 @@ const ls: Cmd = (d: Dmsetup) => {
   }
   const how = d.opt("options");
   if (d.has("tree")) {
+    // The tree is drawn in ascii; its other options (utf, vt100, compact, inverted, notrunc,
+    // blkdevname, active, open, rw, uuid, ...) are not.
+    if (how !== undefined && how.split(",").some((o) => o !== "ascii"))
+      d.fail("dmsetup: ls --tree -o is not available in dm-playground (but for ascii).");
     const draw = (b: BlockDevice, prefix: string, branch: string, depth: number): void => {
-      const label = isMappedDevice(b) ? `${b.dmName} (254:${b.minor})` : ` (${b.major}:${b.minor})`;
+      const label = isMappedDevice(b)
+        ? `${d.shown(b.dmName)} (254:${b.minor})`
+        : ` (${b.major}:${b.minor})`;
       d.o(`${prefix}${branch}${label}\n`);
       if (!isMappedDevice(b) || depth > 32) return;
       const children = d.dm.deps(b.dmName);
@@ -755,8 +1322,12 @@ const ls: Cmd = (d: Dmsetup) => {
   }
   for (const md of devices) {
     const label =
-      how === "blkdevname" ? `dm-${md.minor}` : how === "devname" ? md.dmName : `254:${md.minor}`;
-    d.o(`${md.dmName}\t(${label})\n`);
+      how === "blkdevname"
+        ? `dm-${md.minor}`
+        : how === "devname"
+          ? d.shown(md.dmName)
+          : `254:${md.minor}`;
+    d.o(`${d.shown(md.dmName)}\t(${label})\n`);
   }
 };
 
@@ -764,6 +1335,77 @@ const mknodes: Cmd = (d: Dmsetup, args: string[]) => {
   const list = args.length ? args.map((a) => d.resolve(a).md) : d.dm.list();
   for (const md of list) if (md) d.shell.ctx.nodes.make(md);
 };
+
+/**
+ * `mangle` (_mangle): names (and UUIDs) put into the form --manglename asks for (auto by
+ * default), renaming a device whose name is not. The ioctls themselves run with mangling off.
+ * Over all devices a failure does not stop the others; named devices stop at the first.
+ */
+const mangle: Cmd = (d: Dmsetup, args: string[]) => {
+  const all = args.length === 0 && !d.has("uuid") && !d.has("major");
+  const list = all
+    ? d.sortedDevices().map((md) => ({ name: md.dmName, md }))
+    : (args.length ? args : [undefined]).map((a) => d.resolve(a));
+  const target = (d.opt("manglename")?.toLowerCase() ?? "auto") as Mangling;
+  let failed = false;
+  for (const { name, md } of list) {
+    if (!md || !mangleOne(d, name, md, target)) {
+      failed = true;
+      if (!all) break;
+    }
+  }
+  if (failed) d.fail();
+};
+
+function mangleOne(d: Dmsetup, name: string, md: MappedDevice, target: Mangling): boolean {
+  const uuid = md.uuid;
+  if (target === "auto") {
+    if (name.includes("\\x5cx")) {
+      d.e(
+        `The name "${name}" seems to be mangled more than once. Manual intervention required to rename the device.\n`,
+      );
+      return false;
+    }
+    if (uuid.includes("\\x5cx")) {
+      d.e(
+        `The UUID "${uuid}" seems to be mangled more than once. Manual intervention required to correct the device UUID.\n`,
+      );
+      return false;
+    }
+  }
+  const convert = (s: string, what: string, label: string): string | null => {
+    if (target === "none") return unmangleString(s, "none") ?? s;
+    const m = mangleString(s, what, "auto");
+    if (m.ok) return m.value;
+    d.e(`${m.error}\nFailed to mangle device ${label} "${s}".\n`);
+    return null;
+  };
+  const newName = convert(name, "name", "name");
+  if (newName === null) return false;
+  const newUuid = convert(uuid, "UUID", "uuid");
+  if (newUuid === null) return false;
+  if (uuid !== newUuid) {
+    d.e(
+      `${name}: ${uuid}: UUID in incorrect form. \nUnable to change device UUID. The device must be deactivated first.\n`,
+    );
+    return false;
+  }
+  if (name === newName) {
+    d.o(
+      `${name}: ${uuid ? uuid : "[no UUID]"}: name ${uuid ? "and UUID " : ""}already in correct form\n`,
+    );
+    return true;
+  }
+  d.o(`${name}: renaming to ${newName}\n`);
+  try {
+    d.dm.rename(name, newName);
+  } catch (e) {
+    if (!(e instanceof DmError)) throw e;
+    d.e(`device-mapper: rename ioctl on ${name}  failed: ${strerror(e.errno)}\n`);
+    return false;
+  }
+  return true;
+}
 
 const targets: Cmd = (d: Dmsetup) => {
   for (const t of d.shell.engine.targets.loaded())
@@ -804,10 +1446,17 @@ const COMMANDS: Record<string, Cmd> = {
   "target-version": targetVersion,
   version,
   wait: () => {},
-  mangle: () => {},
+  mangle,
   udevcookies: () => {},
   udevcomplete_all: () => {},
 };
+
+/**
+ * dmsetup options dm-playground does not carry out, refused rather than ignored: report
+ * selection (-S), repeated reports (--count, --interval), --exec, unbuffered reports, and the
+ * owner and mode of nodes (--uid, --gid, --mode).
+ */
+const REFUSED_OPTIONS = ["select", "count", "interval", "exec", "unbuffered", "uid", "gid", "mode"];
 
 /** In dmsetup's usage but not in dm-playground (no statistics, udev or geometry here). */
 const UNSUPPORTED = [
@@ -828,6 +1477,15 @@ export const dmsetup = command("dmsetup", async (args, io) => {
     return 1;
   }
   const d = new Dmsetup(io, p.opts);
+  const mode = d.opt("manglename");
+  if (mode !== undefined) {
+    const m = mode.toLowerCase();
+    if (m !== "none" && m !== "auto" && m !== "hex") {
+      io.out.e("Unknown name mangling mode.\nCouldn't process command line.\n");
+      return 1;
+    }
+    d.mangling = m;
+  }
   if (d.has("version")) {
     version(d, []);
     return 0;
@@ -846,6 +1504,36 @@ export const dmsetup = command("dmsetup", async (args, io) => {
     io.out.e("Unknown command.\n" + USAGE);
     return 1;
   }
+  const ra = d.opt("readahead");
+  if (ra !== undefined) {
+    // _process_switches: auto, none, else atoi (a leading + asks for a minimum).
+    const l = ra.toLowerCase();
+    if (l === "auto") d.readAheadArg = { sectors: "auto", minimum: false };
+    else if (l === "none") d.readAheadArg = { sectors: 0, minimum: false };
+    else {
+      const n = atoi(ra);
+      if (n < -1) {
+        io.out.e(
+          `Negative read ahead value (${n}) is not understood.\nCouldn't process command line.\n`,
+        );
+        return 1;
+      }
+      // -1 is DM_READ_AHEAD_AUTO.
+      d.readAheadArg = { sectors: n === -1 ? "auto" : n, minimum: /^\s*\+/.test(ra) };
+    }
+  }
+  for (const o of REFUSED_OPTIONS) {
+    if (d.has(o)) {
+      io.out.e(`dmsetup: --${o} is not available in dm-playground.\nCommand failed.\n`);
+      return 1;
+    }
+  }
+  if (d.count("verbose") > 1) {
+    // -vv prints libdm's debugging (every ioctl, node operation, udev decision): not here.
+    io.out.e("dmsetup: -vv is not available in dm-playground.\nCommand failed.\n");
+    return 1;
+  }
+  if (cmd === "mangle") d.mangling = "none";
   try {
     await fn(d, rest);
     return 0;
@@ -853,8 +1541,11 @@ export const dmsetup = command("dmsetup", async (args, io) => {
     if (!(e instanceof Failed)) {
       if (errnoOf(e) === "EINTR") throw e;
       d.e(`dmsetup: ${e instanceof Error ? e.message : String(e)}\n`);
-    }
+    } else if (e.status !== undefined) return e.status;
     d.e("Command failed.\n");
     return 1;
+  } finally {
+    d.report?.output();
+    d.flush();
   }
 });

@@ -304,7 +304,8 @@ export const blockdev = command("blockdev", async (args, { shell, out, path }) =
       out.o(`${b.readAhead}\n`);
       break;
     case "--setra":
-      b.readAhead = Number(args[1]);
+      // BLKRASET keeps whole pages: ra_pages = sectors * 512 / PAGE_SIZE.
+      b.readAhead = Math.floor((Number(args[1]) * 512) / 4096) * 8;
       break;
     case "--setbsz":
       // BLKBSZSET needs the device opened exclusively; blockdev's own open is not (6.1).
