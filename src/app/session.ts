@@ -23,6 +23,7 @@ import { RECORD_SLOTS, EV, ev } from "../engine/events.ts";
 import { EngineClient, WorkerRestartedError, type WorkerLike } from "../worker/client.ts";
 import type { EngineState, WorkerMessage, WorkerRequest } from "../worker/protocol.ts";
 import { createRing, RingConsumer } from "../worker/ring.ts";
+import { coalesced } from "./coalesce.ts";
 import { ansi, toTerminal, writeConsole } from "./consoleSink.ts";
 import { takeEngineWorker } from "./bootWorker.ts";
 import { debugChannel, onDebugNotice } from "./debugger/debugActions.ts";
@@ -128,30 +129,15 @@ export function getDiskVersion(): number {
   return diskVersion;
 }
 
-let refreshing: Promise<void> | null = null;
-let refreshAgain = false;
-
 /** Fetches the engine state; coalesced so that a burst of events costs one or two requests. */
-export function refreshTopology(): Promise<void> {
-  if (refreshing) {
-    refreshAgain = true;
-    return refreshing;
+export const refreshTopology: () => Promise<void> = coalesced(async () => {
+  try {
+    if (!client || client.status !== "ready") return;
+    applyState(await client.refreshState());
+  } catch (e) {
+    if (!(e instanceof WorkerRestartedError)) console.warn("getState failed", e);
   }
-  refreshing = (async () => {
-    try {
-      do {
-        refreshAgain = false;
-        if (!client || client.status !== "ready") return;
-        applyState(await client.refreshState());
-      } while (refreshAgain);
-    } catch (e) {
-      if (!(e instanceof WorkerRestartedError)) console.warn("getState failed", e);
-    } finally {
-      refreshing = null;
-    }
-  })();
-  return refreshing;
-}
+});
 
 function applyState(state: EngineState): void {
   if (!diskReader) diskReader = new DiskReader(state.storage);
@@ -222,7 +208,13 @@ export function startSession(): Promise<void> {
       debug: debugChannel(),
       seed: DEFAULT_SEED,
       onStatus: (engineStatus) => {
-        if (engineStatus === "restarting") engineReplaced();
+        if (engineStatus === "restarting") {
+          // What the old engine left in the ring belongs to the history about to be voided,
+          // read with the old engine's strings; the new engine interns its strings from 0.
+          drainEvents(performance.now());
+          engineReplaced();
+          strings = [];
+        }
         useAppStore.setState({ engineStatus });
       },
       onNotice: (n) => {
@@ -282,7 +274,9 @@ export function requireClient(): EngineClient {
  * buffers (the reader is rebuilt from the next state).
  */
 export function forgetEngine(): void {
+  drainEvents(performance.now());
   engineReplaced();
+  client?.forgetEngine();
   diskReader = null;
   strings = [];
 }

@@ -209,6 +209,16 @@ export class EngineClient {
   }
 
   /**
+   * A reset replaced the engine inside the worker: its state and its storage (new buffers) are
+   * no longer the last known ones. Segments of the old storage must not be merged into the new
+   * one, and a restart before the next getState must not rebuild the old devices.
+   */
+  forgetEngine(): void {
+    this.#state = null;
+    this.#storage = null;
+  }
+
+  /**
    * Ctrl-C for a console command that keeps the worker too busy to read messages (a shell
    * loop): the shell sees it before its next statement. Harmless when nothing runs.
    */

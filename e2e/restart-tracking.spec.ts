@@ -1,0 +1,63 @@
+/**
+ * After watchdog restarts of the engine worker the page keeps tracking the engine: the devices
+ * it lists are the new worker's, a second restart rebuilds what existed just before it, and the
+ * history's names stay right (string ids of the new engine start over).
+ */
+
+import { expect, test, type Page } from "@playwright/test";
+import { openApp, typeCommand } from "./helpers.ts";
+
+async function hangAndWait(page: Page, count: number): Promise<void> {
+  await page.evaluate(() => window.dmPlayground?.debugHang());
+  await expect(page.getByTestId("restarts")).toHaveText(`restarted ×${count}`, {
+    timeout: 20_000,
+  });
+  await expect(page.getByRole("status", { name: /engine ready/ })).toBeVisible();
+}
+
+const storeDevices = (page: Page) =>
+  page.evaluate(() =>
+    window
+      .dmPlayground!.store.getState()
+      .devices.map((d) => d.name)
+      .sort(),
+  );
+
+/** Device names in the history's topology at the head (the stack view's source). */
+const historyDevices = (page: Page) =>
+  page.evaluate(() => {
+    const v = (
+      window as unknown as {
+        dmViews: {
+          history: { head: number };
+          topologyAt(c: number): { devices: Array<{ name: string }> };
+        };
+      }
+    ).dmViews;
+    return v
+      .topologyAt(v.history.head)
+      .devices.map((d) => d.name)
+      .sort();
+  });
+
+test("two restarts in a row: devices made between them are rebuilt and shown", async ({ page }) => {
+  test.setTimeout(120_000);
+  await openApp(page);
+  await hangAndWait(page, 1);
+  await expect.poll(() => storeDevices(page)).toEqual(["concat", "stripes"]);
+  await typeCommand(page, "dmsetup create top --table '0 2048 linear /dev/mapper/concat 0'");
+  await typeCommand(page, "dd if=/dev/urandom of=/dev/mapper/top bs=4k count=4 oflag=direct");
+  await expect.poll(() => storeDevices(page)).toEqual(["concat", "stripes", "top"]);
+  await expect.poll(() => historyDevices(page)).toEqual(["concat", "stripes", "top"]);
+  await page.screenshot({ path: "test-results-fa/restart-1.png" });
+
+  await hangAndWait(page, 2);
+  await expect(page.locator("#panel-console .xterm-rows")).toContainText(
+    "rebuilt concat, stripes, top",
+  );
+  await expect.poll(() => storeDevices(page)).toEqual(["concat", "stripes", "top"]);
+  await expect.poll(() => historyDevices(page)).toEqual(["concat", "stripes", "top"]);
+  await typeCommand(page, "dmsetup ls");
+  await page.screenshot({ path: "test-results-fa/restart-2.png" });
+  await expect(page.locator("#panel-stack")).not.toContainText('"start"');
+});
