@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { BlockDeviceInfo, DmDeviceInfo } from "../worker/protocol.ts";
-import { flatten, formatSize, layoutStack, topLevelDevices } from "./stackLayout.ts";
+import {
+  fitScale,
+  flatten,
+  formatSize,
+  layoutStack,
+  MIN_STACK_SCALE,
+  topLevelDevices,
+} from "./stackLayout.ts";
 
 const blocks: BlockDeviceInfo[] = [
   { name: "ram0", dev: "1:0", sectors: 32768, kind: "ram" },
@@ -119,5 +126,18 @@ describe("stack layout", () => {
     expect(formatSize(32768)).toBe("16 MiB");
     expect(formatSize(1)).toBe("512 B");
     expect(formatSize(3)).toBe("1.5 KiB");
+  });
+});
+
+describe("fitScale", () => {
+  it("keeps a drawing that fits, or whose room is not measured yet, at full size", () => {
+    expect(fitScale(200, 300)).toBe(1);
+    expect(fitScale(300, 300)).toBe(1);
+    expect(fitScale(300, 0)).toBe(1);
+  });
+  it("shrinks a taller drawing to its room, never below the readable minimum", () => {
+    expect(fitScale(400, 300)).toBe(0.75);
+    expect(fitScale(1000, 300)).toBe(MIN_STACK_SCALE);
+    expect(fitScale(1000, 300, 0.2)).toBeCloseTo(0.3);
   });
 });

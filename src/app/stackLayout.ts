@@ -203,6 +203,19 @@ function deviceNode(
   return node;
 }
 
+/** The smallest scale `fitScale` shrinks a drawing to: below it text is too small to read. */
+export const MIN_STACK_SCALE = 0.55;
+
+/**
+ * The scale (at most 1, at least `min`) at which a drawing `height` px tall fits `room` px: a
+ * deep stack (top → stripes → striped → ram0/ram1) shrinks to its panel instead of running
+ * below its edge. 1 when the room is not known yet (0) or the drawing fits.
+ */
+export function fitScale(height: number, room: number, min = MIN_STACK_SCALE): number {
+  if (room <= 0 || height <= room) return 1;
+  return Math.max(min, room / height);
+}
+
 /** Every node, depth first (for tests and hit-testing). */
 export function flatten(nodes: readonly StackNode[]): StackNode[] {
   const out: StackNode[] = [];

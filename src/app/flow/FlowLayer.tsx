@@ -55,7 +55,9 @@ export default function FlowLayer({ width }: { width: number }) {
       const v = view.current;
       if (!c || !v) return;
       const box = c.getBoundingClientRect();
-      const hit = v.hitTest(ev.clientX - box.left, ev.clientY - box.top);
+      // The stack may be drawn scaled (StackView: a CSS transform): back to canvas pixels.
+      const k = box.width > 0 ? c.offsetWidth / box.width : 1;
+      const hit = v.hitTest((ev.clientX - box.left) * k, (ev.clientY - box.top) * k);
       if (!hit) return;
       ev.stopPropagation();
       selectBio(hit.id);
@@ -65,7 +67,9 @@ export default function FlowLayer({ width }: { width: number }) {
       const v = view.current;
       if (!c || !v) return;
       const box = c.getBoundingClientRect();
-      const hit = v.hitTest(ev.clientX - box.left, ev.clientY - box.top);
+      // The stack may be drawn scaled (StackView: a CSS transform): back to canvas pixels.
+      const k = box.width > 0 ? c.offsetWidth / box.width : 1;
+      const hit = v.hitTest((ev.clientX - box.left) * k, (ev.clientY - box.top) * k);
       host.style.cursor = hit ? "pointer" : "";
       host.title = hit ? `bio ${hit.id}: click to inspect` : "";
     };

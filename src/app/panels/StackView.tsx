@@ -12,7 +12,7 @@
 import { select, transition, type BaseType, type Selection, type Transition } from "d3";
 import { lazy, Suspense, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { selectDevice } from "../actions.ts";
-import { flatten, layoutStack, ROW, toneColor, type StackNode } from "../stackLayout.ts";
+import { fitScale, flatten, layoutStack, ROW, toneColor, type StackNode } from "../stackLayout.ts";
 import { useAppStore } from "../store/index.ts";
 import { useTopologyAtCursor } from "../history/useTopology.ts";
 
@@ -37,6 +37,29 @@ function useWidth(ref: React.RefObject<HTMLElement | null>): number {
     return () => ro.disconnect();
   }, [ref]);
   return width;
+}
+
+/**
+ * The height the stack's drawing may take: its panel body's (the wrap's parent), less the wrap's
+ * own vertical padding. 0 until measured.
+ */
+function useRoom(ref: React.RefObject<HTMLElement | null>): number {
+  const [room, setRoom] = useState(0);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    const body = el?.parentElement;
+    if (!el || !body) return;
+    const measure = () => {
+      const s = getComputedStyle(el);
+      const pad = parseFloat(s.paddingTop) + parseFloat(s.paddingBottom);
+      setRoom(Math.max(0, Math.floor(body.clientHeight - pad)));
+    };
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(body);
+    return () => ro.disconnect();
+  }, [ref]);
+  return room;
 }
 
 /** Text that fits `w` pixels at roughly 7 px per character, or nothing. */
@@ -184,21 +207,31 @@ export function StackView() {
   const wrap = useRef<HTMLDivElement>(null);
   const svg = useRef<SVGSVGElement>(null);
   const width = useWidth(wrap);
+  const room = useRoom(wrap);
   const { devices, blockDevices } = useTopologyAtCursor();
   const selected = useAppStore((s) => s.selectedDevice);
   const status = useAppStore((s) => s.engineStatus);
-  const layout = useMemo(
-    () => layoutStack(devices, blockDevices, width),
-    [devices, blockDevices, width],
+  // A stack deeper than the panel is drawn smaller so that all of it shows (its height does not
+  // depend on the width): laid out at width / scale, then scaled down to the panel's width.
+  const scale = useMemo(
+    () => fitScale(layoutStack(devices, blockDevices, 0).height, room),
+    [devices, blockDevices, room],
   );
+  const logical = scale < 1 ? Math.floor(width / scale) : width;
+  const layout = useMemo(
+    () => layoutStack(devices, blockDevices, logical),
+    [devices, blockDevices, logical],
+  );
+  const drawnHeight = Math.ceil(Math.max(layout.height, 40) * scale);
+  const more = room > 0 && drawnHeight > room;
 
   useEffect(() => {
-    if (!svg.current || width === 0) return;
+    if (!svg.current || logical === 0) return;
     const root = select(svg.current).select<SVGGElement>("g.stack-root");
     const t = transition().duration(DURATION) as unknown as T;
     renderLevel(root, layout.roots, selected, t);
     svg.current.dataset.nodes = String(flatten(layout.roots).length);
-  }, [layout, width, selected]);
+  }, [layout, logical, selected]);
 
   const onClick = (ev: React.MouseEvent | React.KeyboardEvent) => {
     const g = (ev.target as Element).closest("g.node.device");
@@ -217,27 +250,45 @@ export function StackView() {
             : "Starting the engine…"}
         </p>
       )}
-      <div className="stack-canvas">
-        <svg
-          ref={svg}
-          className="stack"
-          role="group"
-          aria-label="device stack"
-          width={width}
-          height={Math.max(layout.height, 40)}
-          onClick={onClick}
-          onKeyDown={(ev) => {
-            if (ev.key === "Enter" || ev.key === " ") onClick(ev);
-          }}
+      <div
+        className="stack-fit"
+        style={scale < 1 ? { height: drawnHeight } : undefined}
+        data-scale={scale.toFixed(3)}
+      >
+        <div
+          className="stack-canvas"
+          style={
+            scale < 1
+              ? { width: logical, transform: `scale(${scale})`, transformOrigin: "0 0" }
+              : undefined
+          }
         >
-          <g className="stack-root" />
-        </svg>
-        {layout.roots.length > 0 && width > 0 && (
-          <Suspense fallback={null}>
-            <FlowLayer width={width} />
-          </Suspense>
-        )}
+          <svg
+            ref={svg}
+            className="stack"
+            role="group"
+            aria-label="device stack"
+            width={logical}
+            height={Math.max(layout.height, 40)}
+            onClick={onClick}
+            onKeyDown={(ev) => {
+              if (ev.key === "Enter" || ev.key === " ") onClick(ev);
+            }}
+          >
+            <g className="stack-root" />
+          </svg>
+          {layout.roots.length > 0 && logical > 0 && (
+            <Suspense fallback={null}>
+              <FlowLayer width={logical} />
+            </Suspense>
+          )}
+        </div>
       </div>
+      {more && (
+        <p className="stack-more" aria-hidden="true">
+          ↓ more of the stack below: scroll
+        </p>
+      )}
       {layout.roots.length > 0 && <Legend types={legendTypes(devices)} />}
       {layout.roots.length > 0 && (
         <Suspense fallback={null}>
