@@ -29,3 +29,35 @@ for (const rel of bundles) {
   );
   writeFileSync(file, out);
 }
+
+// just-bash's `test -b` is always false and `test -c` knows a fixed list of paths; `test -f` is
+// true for any stat with isFile. dm-playground's /dev gives device nodes their S_IFBLK/S_IFCHR
+// mode bits, so answer from those as busybox does (stat's st_mode): `[ -b /dev/ram0 ]` is true
+// and `[ -f /dev/ram0 ]` false (found by the differential fuzzer, src/shell/difffuzz.ts).
+const TEST_MARK = "/*dm-playground: test -b*/";
+const fPattern =
+  /case"-f":return await (\w+)\.fs\.exists\((\w+)\)\?\(await \1\.fs\.stat\(\2\)\)\.isFile:!1;/g;
+for (const rel of bundles) {
+  const file = join(root, rel);
+  let src = readFileSync(file, "utf8");
+  if (src.includes(TEST_MARK)) continue;
+  const m = [...src.matchAll(fPattern)];
+  if (m.length !== 1 || src.split('case"-b":return!1;').length !== 2) {
+    console.error(`patch-just-bash: test -f/-b not found once in ${rel}`);
+    process.exit(1);
+  }
+  const [ctx, path] = [m[0][1], m[0][2]];
+  const fmt = `((await ${ctx}.fs.stat(${path})).mode&61440)`;
+  const exists = `await ${ctx}.fs.exists(${path})`;
+  src = src.replace(
+    fPattern,
+    () =>
+      `${TEST_MARK}case"-f":return ${exists}?(await ${ctx}.fs.stat(${path})).isFile&&${fmt}!==24576&&${fmt}!==8192:!1;`,
+  );
+  src = src.replace('case"-b":return!1;', () => `case"-b":return ${exists}?${fmt}===24576:!1;`);
+  src = src.replace(
+    'case"-c":return["/dev/null",',
+    () => `case"-c":if(${exists}&&${fmt}===8192)return!0;return["/dev/null",`,
+  );
+  writeFileSync(file, src);
+}

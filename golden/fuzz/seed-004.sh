@@ -1,4 +1,4 @@
-# difffuzz v1 seed 4 (src/shell/difffuzz.ts)
+# difffuzz v2 seed 4 (src/shell/difffuzz.ts)
 modprobe brd rd_nr=4 rd_size=2048
 : > /tmp/p
 printf 's4b0' >> /tmp/p; head -c 4092 /dev/zero | tr '\0' 'o' >> /tmp/p
@@ -14,29 +14,34 @@ printf '0 312 switch 3 8 0 1:2 0 /dev/ram0 0 /dev/ram2 0\n' > /tmp/t
 dmsetup reload d0 /tmp/t; echo rc=$?
 dmsetup table --inactive d0; echo rc=$?
 dmsetup ls; echo rc=$?
-if dmsetup info -c --noheadings -o suspended 2>/dev/null | grep -q Suspended; then echo no-io; else
+if dmsetup info -c --noheadings -o suspended 2>/dev/null | grep -q Suspended; then echo no-io
+elif [ ! -b /dev/mapper/d0 ]; then echo no-node; else
   dd if=/tmp/p of=/dev/mapper/d0 bs=512 skip=7 seek=5 count=8 oflag=direct conv=notrunc 2>&1; echo rc=$?
   dd if=/dev/mapper/d0 bs=512 skip=5 count=8 iflag=direct 2>/dev/null | md5sum
 fi
 dmsetup reload d0 --table '0 2048 flakey 1:1 1560 0 3600 1 error_writes'; echo rc=$?
 printf '0 64 switch 3 8 0 /dev/ram3 0 /dev/ram0 0 1:1 0\n' | dmsetup create lv_x; echo rc=$?
-if dmsetup info -c --noheadings -o suspended 2>/dev/null | grep -q Suspended; then echo no-io; else
+if dmsetup info -c --noheadings -o suspended 2>/dev/null | grep -q Suspended; then echo no-io
+elif [ ! -b /dev/mapper/d0 ]; then echo no-node; else
   dd if=/tmp/p of=/dev/mapper/d0 bs=4096 skip=1 seek=1 count=3 oflag=direct conv=notrunc 2>&1; echo rc=$?
   dd if=/dev/mapper/d0 bs=4096 skip=1 count=3 iflag=direct 2>/dev/null | md5sum
 fi
 printf '0 32 delay /dev/mapper/lv_x 24 2 1:99\n' | dmsetup create d2 -r; echo rc=$?
 printf '0 192 switch 2 99999999999 0 /dev/ram3 0 1:0 0\n' | dmsetup reload lv_x; echo rc=$?
-if dmsetup info -c --noheadings -o suspended 2>/dev/null | grep -q Suspended; then echo no-io; else
+if dmsetup info -c --noheadings -o suspended 2>/dev/null | grep -q Suspended; then echo no-io
+elif [ ! -b /dev/mapper/d0 ]; then echo no-node; else
   dd if=/dev/mapper/d0 bs=512 skip=22 count=5 iflag=direct 2>/dev/null | hexdump -C | head -n 4
 fi
 dmsetup ls --tree; echo rc=$?
-if dmsetup info -c --noheadings -o suspended 2>/dev/null | grep -q Suspended; then echo no-io; else
+if dmsetup info -c --noheadings -o suspended 2>/dev/null | grep -q Suspended; then echo no-io
+elif [ ! -b /dev/mapper/lv_x ]; then echo no-node; else
   dd if=/tmp/p of=/dev/mapper/lv_x bs=512 skip=16 seek=20 count=5 oflag=direct conv=notrunc 2>&1; echo rc=$?
   dd if=/dev/mapper/lv_x bs=512 skip=20 count=5 iflag=direct 2>/dev/null | hexdump -C | head -n 2
   blockdev --getsize64 /dev/mapper/lv_x; echo rc=$?
 fi
 dmsetup remove d0; echo rc=$?
-if dmsetup info -c --noheadings -o suspended 2>/dev/null | grep -q Suspended; then echo no-io; else
+if dmsetup info -c --noheadings -o suspended 2>/dev/null | grep -q Suspended; then echo no-io
+elif [ ! -b /dev/ram1 ]; then echo no-node; else
   dd if=/tmp/p of=/dev/ram1 bs=512 skip=14 seek=3438 count=7 oflag=direct conv=notrunc 2>&1; echo rc=$?
   dd if=/dev/ram1 bs=512 skip=3438 count=7 iflag=direct 2>/dev/null | md5sum
 fi

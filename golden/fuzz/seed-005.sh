@@ -1,4 +1,4 @@
-# difffuzz v1 seed 5 (src/shell/difffuzz.ts)
+# difffuzz v2 seed 5 (src/shell/difffuzz.ts)
 modprobe brd rd_nr=3 rd_size=4096
 : > /tmp/p
 printf 's5b0' >> /tmp/p; head -c 4092 /dev/zero | tr '\0' 'W' >> /tmp/p
@@ -15,7 +15,8 @@ dmsetup create d3 --notable; echo rc=$?
 dmsetup table d2; echo rc=$?
 dmsetup resume d3; echo rc=$?
 dmsetup resume d3; echo rc=$?
-if dmsetup info -c --noheadings -o suspended 2>/dev/null | grep -q Suspended; then echo no-io; else
+if dmsetup info -c --noheadings -o suspended 2>/dev/null | grep -q Suspended; then echo no-io
+elif [ ! -b /dev/mapper/d3 ]; then echo no-node; else
   dd if=/dev/mapper/d3 bs=4096 skip=0 count=1 iflag=direct 2>/dev/null | md5sum
 fi
 dmsetup deps; echo rc=$?

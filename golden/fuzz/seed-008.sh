@@ -1,4 +1,4 @@
-# difffuzz v1 seed 8 (src/shell/difffuzz.ts)
+# difffuzz v2 seed 8 (src/shell/difffuzz.ts)
 modprobe brd rd_nr=3 rd_size=4096
 : > /tmp/p
 printf 's8b0' >> /tmp/p; head -c 4092 /dev/zero | tr '\0' 'D' >> /tmp/p
@@ -10,15 +10,18 @@ printf '0 32 striped 2 16 /dev/ram1 1328 /dev/ram1 3792\n' > /tmp/t
 dmsetup create d1 /tmp/t; echo rc=$?
 printf '0 2048 flakey /dev/ram2 4784 0 3600\n2048 32 unstriped 3 16 0 1:1\n' | dmsetup create lv_x; echo rc=$?
 dmsetup create d0 --notable; echo rc=$?
-if dmsetup info -c --noheadings -o suspended 2>/dev/null | grep -q Suspended; then echo no-io; else
+if dmsetup info -c --noheadings -o suspended 2>/dev/null | grep -q Suspended; then echo no-io
+elif [ ! -b /dev/mapper/d1 ]; then echo no-node; else
   dd if=/dev/mapper/d1 bs=512 skip=12 count=5 iflag=direct 2>/dev/null | hexdump -C | head -n 3
 fi
 dmsetup remove d1; echo rc=$?
-if dmsetup info -c --noheadings -o suspended 2>/dev/null | grep -q Suspended; then echo no-io; else
+if dmsetup info -c --noheadings -o suspended 2>/dev/null | grep -q Suspended; then echo no-io
+elif [ ! -b /dev/mapper/d0 ]; then echo no-node; else
   dd if=/dev/mapper/d0 bs=4096 skip=0 count=4 iflag=direct 2>/dev/null | hexdump -C | head -n 2
 fi
 dmsetup rename d0 d1; echo rc=$?
-if dmsetup info -c --noheadings -o suspended 2>/dev/null | grep -q Suspended; then echo no-io; else
+if dmsetup info -c --noheadings -o suspended 2>/dev/null | grep -q Suspended; then echo no-io
+elif [ ! -b /dev/mapper/d1 ]; then echo no-node; else
   dd if=/tmp/p of=/dev/mapper/d1 bs=4096 skip=0 seek=0 count=3 oflag=direct conv=notrunc 2>&1; echo rc=$?
   dd if=/dev/mapper/d1 bs=4096 skip=0 count=3 iflag=direct 2>/dev/null | md5sum
 fi
@@ -32,7 +35,8 @@ printf '0 128 unstriped 2 32 0 /dev/ram0 0\n' | dmsetup create top; echo rc=$?
 dmsetup rename top d0; echo rc=$?
 dmsetup message d0 0 1 2 3; echo rc=$?
 dmsetup resume d1; echo rc=$?
-if dmsetup info -c --noheadings -o suspended 2>/dev/null | grep -q Suspended; then echo no-io; else
+if dmsetup info -c --noheadings -o suspended 2>/dev/null | grep -q Suspended; then echo no-io
+elif [ ! -b /dev/mapper/d0 ]; then echo no-node; else
   dd if=/dev/mapper/d0 bs=512 skip=127 count=3 iflag=direct 2>/dev/null | hexdump -C | head -n 5
 fi
 dmsetup table; echo rc=$?

@@ -1,4 +1,4 @@
-# difffuzz v1 seed 10 (src/shell/difffuzz.ts)
+# difffuzz v2 seed 10 (src/shell/difffuzz.ts)
 modprobe brd rd_nr=3 rd_size=1024
 : > /tmp/p
 printf 's10b0' >> /tmp/p; head -c 4091 /dev/zero | tr '\0' 'T' >> /tmp/p
@@ -21,7 +21,8 @@ dmsetup clear lv_x; echo rc=$?
 printf '0 2048 delay /dev/ram1 0 /dev/nope\n2048 256 unstriped 3 32 0 /dev/ram1 0\n' | dmsetup create d3; echo rc=$?
 printf '0 256 linear /dev/ram1 648\n256 32 flakey /dev/ram2 528 0 3600 1 drop_writes\n' > /tmp/t
 dmsetup reload top /tmp/t; echo rc=$?
-if dmsetup info -c --noheadings -o suspended 2>/dev/null | grep -q Suspended; then echo no-io; else
+if dmsetup info -c --noheadings -o suspended 2>/dev/null | grep -q Suspended; then echo no-io
+elif [ ! -b /dev/mapper/top ]; then echo no-node; else
   dd if=/dev/mapper/top bs=4096 skip=2 count=1 iflag=direct 2>/dev/null | md5sum
 fi
 dmsetup resume lv_x; echo rc=$?

@@ -22,12 +22,7 @@ const scripts = existsSync(dir)
  * Seeds whose output still differs from Linux's, each with the reason (also in README's
  * "Differences from Linux"). They are replayed but not compared; the reason is printed.
  */
-const KNOWN_DIFFERENCES: Record<string, string> = {
-  "seed-008.sh":
-    "dd of=/dev/mapper/NAME where no node exists: Linux's devtmpfs creates a regular file " +
-    "(O_DIRECT then fails with EINVAL, and dmsetup later finds 'A non-block device file'); " +
-    "dm-playground's /dev holds device nodes only (ENOENT)",
-};
+const KNOWN_DIFFERENCES: Record<string, string> = {};
 
 describe("differential fuzzer: recorded seeds replayed through dmsh", () => {
   it("has recorded seeds", () => {

@@ -16,13 +16,14 @@
  * - wall time: delay only with a few milliseconds (the output never shows how long), flakey only
  *   always up (up 3600 s, down 0) or always down (up 0, down 3600 s);
  * - random data: the data written are fixed patterns made with printf, head and tr;
+ * - regular files in /dev: I/O only to a device whose node exists (`[ -b ]`);
  * - hangs: no I/O while any device is suspended (the script checks `dmsetup info -c -o
  *   suspended` itself), and a table names only devices made before the one it is loaded into, so
  *   no bio can go round a loop.
  */
 
 /** Bumped when the generator's output for a given seed changes: recorded seeds must be redone. */
-export const DIFFFUZZ_VERSION = 1;
+export const DIFFFUZZ_VERSION = 2;
 
 /** mulberry32: a small, fast 32-bit PRNG; returns a function giving floats in [0, 1). */
 export function mulberry32(seed: number): () => number {
@@ -509,8 +510,11 @@ class Generator {
     if (r.chance(0.2)) lines.push(`blockdev --getsize64 ${dev.path}; echo rc=$?`);
     // The script itself makes sure no device is suspended before doing I/O.
     this.emit(
-      `if dmsetup info -c --noheadings -o suspended 2>/dev/null | grep -q Suspended; then echo no-io; else`,
+      `if dmsetup info -c --noheadings -o suspended 2>/dev/null | grep -q Suspended; then echo no-io`,
     );
+    // ... and that the node exists: a dd to a missing /dev/mapper node would make a regular file
+    // in Linux's devtmpfs, which dm-playground's /dev does not model.
+    this.emit(`elif [ ! -b ${dev.path} ]; then echo no-node; else`);
     for (const l of lines) this.emit(`  ${l}`);
     this.emit(`fi`);
   }
