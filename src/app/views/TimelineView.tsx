@@ -22,7 +22,7 @@ import { scrubTo } from "../history/actions.ts";
 import { history, lifecycle } from "../history/service.ts";
 import { formatTime } from "../panels/PlaybackBar.tsx";
 import { useAppStore } from "../store/index.ts";
-import { buildLanes, describeLife, lifeEvent, type Lane, type LifeEvent } from "./timelineModel.ts";
+import { describeLife, laneModel, lifeEvent, type Lane, type LifeEvent } from "./timelineModel.ts";
 
 const LANE_H = 30;
 const LEFT = 96;
@@ -129,12 +129,14 @@ export default function TimelineView() {
   const axis: Axis = chosen ?? (distinct >= Math.max(2, events.length / 4) ? "time" : "order");
 
   const { lanes, placed } = useMemo(() => {
-    const lanes = buildLanes(events);
-    const laneOf = new Map(lanes.map((l, i) => [l.dev, i]));
+    // One lane per device life: a number reused after a remove is another lane.
+    const { lanes, laneOf } = laneModel(events);
+    const position = new Map(lanes.map((l, i) => [l, i]));
     const placed: Placed[] = [];
     const tie = new Map<string, number>();
     events.forEach((e, i) => {
-      const lane = laneOf.get(e.dev) ?? 0;
+      const owner = laneOf.get(e.index);
+      const lane = owner ? (position.get(owner) ?? 0) : 0;
       const k = `${lane}:${e.time}`;
       const fan = axis === "time" ? (tie.get(k) ?? 0) : 0;
       tie.set(k, fan + 1);
@@ -185,7 +187,7 @@ export default function TimelineView() {
       root
         .select("g.lanes")
         .selectAll<SVGGElement, Lane>("g.lane")
-        .data(lanes, (l) => String(l.dev))
+        .data(lanes, (l) => l.key)
         .join((enter) => {
           const g = enter.append("g").attr("class", "lane");
           g.append("line").attr("class", "lane-line");

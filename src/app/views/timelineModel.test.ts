@@ -38,6 +38,34 @@ describe("the lifecycle timeline's model", () => {
     expect(lanes[1]!.events.map((e) => e.kind)).toContain("remove");
   });
 
+  it("gives a device number reused after a remove a lane of its own", async () => {
+    const { history: h, run } = await recordEngine();
+    // hist takes the next number; removed, the number goes to px.
+    await run(
+      "dmsetup create hist --table '0 8 zero'; dmsetup remove hist; dmsetup create px --table '0 8 zero'",
+    );
+    const events: LifeEvent[] = [];
+    h.forEach(0, h.head, (r, o, i) => {
+      if (isLifecycleEvent(ev.type(r, o))) {
+        events.push(lifeEvent(r.subarray(o, o + RECORD_SLOTS), i, (id) => h.string(id)));
+      }
+    });
+    const lanes = buildLanes(events);
+    const hist = lanes.find((l) => l.name === "hist");
+    const px = lanes.find((l) => l.name === "px");
+    expect(hist).toBeDefined();
+    expect(px).toBeDefined();
+    expect(px!.dev).toBe(hist!.dev);
+    expect(px!.key).not.toBe(hist!.key);
+    expect(hist!.events.map((e) => e.kind)).toEqual(
+      expect.arrayContaining(["create", "table load", "remove"]),
+    );
+    expect(hist!.events.at(-1)!.kind).toBe("remove");
+    expect(px!.events[0]!.kind).toBe("create");
+    expect(px!.events.map((e) => e.kind)).not.toContain("remove");
+    expect(px!.events.every((e) => e.index > hist!.events.at(-1)!.index)).toBe(true);
+  });
+
   it("shows user modules (load, reload) on their own lane and contract warnings on the device", async () => {
     const { history: h, run, engine } = await recordEngine();
     const src = readFileSync(join(import.meta.dirname, "../../samples/dm-bug-flush.ts"), "utf8");

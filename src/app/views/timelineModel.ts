@@ -25,6 +25,11 @@ export interface LifeEvent {
 }
 
 export interface Lane {
+  /**
+   * One device life: `dev` and the lane's place among the lives of that number ("254:2#1"). A
+   * device number freed by a remove is reused by the next create, which gets a lane of its own.
+   */
+  key: string;
   dev: number;
   name: string;
   kind: "dm" | "disk";
@@ -83,27 +88,48 @@ export function lifeEvent(
   };
 }
 
-/** Lanes from lifecycle events in history order. */
+/**
+ * Lanes from lifecycle events in history order: one per device life, from its create to its
+ * remove (a device number reused after a remove starts a new lane).
+ */
 export function buildLanes(events: readonly LifeEvent[]): Lane[] {
-  const lanes = new Map<number, Lane>();
+  return laneModel(events).lanes;
+}
+
+/** buildLanes, with the lane holding each event, by the event's history index. */
+export function laneModel(events: readonly LifeEvent[]): {
+  lanes: Lane[];
+  laneOf: Map<number, Lane>;
+} {
+  const lanes: Lane[] = [];
+  const open = new Map<number, Lane>();
+  const lives = new Map<number, number>();
+  const laneOf = new Map<number, Lane>();
   const lane = (dev: number): Lane => {
-    let l = lanes.get(dev);
+    let l = open.get(dev);
     if (!l) {
+      const life = lives.get(dev) ?? 0;
+      lives.set(dev, life + 1);
       // Module events (insmod, rmmod, reload) belong to no device: their own lane.
       l = {
+        key: `${dev}#${life}`,
         dev,
         name: dev === 0 ? "modules" : devString(dev),
         kind: "disk",
         events: [],
         suspended: [],
       };
-      lanes.set(dev, l);
+      open.set(dev, l);
+      lanes.push(l);
     }
     return l;
   };
   for (const e of events) {
     const l = lane(e.dev);
     l.events.push(e);
+    laneOf.set(e.index, l);
+    // The device is gone (its targets' dtr came before): its number may be given again.
+    if (e.type === EV.DEVICE_REMOVE || e.type === EV.DISK_REMOVE) open.delete(e.dev);
     switch (e.type) {
       case EV.DEVICE_CREATE:
         l.kind = "dm";
@@ -131,7 +157,8 @@ export function buildLanes(events: readonly LifeEvent[]): Lane[] {
     if (e.type >= EV.TARGET_CTR && e.type <= EV.TARGET_MESSAGE) l.kind = "dm";
   }
   // dm devices first, in the order they appeared; then disks.
-  return [...lanes.values()].sort((a, b) => Number(a.kind === "disk") - Number(b.kind === "disk"));
+  lanes.sort((a, b) => Number(a.kind === "disk") - Number(b.kind === "disk"));
+  return { lanes, laneOf };
 }
 
 /** One line about an event, as the tooltip and the screen-reader list say it. */
