@@ -4,7 +4,20 @@ import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 
 export default tseslint.config(
-  { ignores: ["dist", "node_modules", "public", "golden", "test-results", "playwright-report"] },
+  {
+    ignores: [
+      "dist",
+      "dist-*",
+      "node_modules",
+      "public",
+      "golden",
+      "test-results",
+      "test-results-*",
+      "playwright-report",
+      "e2e-artifacts",
+      ".scratch",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
