@@ -61,3 +61,51 @@ test("two restarts in a row: devices made between them are rebuilt and shown", a
   await page.screenshot({ path: "test-results-fa/restart-2.png" });
   await expect(page.locator("#panel-stack")).not.toContainText('"start"');
 });
+
+/** Bumped each time the page's history starts over (a new engine). */
+const historyEpoch = (page: Page) =>
+  page.evaluate(
+    () => (window as unknown as { dmViews: { history: { epoch: number } } }).dmViews.history.epoch,
+  );
+
+/** The names the Device Stack panel draws. */
+const drawnStack = (page: Page) => page.locator("#panel-stack").innerText();
+
+test("Reset redraws the default stack without any console command", async ({ page }) => {
+  test.setTimeout(90_000);
+  await openApp(page);
+  await typeCommand(page, "dd if=/dev/urandom of=/dev/ram1 bs=4k count=4 oflag=direct");
+  await expect(page.locator("#panel-console .xterm-rows")).toContainText("4+0 records out");
+  const epoch = await historyEpoch(page);
+  await page.getByRole("button", { name: /Reset/ }).click();
+  await expect.poll(() => historyEpoch(page)).toBeGreaterThan(epoch);
+  await expect.poll(() => historyDevices(page), { timeout: 15_000 }).toEqual(["concat", "stripes"]);
+  await expect(page.getByRole("group", { name: "device stripes" })).toBeVisible();
+  await expect.poll(() => drawnStack(page)).toContain("concat");
+  // Still drawn once every fade is over.
+  await page.waitForTimeout(2000);
+  await expect(page.getByRole("group", { name: "device stripes" })).toBeVisible();
+  await page.screenshot({ path: "test-results-fa/reset-fresh.png" });
+});
+
+test("Reset after a restart: stack, device menus and disks follow the new engine", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await openApp(page);
+  await hangAndWait(page, 1);
+  const epoch = await historyEpoch(page);
+  await page.getByRole("button", { name: /Reset/ }).click();
+  await expect.poll(() => historyEpoch(page)).toBeGreaterThan(epoch);
+  await expect.poll(() => historyDevices(page), { timeout: 15_000 }).toEqual(["concat", "stripes"]);
+  await page.waitForTimeout(2000);
+  await expect(page.getByRole("group", { name: "device stripes" })).toBeVisible();
+  await typeCommand(page, "dmsetup create fresh --table '0 2048 linear /dev/ram1 0'");
+  await expect.poll(() => storeDevices(page)).toEqual(["concat", "stripes", "fresh"].sort());
+  // The table editor's device menu lists the device made after the restart.
+  await expect(page.locator("#panel-editor select").first()).toContainText("fresh");
+  // New writes reach the disk panel.
+  await typeCommand(page, "dd if=/dev/urandom of=/dev/ram1 bs=64k count=2 seek=100 oflag=direct");
+  await expect(page.locator('canvas[data-disk="ram1"]')).toHaveAttribute("data-used", "2");
+  await page.screenshot({ path: "test-results-fa/reset-after-restart.png" });
+});

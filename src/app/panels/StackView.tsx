@@ -96,7 +96,10 @@ function renderLevel(
         g.attr("data-enter", "1");
         return g;
       },
-      (update) => update,
+      // A node that comes back while it is still fading out (a Reset removes every device and
+      // the scenario makes them again within DURATION) must not be removed at the end of that
+      // fade: cancel it (the stack stayed empty until the next redraw otherwise).
+      (update) => update.interrupt(),
       (exit) => exit.transition(t).attr("opacity", 0).remove(),
     );
 
