@@ -89,6 +89,40 @@ describe("engine client watchdog", () => {
     expect(client.status).toBe("ready");
   });
 
+  it("after a reset, a restart rebuilds nothing of the engine the reset threw away", async () => {
+    const workers: Array<ReturnType<typeof hangableWorker>> = [];
+    const reports: RestartReport[] = [];
+    client = new EngineClient({
+      createWorker: () => {
+        const w = hangableWorker();
+        workers.push(w);
+        return w.worker;
+      },
+      ring: createRing({ capacity: 1024, recordWords: RECORD_SLOTS }),
+      seed: 3,
+      pingIntervalMs: 20,
+      hangTimeoutMs: 150,
+      onRestart: (r) => reports.push(r),
+    });
+    await client.start();
+    await client.runShell("setup", () => undefined);
+    await client.refreshState();
+    expect(client.state?.devices.map((d) => d.name)).toEqual(["a"]);
+
+    // The page's Reset (scenarioActions.ts): a new engine in the same worker, new disks.
+    await client.call("reset", { seed: 3 });
+    client.forgetEngine();
+    expect(client.state).toBeNull();
+    expect(client.storage).toBeNull();
+
+    await expect(client.call("debugHang", {})).rejects.toBeInstanceOf(WorkerRestartedError);
+    await vi.waitFor(() => expect(reports).toHaveLength(1), { timeout: 3000 });
+    expect(reports[0]).toMatchObject({ count: 1, devices: [], ok: true });
+    expect(workers[1]?.host.engine?.dm.byName("a")).toBeUndefined();
+    await client.refreshState();
+    expect(client.state?.devices).toEqual([]);
+  });
+
   it("does not restart a worker that keeps answering", async () => {
     client = new EngineClient({
       createWorker: () => hangableWorker().worker,
