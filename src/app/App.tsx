@@ -38,26 +38,60 @@ function useAfterFirstStack(): boolean {
   return drawn || late;
 }
 
+/**
+ * Alt+N: the panel comes into view (the page or the grid scrolls to it, its head first) and
+ * takes the keyboard. Alt+3 is the table editor and Alt+6 the target editor, two tabs of one
+ * panel: each shows its own tab.
+ */
 function focusPanel(i: number): void {
   const id = PANELS[i];
   if (!id) return;
   // The target editor is a tab of the editor panel (panels/EditorTabs.tsx).
-  if (id === "target") return focusTargetEditor();
+  if (id === "target") {
+    focusTargetEditor();
+    revealPanel("editor");
+    return;
+  }
+  if (id === "editor" && useAppStore.getState().editorTab !== "table") {
+    setEditorTab("table");
+    // The table editor shows on the next render.
+    requestAnimationFrame(() => requestAnimationFrame(() => focusInPanel(id)));
+    revealPanel(id);
+    return;
+  }
+  focusInPanel(id);
+  revealPanel(id);
+}
+
+function focusInPanel(id: string): void {
   const el = document.getElementById(`panel-${id}`);
   // (Not inside a hidden tab: the editor panel keeps its other editor mounted, hidden.)
   const target =
     el?.querySelector<HTMLElement>(":is(textarea, [tabindex='0']):not([hidden] *)") ?? el;
-  target?.focus();
+  // The panel scrolls as a whole (revealPanel): focusing must not scroll its head out of sight.
+  target?.focus({ preventScroll: true });
+}
+
+/** Scrolls the page (or the grid) so that panel `id` shows, its head first if it is too tall. */
+function revealPanel(id: string): void {
+  const el = document.getElementById(`panel-${id}`);
+  if (!el) return;
+  el.scrollTop = 0;
+  const r = el.getBoundingClientRect();
+  const fits = r.height <= window.innerHeight;
+  el.scrollIntoView({ block: fits ? "nearest" : "start" });
 }
 
 function Panel(props: {
   id: (typeof PANELS)[number];
+  /** The panel whose Alt key the head shows, if not `id` (the editor panel's target tab). */
+  keyOf?: (typeof PANELS)[number];
   title: string;
   hint?: string;
   children: React.ReactNode;
   extra?: React.ReactNode;
 }) {
-  const n = PANELS.indexOf(props.id) + 1;
+  const n = PANELS.indexOf(props.keyOf ?? props.id) + 1;
   return (
     <section
       className={`panel panel-${props.id}`}
@@ -239,7 +273,13 @@ export function App() {
             <InsightBody />
           </ViewGate>
         </Panel>
-        <Panel id="editor" title={editor.title} hint={editor.hint} extra={<EditorTabs />}>
+        <Panel
+          id="editor"
+          {...(editorTab === "target" ? { keyOf: "target" as const } : {})}
+          title={editor.title}
+          hint={editor.hint}
+          extra={<EditorTabs />}
+        >
           <EditorBody ready={loadLazy} />
         </Panel>
         <Panel id="load" title="Load" hint="generators issue bios on the virtual clock">

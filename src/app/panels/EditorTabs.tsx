@@ -13,7 +13,7 @@ const TargetEditor = lazy(() => import("../editor/TargetEditor.tsx"));
 export type EditorTab = "table" | "target";
 
 const TABS: ReadonlyArray<{ id: EditorTab; title: string; key?: string }> = [
-  { id: "table", title: "Table" },
+  { id: "table", title: "Table", key: "Alt+3" },
   { id: "target", title: "Target code", key: "Alt+6" },
 ];
 
