@@ -180,12 +180,11 @@ export function dmTableBuild(
     // limits and checks the device areas here; a later table is checked when it is swapped in
     // by resume (golden 069).
     if (first) {
-      if (!deviceAreasValid(e, md, table)) {
+      if (!dmCalculateQueueLimits(e, md, table, true)) {
         e.log("err", "device-mapper: core: Cannot calculate initial queue limits");
         e.log("err", "device-mapper: ioctl: unable to set up device queue for new table.");
         throw new DmError("EINVAL");
       }
-      dmCalculateQueueLimits(e, md, table);
     }
   } catch (err) {
     dmTableDestroy(e, md, table);
@@ -258,7 +257,24 @@ function addTarget(
  * about ("caused an alignment inconsistency"), not refused; the kernel stacks every device twice
  * (again in validate_hardware_logical_block_alignment), so each device warning appears twice.
  */
-export function dmCalculateQueueLimits(e: Engine, md: MappedDevice, table: Table): QueueLimits {
+export function dmCalculateQueueLimits(e: Engine, md: MappedDevice, table: Table): QueueLimits;
+export function dmCalculateQueueLimits(
+  e: Engine,
+  md: MappedDevice,
+  table: Table,
+  checkAreas: true,
+): QueueLimits | null;
+/**
+ * With `checkAreas`, each target's device areas are checked (device_area_is_invalid) right after
+ * its limits are stacked, as Linux does, so a device's alignment warning comes before a "too
+ * small for target" of the same target; null then means EINVAL (differential fuzzer seed 12).
+ */
+export function dmCalculateQueueLimits(
+  e: Engine,
+  md: MappedDevice,
+  table: Table,
+  checkAreas = false,
+): QueueLimits | null {
   const limits = blkSetStackingLimits();
   const setDeviceLimits = (into: QueueLimits, d: DmDev, start: Sector | bigint): void => {
     const b = d.bdev.limits;
@@ -274,6 +290,7 @@ export function dmCalculateQueueLimits(e: Engine, md: MappedDevice, table: Table
     const tiLimits = blkSetStackingLimits();
     ti.guard.iterateDevices(md, ti, (d, start) => setDeviceLimits(tiLimits, d, start));
     ti.guard.ioHints(md, ti, tiLimits);
+    if (checkAreas && !targetAreasValid(e, md, ti)) return null;
     if (!blkStackLimits(limits, tiLimits, 0))
       e.log(
         "warn",
@@ -293,23 +310,25 @@ export function dmCalculateQueueLimits(e: Engine, md: MappedDevice, table: Table
  * logging "<dev> too small for target", when a target maps past the end of a device it holds.
  */
 export function deviceAreasValid(e: Engine, md: MappedDevice, table: Table): boolean {
-  for (const ti of table.targets) {
-    let bad = false;
-    ti.guard.iterateDevices(md, ti, (d: DmDev, start: Sector | bigint, len: Sector) => {
-      const size = d.bdev.sizeSectors;
-      if (!size || bad) return;
-      const s = BigInt(start);
-      if (s >= BigInt(size) || s + BigInt(len) > BigInt(size)) {
-        e.log(
-          "err",
-          `device-mapper: table: ${md.devName}: ${d.bdev.name} too small for target: start=${start}, len=${len}, dev_size=${size}`,
-        );
-        bad = true;
-      }
-    });
-    if (bad) return false;
-  }
-  return true;
+  return table.targets.every((ti) => targetAreasValid(e, md, ti));
+}
+
+/** device_area_is_invalid over the devices of one target. */
+function targetAreasValid(e: Engine, md: MappedDevice, ti: Target): boolean {
+  let bad = false;
+  ti.guard.iterateDevices(md, ti, (d: DmDev, start: Sector | bigint, len: Sector) => {
+    const size = d.bdev.sizeSectors;
+    if (!size || bad) return;
+    const s = BigInt(start);
+    if (s >= BigInt(size) || s + BigInt(len) > BigInt(size)) {
+      e.log(
+        "err",
+        `device-mapper: table: ${md.devName}: ${d.bdev.name} too small for target: start=${start}, len=${len}, dev_size=${size}`,
+      );
+      bad = true;
+    }
+  });
+  return !bad;
 }
 
 /** dm_table_destroy: every target's dtr, then the devices a target forgot to put. */

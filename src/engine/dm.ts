@@ -9,13 +9,7 @@
 import type { Engine } from "./engine.ts";
 import { EV } from "./events.ts";
 import { MappedDevice, isMappedDevice } from "./mapped-device.ts";
-import {
-  dmCalculateQueueLimits,
-  deviceAreasValid,
-  dmTableDestroy,
-  targetEvent,
-  type Table,
-} from "./dm-table.ts";
+import { dmCalculateQueueLimits, dmTableDestroy, targetEvent, type Table } from "./dm-table.ts";
 import type { MappedDeviceRef } from "./target.ts";
 import { DmError, ERRNO } from "./types.ts";
 
@@ -79,11 +73,12 @@ export async function dmSuspend(e: Engine, md: MappedDevice, flags: SuspendFlags
  * then keeps its old table and `table` is the caller's to destroy.
  */
 export function dmSwapTable(e: Engine, md: MappedDevice, table: Table): Table | null {
-  if (!deviceAreasValid(e, md, table)) throw new DmError("EINVAL");
+  const limits = dmCalculateQueueLimits(e, md, table, true);
+  if (!limits) throw new DmError("EINVAL");
   const old = md.live;
   md.live = table;
   md.readOnly = table.mode === "r";
-  md.limits = dmCalculateQueueLimits(e, md, table);
+  md.limits = limits;
   // dm_table_set_restrictions -> disk_update_readahead: max(2 * io_opt, VM_READAHEAD_PAGES)
   // in whole 4 KiB pages, replacing whatever BLKRASET set before.
   md.readAhead = Math.max(Math.floor((md.limits.ioOpt * 2) / 4096), 32) * 8;
