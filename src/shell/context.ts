@@ -14,6 +14,12 @@ import { FsError } from "./util.ts";
  * node and `dmsetup mknodes` makes it again. Nodes follow a device through renames.
  */
 export class MapperNodes {
+  /**
+   * Regular files in /dev/mapper, by name: what a write to a path with no node creates (devtmpfs
+   * takes any file). A file shadows the device of the same name: dmsetup will not replace it
+   * with a node, and removing the device deletes it.
+   */
+  readonly files = new Map<string, Uint8Array>();
   readonly #removed = new WeakSet<MappedDevice>();
   readonly #made = new WeakSet<MappedDevice>();
   readonly #disked = new WeakSet<MappedDevice>();

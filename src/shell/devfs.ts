@@ -23,7 +23,8 @@ const EPOCH = new Date(0);
 export type DevNode =
   | { kind: "dir" }
   | { kind: "block"; bdev: BlockDevice }
-  | { kind: "char"; name: "zero" | "null" | "urandom" | "random" | "control" };
+  | { kind: "char"; name: "zero" | "null" | "urandom" | "random" | "control" }
+  | { kind: "file"; name: string };
 
 const CHAR_DEVICES = ["null", "random", "urandom", "zero"] as const;
 
@@ -49,6 +50,7 @@ export class DevFs implements IFileSystem {
     if (p === "/mapper/control") return { kind: "char", name: "control" };
     const m = /^\/mapper\/([^/]+)$/.exec(p);
     if (m) {
+      if (this.#ctx.nodes.files.has(m[1]!)) return { kind: "file", name: m[1]! };
       const md = this.mapperNodes().get(m[1]!);
       return md ? { kind: "block", bdev: md } : undefined;
     }
@@ -76,6 +78,7 @@ export class DevFs implements IFileSystem {
   async readFileBuffer(path: string): Promise<Uint8Array> {
     const n = this.#must(path, "open");
     if (n.kind === "dir") throw new FsError("EISDIR", "read", `/dev${path}`);
+    if (n.kind === "file") return this.#ctx.nodes.files.get(n.name)!.slice();
     if (n.kind === "char") {
       switch (n.name) {
         case "zero":
@@ -129,8 +132,21 @@ export class DevFs implements IFileSystem {
     append: boolean,
   ): Promise<void> {
     const n = this.node(path);
-    if (!n)
-      throw new FsError(path.startsWith("/mapper/") ? "ENOENT" : "EACCES", "open", `/dev${path}`);
+    const m = /^\/mapper\/([^/]+)$/.exec(path);
+    if ((!n && m) || n?.kind === "file") {
+      // A new regular file in /dev/mapper, or one written again.
+      const name = m![1]!;
+      const data = toBytes(content, options);
+      const old = append ? (this.#ctx.nodes.files.get(name) ?? new Uint8Array(0)) : null;
+      const file = old ? new Uint8Array(old.length + data.length) : data.slice();
+      if (old) {
+        file.set(old);
+        file.set(data, old.length);
+      }
+      this.#ctx.nodes.files.set(name, file);
+      return;
+    }
+    if (!n) throw new FsError("EACCES", "open", `/dev${path}`);
     if (n.kind === "dir") throw new FsError("EISDIR", "open", `/dev${path}`);
     if (n.kind === "char") {
       if (n.name === "control") throw new FsError("EINVAL", "write", `/dev${path}`);
@@ -178,6 +194,15 @@ export class DevFs implements IFileSystem {
         size: 0,
         mtime: EPOCH,
       };
+    if (n.kind === "file")
+      return {
+        isFile: true,
+        isDirectory: false,
+        isSymbolicLink: false,
+        mode: 0o100644,
+        size: this.#ctx.nodes.files.get(n.name)!.length,
+        mtime: EPOCH,
+      };
     if (n.kind === "char")
       return {
         isFile: true,
@@ -203,7 +228,10 @@ export class DevFs implements IFileSystem {
 
   async readdir(path: string): Promise<string[]> {
     const p = path.replace(/\/+$/, "") || "/";
-    if (p === "/mapper") return ["control", ...[...this.mapperNodes().keys()].sort()];
+    if (p === "/mapper") {
+      const names = new Set([...this.mapperNodes().keys(), ...this.#ctx.nodes.files.keys()]);
+      return ["control", ...[...names].sort()];
+    }
     if (p === "/") {
       const names = [
         "mapper",
@@ -231,6 +259,7 @@ export class DevFs implements IFileSystem {
 
   async rm(path: string, options?: { force?: boolean }): Promise<void> {
     const m = /^\/mapper\/([^/]+)$/.exec(path);
+    if (m && this.#ctx.nodes.files.delete(m[1]!)) return;
     const md = m ? this.mapperNodes().get(m[1]!) : undefined;
     if (md) {
       this.#ctx.nodes.remove(md);
@@ -262,6 +291,7 @@ export class DevFs implements IFileSystem {
   getAllPaths(): string[] {
     const out = ["/", "/mapper", "/mapper/control"];
     for (const name of this.mapperNodes().keys()) out.push(`/mapper/${name}`);
+    for (const name of this.#ctx.nodes.files.keys()) out.push(`/mapper/${name}`);
     for (const name of CHAR_DEVICES) out.push(`/${name}`);
     for (const d of this.#ctx.engine.devices.values()) out.push(`/${d.name}`);
     return out;

@@ -23,6 +23,7 @@ export async function openPath(shell: DmShell, path: string): Promise<Opened | {
     const n = shell.devfs.node(path.slice(4) || "/");
     if (!n) return { errno: "ENOENT" };
     if (n.kind === "dir") return { kind: "dir" };
+    if (n.kind === "file") return { kind: "file", path };
     if (n.kind === "block") {
       // A dm device whose disk was never added (no table ever loaded) cannot be opened.
       if (isMappedDevice(n.bdev) && !shell.ctx.nodes.hasDisk(n.bdev)) return { errno: "ENXIO" };

@@ -357,7 +357,12 @@ export const dd = command("dd", async (args, io) => {
     if (outfile !== null) {
       const path = io.path(outfile);
       let o = await openPath(io.shell, path);
-      if ("errno" in o && o.errno === "ENOENT" && !path.startsWith("/dev/"))
+      // O_CREAT: a new regular file, anywhere but /dev (where only /dev/mapper takes files).
+      if (
+        "errno" in o &&
+        o.errno === "ENOENT" &&
+        (!path.startsWith("/dev/") || /^\/dev\/mapper\/[^/]+$/.test(path))
+      )
         o = { kind: "file", path };
       if ("errno" in o) die(`can't open '${outfile}': ${STRERROR[o.errno] ?? o.errno}`);
       const opened = o as Opened;

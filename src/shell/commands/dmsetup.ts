@@ -497,7 +497,7 @@ const create: Cmd = async (d: Dmsetup, args: string[]) => {
   } catch (e) {
     d.ioctlFail("create", name, e, uuid ? `${uuid} ` : " ");
   }
-  if (d.has("addnodeoncreate")) d.shell.ctx.nodes.make(md);
+  if (d.has("addnodeoncreate")) makeNode(d, md);
   if (specs.length === 0) {
     verboseInfo(d, name);
     return;
@@ -528,7 +528,7 @@ const create: Cmd = async (d: Dmsetup, args: string[]) => {
   } catch (e) {
     d.ioctlFail("resume", name, e, `(254:${md.minor}) `);
   }
-  d.shell.ctx.nodes.make(md);
+  makeNode(d, md);
   setReadAhead(d, md);
   verboseInfo(d, name);
 };
@@ -581,11 +581,23 @@ const resume = forEachDevice(async (d: Dmsetup, name: string, md: MappedDevice |
     d.ioctlFail("resume", name, e, uuidPart(d));
   }
   if (md) {
-    d.shell.ctx.nodes.make(md);
+    makeNode(d, md);
     setReadAhead(d, md);
   }
   verboseInfo(d, name);
 });
+
+/**
+ * dmsetup's node operation (libdm's _add_dev_node, no udev): /dev/mapper/NAME made, unless a
+ * file that is no block device is already there (it stays; the command still succeeds).
+ */
+function makeNode(d: Dmsetup, md: MappedDevice): void {
+  if (d.shell.ctx.nodes.files.has(md.dmName)) {
+    d.e(`A non-block device file at '/dev/mapper/${md.dmName}' is already present\n`);
+    return;
+  }
+  d.shell.ctx.nodes.make(md);
+}
 
 /**
  * --readahead after a resume (libdm's node ops, _set_dev_node_read_ahead): auto leaves the
@@ -640,17 +652,29 @@ const remove = forEachDevice(async (d: Dmsetup, name: string, md: MappedDevice |
   } catch (e) {
     d.ioctlFail("remove", name, e, uuidPart(d));
   }
+  // _rm_dev_node unlinks whatever is at the node's path once the device is gone.
+  if (!d.dm.byName(name)) d.shell.ctx.nodes.files.delete(name);
 });
 
 /** _remove_all: remove every closed device; with --force, error the rest and try again. */
 const removeAll: Cmd = async (d: Dmsetup) => {
+  try {
+    await removeAllDevices(d);
+  } finally {
+    // dm_mknodes(NULL) after it: what is left at the path of a device that is gone goes.
+    for (const name of [...d.shell.ctx.nodes.files.keys()])
+      if (!d.dm.byName(name)) d.shell.ctx.nodes.files.delete(name);
+  }
+};
+
+async function removeAllDevices(d: Dmsetup): Promise<void> {
   d.dm.removeAll();
   if (!d.has("force") || d.dm.list().length === 0) return;
   for (const md of d.dm.list()) await errorDevice(d, md.dmName, md);
   d.dm.removeAll();
   const left = d.dm.list().length;
   if (left > 0) d.e(`Unable to remove ${left} device(s).\n`);
-};
+}
 
 const wipeTable = forEachDevice(async (d: Dmsetup, name: string, md: MappedDevice | undefined) => {
   if (!md) d.fail("Device does not exist.");
@@ -765,8 +789,8 @@ function displayInfoLong(d: Dmsetup, md: MappedDevice): void {
           ? "INACTIVE"
           : "None";
   d.o(`Tables present:    ${tables}\n`);
-  // --noopencount: the ioctl does not count (open_count -1) and the line is left out.
-  if (!d.has("noopencount")) d.o(`Open count:        ${md.openCount}\n`);
+  // --noopencount changes nothing: 6.1 reports the open count whatever the flag says.
+  d.o(`Open count:        ${md.openCount}\n`);
   d.o(`Event number:      ${md.eventNr}\n`);
   d.o(`Major, minor:      254, ${md.minor}\n`);
   d.o(`Number of targets: ${md.live ? md.live.targets.length : 0}\n`);
@@ -994,7 +1018,7 @@ const REPORT_FIELDS: ReportField[] = [
     head: "Open",
     width: 4,
     num: true,
-    get: (md, d) => (d.has("noopencount") ? "-1" : String(md.openCount)),
+    get: (md) => String(md.openCount),
   },
   {
     id: "segments",
@@ -1333,7 +1357,7 @@ const ls: Cmd = (d: Dmsetup) => {
 
 const mknodes: Cmd = (d: Dmsetup, args: string[]) => {
   const list = args.length ? args.map((a) => d.resolve(a).md) : d.dm.list();
-  for (const md of list) if (md) d.shell.ctx.nodes.make(md);
+  for (const md of list) if (md) makeNode(d, md);
 };
 
 /**
