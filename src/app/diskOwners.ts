@@ -33,7 +33,10 @@ export interface DiskOwners {
 }
 
 /** Segments of live tables mapping onto `disk` ("major:minor"), grouped by device and type. */
-export function diskOwners(disk: DiskSnapshot, devices: readonly DmDeviceInfo[]): DiskOwners {
+export function diskOwners(
+  disk: DiskSnapshot,
+  devices: readonly Pick<DmDeviceInfo, "name" | "live">[],
+): DiskOwners {
   const dev = `${disk.major}:${disk.minor}`;
   const chunks = Math.ceil(disk.sizeBytes / (SECTORS_PER_CHUNK * 512));
   const byKey = new Map<string, number>();

@@ -1,8 +1,8 @@
 /**
- * Per RAM disk, a grid of its 64 KiB chunks: bright where the chunk holds data, tinted by the
- * dm device whose table maps onto it. The chunk maps are read straight from the shared storage
- * (DiskReader) inside the app's frame loop, only when events say the disks may have changed;
- * React renders the frame of the panel, never the cells.
+ * Per RAM disk, a grid of its 64 KiB chunks: bright where the chunk holds data (now), tinted
+ * by the dm device whose table maps onto it at the playback cursor. The chunk maps are read
+ * straight from the shared storage (DiskReader) inside the app's frame loop, only when events
+ * say the disks may have changed; React renders the frame of the panel, never the cells.
  */
 
 import { useEffect, useMemo, useRef } from "react";
@@ -12,6 +12,7 @@ import { describeRanges, diskOwners } from "../diskOwners.ts";
 import { getDiskReader, getDiskVersion } from "../session.ts";
 import { formatSize, toneColor } from "../stackLayout.ts";
 import { useAppStore } from "../store/index.ts";
+import { useTopologyAtCursor } from "../history/useTopology.ts";
 import type { DiskSnapshot, DmDeviceInfo } from "../../worker/protocol.ts";
 
 /** Most cells a grid draws; bigger disks fold several chunks into a cell. */
@@ -27,7 +28,13 @@ function gridShape(chunks: number): { cols: number; rows: number; per: number } 
   return { cols, rows: Math.ceil(cells / cols), per };
 }
 
-function DiskGrid({ disk, devices }: { disk: DiskSnapshot; devices: readonly DmDeviceInfo[] }) {
+function DiskGrid({
+  disk,
+  devices,
+}: {
+  disk: DiskSnapshot;
+  devices: readonly Pick<DmDeviceInfo, "name" | "live">[];
+}) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const count = useRef<HTMLSpanElement>(null);
   const chunks = Math.ceil(disk.sizeBytes / CHUNK_SIZE);
@@ -146,7 +153,10 @@ function DiskGrid({ disk, devices }: { disk: DiskSnapshot; devices: readonly DmD
 
 export function DiskPanel() {
   const disks = useAppStore((s) => s.disks);
-  const devices = useAppStore((s) => s.devices);
+  // Who maps onto the disks: the tables at the playback cursor (history/topology.ts), as the
+  // stack view draws them. What the chunks hold is the disks' present contents: the page keeps
+  // no history of data.
+  const { devices } = useTopologyAtCursor();
   if (disks.length === 0) {
     return (
       <p className="empty">
