@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { columns, displayName, LineEditor } from "./lineEditor.ts";
+import { columns, displayName, LineEditor, typeahead } from "./lineEditor.ts";
 
 function editor(history: string[] = [], cols = 80) {
   let out = "";
@@ -53,18 +53,51 @@ describe("line editor", () => {
     expect(ed.buffer).toBe("");
   });
 
-  it("submits a pasted multi-line script whole and keeps an unfinished last line", () => {
+  it("reads a pasted script line by line, as typeahead, and keeps an unfinished last line", () => {
     const { ed, out, reset } = editor();
     ed.input("echo ");
     reset();
     const script = "dmsetup create a <<EOF\n0 8 zero\nEOF\ndmsetup ls";
-    const actions = ed.input(`\x1b[200~${script}\ndmsetup ta\x1b[201~`);
-    expect(actions).toEqual([{ type: "submit", script: `echo ${script}` }]);
+    // The first line is submitted; the rest comes back to be fed after the next prompt.
+    let actions = ed.input(typeahead(`${script}\ndmsetup ta`));
+    expect(actions).toEqual([
+      { type: "submit", script: "echo dmsetup create a <<EOF" },
+      { type: "typeahead", data: "0 8 zero\nEOF\ndmsetup ls\ndmsetup ta" },
+    ]);
+    expect(out()).toContain("dmsetup create a <<EOF");
+    expect(out()).not.toContain("0 8 zero");
+    // The shell says the heredoc is open: its lines continue it after "> ".
+    ed.continueInput("echo dmsetup create a <<EOF");
+    ed.showPrompt();
+    reset();
+    actions = ed.input(typeahead("0 8 zero\nEOF\ndmsetup ls\ndmsetup ta"));
+    expect(actions[0]).toEqual({ type: "submit", script: "echo dmsetup create a <<EOF\n0 8 zero" });
+    expect(out()).toContain("0 8 zero\r\n");
+    expect(out()).not.toContain("EOF");
+    ed.continueInput("echo dmsetup create a <<EOF\n0 8 zero");
+    ed.showPrompt();
+    actions = ed.input(typeahead("EOF\ndmsetup ls\ndmsetup ta"));
+    expect(actions[0]).toEqual({
+      type: "submit",
+      script: "echo dmsetup create a <<EOF\n0 8 zero\nEOF",
+    });
+    // Whole now: it runs, then the next command is read on a fresh prompt.
+    ed.showPrompt();
+    actions = ed.input(typeahead("dmsetup ls\ndmsetup ta"));
+    expect(actions).toEqual([
+      { type: "submit", script: "dmsetup ls" },
+      { type: "typeahead", data: "dmsetup ta" },
+    ]);
+    ed.showPrompt();
+    expect(ed.input(typeahead("dmsetup ta"))).toEqual([]);
     expect(ed.buffer).toBe("dmsetup ta");
-    expect(out()).toContain("\r\n\x1b[2m>\x1b[22m 0 8 zero");
     // Without bracketed paste, a chunk with newlines is a paste too (\r from the clipboard).
     const { ed: ed2 } = editor();
-    expect(ed2.input("a\rb\r")).toEqual([{ type: "submit", script: "a\nb" }]);
+    expect(ed2.input("a\rb\r")).toEqual([
+      { type: "submit", script: "a" },
+      { type: "typeahead", data: "b\n" },
+    ]);
+    expect(ed2.input(typeahead("b\n"))).toEqual([{ type: "submit", script: "b" }]);
     expect(ed2.history).toEqual(["a", "b"]);
   });
 
@@ -103,8 +136,11 @@ describe("line editor", () => {
   it("continues a pasted unfinished script, and Ctrl-C abandons all of it", () => {
     const { ed, out, reset } = editor();
     expect(ed.input("\x1b[200~cat <<EOF\none\n\x1b[201~")).toEqual([
-      { type: "submit", script: "cat <<EOF\none" },
+      { type: "submit", script: "cat <<EOF" },
+      { type: "typeahead", data: "one\n" },
     ]);
+    ed.continueInput("cat <<EOF");
+    expect(ed.input(typeahead("one\n"))).toEqual([{ type: "submit", script: "cat <<EOF\none" }]);
     ed.continueInput("cat <<EOF\none");
     ed.input("two");
     reset();

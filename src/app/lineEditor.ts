@@ -4,9 +4,11 @@
  * terminal output and actions for the console, so it is tested without a terminal.
  *
  * Paste: a pasted text (bracketed-paste mode, or several characters with a newline arriving
- * in one chunk) is inserted at the cursor; every complete line of the result is submitted as
- * ONE script, so a pasted heredoc or multi-line table arrives whole; the unfinished last line
- * stays in the editor.
+ * in one chunk) is inserted at the cursor and read as a terminal reads typeahead: its first
+ * line is submitted, and the rest comes back as a "typeahead" action that the console feeds
+ * again once that line has run and the next prompt is shown. So N pasted commands run one by
+ * one, each with its output before the next prompt; a heredoc or a loop that spans lines stays
+ * together through continuation (below); an unfinished last line ends up in the editor.
  *
  * Continuation: whether a submitted script is whole is the shell's call (its parser, in the
  * worker). When it is not, the console hands it back with `continueInput`; the editor then
@@ -28,7 +30,17 @@ export type EditorAction =
   | { type: "submit"; script: string }
   | { type: "clear" }
   /** Tab: complete the word before the cursor of `line` (the line up to the cursor). */
-  | { type: "complete"; line: string };
+  | { type: "complete"; line: string }
+  /**
+   * The rest of a paste after the line just submitted: feed it back with `input` (as
+   * `typeahead(data)`) once that line has run and the prompt is shown again.
+   */
+  | { type: "typeahead"; data: string };
+
+/** Terminal input that pastes `text` (bracketed paste): how a typeahead is fed back. */
+export function typeahead(text: string): string {
+  return `\x1b[200~${text}\x1b[201~`;
+}
 
 /** Candidates for the word at `from` (an index into the line given with the "complete" action). */
 export interface CompletionResult {
@@ -282,20 +294,21 @@ export class LineEditor {
       this.#insert(normalized);
       return;
     }
-    const lines = full.slice(0, cut);
-    const rest = full.slice(cut + 1);
-    // Show the script as typed: first line on the prompt, the rest as continuation lines.
-    this.buffer = lines.split("\n")[0] ?? "";
-    this.cursor = this.buffer.length;
+    // The first line, on the prompt, is submitted as if typed and Enter pressed; the rest waits
+    // for the next prompt (the console feeds it back), as a terminal's typeahead does.
+    const first = full.indexOf("\n");
+    const line = full.slice(0, first);
+    const rest = full.slice(first + 1);
+    this.buffer = line;
+    this.cursor = line.length;
     this.#render(true);
-    const more = lines.split("\n").slice(1);
-    for (const line of more) this.#term.write(`\r\n${CONTINUATION_PROMPT}${line}`);
     this.#term.write("\r\n");
-    for (const line of lines.split("\n")) this.#remember(line);
-    this.buffer = rest;
-    this.cursor = rest.length;
+    this.#remember(line);
+    this.buffer = "";
+    this.cursor = 0;
     this.#drawnCursor = 0;
-    actions.push({ type: "submit", script: this.#takePending(lines) });
+    actions.push({ type: "submit", script: this.#takePending(line) });
+    if (rest) actions.push({ type: "typeahead", data: rest });
   }
 
   /** `lines` after the lines of the unfinished script they continue, if any. */

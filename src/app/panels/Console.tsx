@@ -11,7 +11,7 @@ import { useEffect, useRef } from "react";
 import { interruptCommand, runCommand } from "../actions.ts";
 import { attachConsole, clearConsoleBacklog, PROMPT } from "../consoleSink.ts";
 import { completeLine, isWholeScript, setShellColumns } from "../consoleShell.ts";
-import { LineEditor } from "../lineEditor.ts";
+import { LineEditor, typeahead } from "../lineEditor.ts";
 import { WordWrap } from "../wordWrap.ts";
 
 const HISTORY_KEY = "dm-playground:history";
@@ -130,6 +130,12 @@ export default function Console() {
         for (const action of actions) {
           if (action.type === "complete") {
             editor.applyCompletion(await completeLine(action.line));
+            continue;
+          }
+          if (action.type === "typeahead") {
+            // The rest of a paste: read after this line's output and the next prompt, before
+            // anything typed meanwhile.
+            queued.unshift(typeahead(action.data));
             continue;
           }
           prompt = true;
