@@ -13,6 +13,8 @@ import {
 import { InsightBody, InsightTabs, insightTitle } from "./panels/InsightPanel.tsx";
 import { PlaybackBar } from "./panels/PlaybackBar.tsx";
 import { StackView } from "./panels/StackView.tsx";
+import { ansi, writeConsole } from "./consoleSink.ts";
+import { SCENARIO_HINT } from "./scenario.ts";
 import { useAppStore } from "./store/index.ts";
 
 // The console (xterm.js) and the editor are the heavy, interactive parts: they load after the
@@ -210,6 +212,14 @@ export function App() {
   const insight = insightTitle(useAppStore((s) => s.insightTab));
 
   useEffect(() => installPanelKeys(window, PANELS, focusPanel), []);
+  // The default scenario built (at start, or after Reset): a first command to try, under it.
+  useEffect(
+    () =>
+      useAppStore.subscribe((s, prev) => {
+        if (prev.busy && !s.busy) writeConsole(ansi.dim(SCENARIO_HINT) + "\r\n");
+      }),
+    [],
+  );
   // A target shared by link opens the target editor, which asks before it runs anything.
   useEffect(() => {
     const onHash = () => {

@@ -11,5 +11,9 @@ export const DEFAULT_SCENARIO: readonly string[] = [
   "dmsetup ls --tree",
 ];
 
+/** What to try next, printed (dimmed, as a shell comment) once the scenario is built. */
+export const SCENARIO_HINT =
+  "# try: dmsetup create top --table '0 8192 linear /dev/mapper/stripes 0'";
+
 /** The session seed: fixed, so a reload replays the same engine events. */
 export const DEFAULT_SEED = 0x5eed;

@@ -121,7 +121,8 @@ export function PlaybackBar() {
           aria-valuetext={speedLabel(SPEEDS[si]!)}
           onChange={(ev) => setPlaybackSpeed(SPEEDS[Number(ev.target.value)]!)}
         />
-        <output className="pb-speed-value">{speedLabel(SPEEDS[si]!)}</output>
+        {/* Shown with its leading zero ("0.1×": ".1×" reads as a stray dot). */}
+        <output className="pb-speed-value">{speedLabel(SPEEDS[si]!).replace(/^\./, "0.")}</output>
       </label>
       <input
         className="pb-scrub"
