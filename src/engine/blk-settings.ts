@@ -7,21 +7,11 @@
  * are in sectors of 512 bytes.
  */
 
-import type { QueueLimits, Sector } from "./types.ts";
+import { defaultLimits, type QueueLimits, type Sector } from "./types.ts";
 
 /** blk_set_default_limits, the part dm-playground models. */
 export function blkSetDefaultLimits(): QueueLimits {
-  return {
-    logicalBlockSize: 512,
-    physicalBlockSize: 512,
-    ioMin: 512,
-    ioOpt: 0,
-    maxSectors: 255 * 1024 * 2,
-    discardGranularity: 0,
-    alignmentOffset: 0,
-    misaligned: false,
-    chunkSectors: 0,
-  };
+  return defaultLimits();
 }
 
 /** blk_set_stacking_limits: the neutral start a stacking driver combines its devices into. */

@@ -20,6 +20,7 @@
  */
 
 import type { Bio } from "./bio.ts";
+import { CALL_OP_LINUX, type CallOp } from "./callCell.ts";
 import type { MappedDevice } from "./mapped-device.ts";
 import type { DmDev, Target, TargetType } from "./target.ts";
 import {
@@ -35,40 +36,14 @@ import {
 } from "./types.ts";
 import { TargetCtrError } from "./target.ts";
 
-/** The operations of a target type the engine calls, plus the callbacks the target registered. */
-export type TargetOp =
-  | "ctr"
-  | "dtr"
-  | "map"
-  | "endIo"
-  | "presuspend"
-  | "postsuspend"
-  | "preresume"
-  | "resume"
-  | "status"
-  | "message"
-  | "iterateDevices"
-  | "ioHints"
-  | "timer"
-  | "completion";
+/**
+ * The operations of a target type the engine calls, plus the callbacks the target registered
+ * (the list lives in callCell.ts, which the page reads without importing the engine).
+ */
+export type TargetOp = CallOp;
 
 /** Linux's name of each op, as fault texts use it ("end_io threw: ..."). */
-export const TARGET_OP_NAMES: Readonly<Record<TargetOp, string>> = {
-  ctr: "ctr",
-  dtr: "dtr",
-  map: "map",
-  endIo: "end_io",
-  presuspend: "presuspend",
-  postsuspend: "postsuspend",
-  preresume: "preresume",
-  resume: "resume",
-  status: "status",
-  message: "message",
-  iterateDevices: "iterate_devices",
-  ioHints: "io_hints",
-  timer: "timer",
-  completion: "completion",
-};
+export const TARGET_OP_NAMES: Readonly<Record<TargetOp, string>> = CALL_OP_LINUX;
 
 /** One call into a target, as observers see it. */
 export interface TargetCall {

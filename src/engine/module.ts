@@ -220,21 +220,11 @@ export function locateOp(source: string, op: string): { line: number; column: nu
   return locate(source, new RegExp(`(^|[\\s{,])(${op})\\s*(\\(|:)`, "m"));
 }
 
-/** The operations a target type may have, each wrapped. */
-const WRAPPED_OPS = [
-  "ctr",
-  "dtr",
-  "map",
-  "endIo",
-  "presuspend",
-  "postsuspend",
-  "preresume",
-  "resume",
-  "status",
-  "message",
-  "iterateDevices",
-  "ioHints",
-] as const;
+/** The operations a target type may have, each wrapped (every op but the callbacks). */
+const WRAPPED_OPS = CALL_OPS.filter(
+  (op): op is Exclude<(typeof CALL_OPS)[number], "timer" | "completion"> =>
+    op !== "timer" && op !== "completion",
+);
 
 // ---- the loader ------------------------------------------------------------------------------
 
