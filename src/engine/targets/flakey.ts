@@ -115,7 +115,9 @@ export default defineTarget<FlakeyC>({
     const start = parseU64(args.shift()!);
     if (start === null) ctrError("Invalid device sector");
     const upInterval = readArg(args, 0, 0xffffffff, "Invalid up interval");
-    const downInterval = readArg(args, 0, 0xffffffff, "Invalid down interval");
+    // flakey_ctr reads the down interval with _args too (not _args + 1): a bad one is reported
+    // as "Invalid up interval" (differential fuzzer seed 22).
+    const downInterval = readArg(args, 0, 0xffffffff, "Invalid up interval");
     if (upInterval + downInterval === 0) ctrError("Total (up + down) interval is zero");
     if (upInterval + downInterval > 0xffffffff) ctrError("Interval overflow");
     const fc: Omit<FlakeyC, "dev"> = {
