@@ -109,3 +109,52 @@ test("Reset after a restart: stack, device menus and disks follow the new engine
   await expect(page.locator('canvas[data-disk="ram1"]')).toHaveAttribute("data-used", "2");
   await page.screenshot({ path: "test-results-fa/reset-after-restart.png" });
 });
+
+const SPIN = `import { defineTarget, type DmDev } from "dm-playground";
+export default defineTarget<{ dev: DmDev }>({
+  name: "spin",
+  version: [1, 0, 0],
+  ctr(t, args) {
+    t.private = { dev: t.getDevice(args[0]!) };
+  },
+  dtr(t) {
+    t.putDevice(t.priv.dev);
+  },
+  map(t, bio) {
+    if (bio.op === "WRITE") for (;;) {} // an endless loop on every write
+    bio.bdev = t.priv.dev.bdev;
+    return "REMAPPED";
+  },
+});
+`;
+
+test("a module that hung: its device leaves the device menus, later devices join them", async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await openApp(page);
+  const sh = (script: string) =>
+    page.evaluate(async (s) => {
+      let out = "";
+      await window.dmPlayground?.client()?.runShell(s, (_st, t) => (out += t));
+      return out;
+    }, script);
+  await sh(
+    `cat > /tmp/dm-spin.ts <<'EOF'\n${SPIN}EOF\ninsmod /tmp/dm-spin.ts\ndmsetup create hg --table "0 2048 spin /dev/mapper/stripes 0"`,
+  );
+  const editorMenu = page.locator("#panel-editor select").first();
+  const loadMenu = page.locator("#panel-load select").first();
+  await expect(editorMenu).toContainText("hg");
+  await expect(loadMenu).toContainText("/dev/mapper/hg");
+
+  await typeCommand(page, "dd if=/dev/zero of=/dev/mapper/hg bs=4k count=1 oflag=direct");
+  const rows = page.locator("#panel-console .xterm-rows");
+  await expect(rows).toContainText("not rebuilt: hg", { timeout: 20_000 });
+  await expect(editorMenu).not.toContainText("hg");
+  await expect(loadMenu).not.toContainText("/dev/mapper/hg");
+
+  await typeCommand(page, "dmsetup create later --table '0 2048 linear /dev/ram1 0'");
+  await expect(editorMenu).toContainText("later");
+  await expect(loadMenu).toContainText("/dev/mapper/later");
+  await page.screenshot({ path: "test-results-fa/menus-after-hang.png" });
+});
