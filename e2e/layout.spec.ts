@@ -66,3 +66,52 @@ test("Alt+3 is the table editor and Alt+6 the target editor; Alt+7 brings the de
   await expect(page.locator("#panel-debugger").getByText("Running.")).toBeInViewport();
   expect(errors).toEqual([]);
 });
+
+/** A target whose map has a line to stop on (line 8: `return "REMAPPED"`, after the remap). */
+const PASS = `import { defineTarget, type DmDev } from "dm-playground";
+export default defineTarget<{ dev: DmDev }>({
+  name: "pass",
+  version: [1, 0, 0],
+  ctr(t, args) { t.private = { dev: t.getDevice(args[0]!) }; },
+  dtr(t) { t.putDevice(t.priv.dev); },
+  map(t, bio) { bio.bdev = t.priv.dev.bdev;
+    return "REMAPPED"; },
+});
+`;
+
+test("paused with the target editor open: the paused frame is on screen, not a 60 px strip", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const errors = await openApp(page);
+  await page.locator("#panel-editor").getByRole("tab", { name: "Target code" }).click();
+  await page.locator("#panel-console .xterm").click();
+  await page.evaluate((text) => {
+    const textarea = document.querySelector("#panel-console .xterm textarea");
+    const data = new DataTransfer();
+    data.setData("text/plain", text);
+    textarea?.dispatchEvent(
+      new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }),
+    );
+  }, `cat > dm-pass.ts <<'EOF'\n${PASS}EOF\ninsmod dm-pass.ts && dmsetup create ps --table "0 8192 pass /dev/ram0"\n`);
+  await expect(page.getByRole("group", { name: "device ps" })).toBeVisible({ timeout: 30_000 });
+  const dbg = page.locator("#panel-debugger");
+  await dbg.getByLabel("Breakpoint file").fill("dm-pass.ts");
+  await dbg.getByLabel("Breakpoint line").fill("8");
+  await dbg.getByRole("button", { name: "Add", exact: true }).click();
+  await expect(dbg.getByText("Reloaded dm_pass")).toBeVisible({ timeout: 30_000 });
+  await typeCommand(page, "dd if=/dev/zero of=/dev/mapper/ps bs=4k count=1 oflag=direct");
+  const where = dbg.getByTestId("dbg-location");
+  await expect(where).toHaveText("Paused in map at dm-pass.ts:8", { timeout: 30_000 });
+  // The panel's head, where it stopped, the call stack and the locals: all in the viewport.
+  await expect(page.locator("#h-debugger")).toBeInViewport();
+  await expect(where).toBeInViewport();
+  const paused = dbg.getByRole("region", { name: "Paused" });
+  await expect(paused.getByRole("tree", { name: "Locals" })).toBeInViewport();
+  const box = await dbg.boundingBox();
+  expect(box!.height).toBeGreaterThan(300);
+  await page.screenshot({ path: test.info().outputPath("paused-target-tab.png") });
+  await page.keyboard.press("F8");
+  await expect(dbg.getByText("Running.")).toBeVisible();
+  expect(errors).toEqual([]);
+});
