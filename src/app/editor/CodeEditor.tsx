@@ -185,6 +185,18 @@ export function CodeEditor(props: {
       editor.revealLineInCenterIfOutsideViewport(paused.line);
     }
     d.set(list);
+    if (!paused || !sameFile(paused.file, props.file.name)) return;
+    // A pause makes room for the debugger, so the editor shrinks after this: keep the paused
+    // line in view whenever its layout changes while paused here.
+    const line = paused.line;
+    const reveal = (): void => editor.revealLineInCenter(line);
+    const sub = editor.onDidLayoutChange(reveal);
+    // The grid settles over a few frames: look again once it has.
+    const timer = setTimeout(reveal, 300);
+    return () => {
+      sub.dispose();
+      clearTimeout(timer);
+    };
   }, [breakpoints, paused, props.file.name]);
 
   return <div className="monaco-host" ref={host} data-testid="target-code" />;
