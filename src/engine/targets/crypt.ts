@@ -309,7 +309,8 @@ function parseCipherNew(spec: string): CipherSpec {
     ivMode = tmp.slice(dash + 1);
     tmp = tmp.slice(0, dash);
   }
-  // lmk would use 64 tfms; it is not implemented here, and is refused as an unknown IV mode.
+  // The IV modes here are those of parseCipher; lmk (64 tfms) is not among them, so it is
+  // refused there as "Invalid IV mode" (README, Differences from Linux).
   const m = /^([a-z0-9]+)\(([a-z0-9]+)\)$/.exec(tmp);
   return { cipher: m?.[2] ?? "", chain: m?.[1] ?? "", ivMode, ivOpts, tfms: 1 };
 }
