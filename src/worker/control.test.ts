@@ -4,31 +4,18 @@
  * state reads are all answered, and the console is usable again.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { MessageChannel, type MessagePort } from "node:worker_threads";
 import { RECORD_SLOTS } from "../engine/index.ts";
 import { createShell } from "../shell/index.ts";
-import { EngineClient, type WorkerLike } from "./client.ts";
-import { EngineHost, type HostOptions, type Port } from "./host.ts";
-import { PACE_REAL_TIME, type WorkerMessage, type WorkerRequest } from "./protocol.ts";
+import { EngineClient } from "./client.ts";
+import { EngineHost, type HostOptions } from "./host.ts";
+import { inProcessWorker } from "./testing/inProcessWorker.ts";
+import { PACE_REAL_TIME } from "./protocol.ts";
 import { createRing } from "./ring.ts";
 
 function connect(options: HostOptions) {
-  const { port1, port2 } = new MessageChannel();
-  const hostPort: Port = { postMessage: (m) => port1.postMessage(m), onmessage: null };
-  port1.on("message", (data: WorkerRequest) =>
-    hostPort.onmessage?.({ data } as MessageEvent<WorkerRequest>),
+  const { worker } = inProcessWorker(
+    (port) => new EngineHost(port, (engine) => createShell(engine), undefined, options),
   );
-  const host = new EngineHost(hostPort, (engine) => createShell(engine), undefined, options);
-  const worker: WorkerLike = {
-    postMessage: (m) => port2.postMessage(m),
-    terminate: () => {
-      host.close();
-      port1.close();
-      port2.close();
-    },
-    onmessage: null,
-  };
-  (port2 as MessagePort).on("message", (data: WorkerMessage) => worker.onmessage?.({ data }));
   return worker;
 }
 

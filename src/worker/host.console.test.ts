@@ -4,34 +4,21 @@
  */
 
 import { afterEach, describe, expect, it } from "vitest";
-import { MessageChannel, type MessagePort } from "node:worker_threads";
 import { RECORD_SLOTS } from "../engine/index.ts";
 import { createShell } from "../shell/index.ts";
-import { EngineClient, type WorkerLike } from "./client.ts";
-import { EngineHost, type Port } from "./host.ts";
-import type { WorkerMessage, WorkerRequest } from "./protocol.ts";
+import { EngineClient } from "./client.ts";
+import { EngineHost } from "./host.ts";
+import { inProcessWorker } from "./testing/inProcessWorker.ts";
 import { createRing } from "./ring.ts";
 
 function connect() {
-  const { port1, port2 } = new MessageChannel();
-  const hostPort: Port = { postMessage: (m) => port1.postMessage(m), onmessage: null };
-  port1.on("message", (data: WorkerRequest) =>
-    hostPort.onmessage?.({ data } as MessageEvent<WorkerRequest>),
-  );
   // Paced, as in the browser: a paused clock makes `sleep` wait until it is resumed.
-  const host = new EngineHost(hostPort, (engine) => createShell(engine), undefined, {
-    drive: "paced",
-  });
-  const worker: WorkerLike = {
-    postMessage: (m) => port2.postMessage(m),
-    terminate: () => {
-      host.close();
-      port1.close();
-      port2.close();
-    },
-    onmessage: null,
-  };
-  (port2 as MessagePort).on("message", (data: WorkerMessage) => worker.onmessage?.({ data }));
+  const { worker } = inProcessWorker(
+    (port) =>
+      new EngineHost(port, (engine) => createShell(engine), undefined, {
+        drive: "paced",
+      }),
+  );
   return worker;
 }
 
