@@ -68,6 +68,8 @@ export const ERRNO = {
   ENOSPC: [28, "No space left on device"],
   EROFS: [30, "Read-only file system"],
   ERANGE: [34, "Numerical result out of range"],
+  ENODATA: [61, "No data available"],
+  EILSEQ: [84, "Invalid or incomplete multibyte or wide character"],
   EOPNOTSUPP: [95, "Operation not supported"],
   EOVERFLOW: [75, "Value too large for defined data type"],
   ENOTSUPP: [524, "Unknown error 524"],
