@@ -51,6 +51,8 @@ export interface WorldBio {
   /** Where a remap sent it: destination device and sector. */
   remap?: { dev: number; sector: number; from: number };
   deferred: boolean;
+  /** Where it was held (a clone remapped onto a suspended device is held there). */
+  deferredAt?: number;
   redriven: boolean;
   requeued: boolean;
   status?: BlkStatus;
@@ -213,7 +215,10 @@ export class World {
       }
       case EV.BIO_DEFER: {
         const b = this.bios.get(e.bio);
-        if (b) b.deferred = true;
+        if (b) {
+          b.deferred = true;
+          b.deferredAt = e.dev;
+        }
         break;
       }
       case EV.BIO_REDRIVE: {
@@ -313,7 +318,7 @@ export class World {
   /** Bios held at `name` because it was suspended (bio_defer). */
   deferred(name: string): WorldBio[] {
     const dev = this.devOf(name);
-    return [...this.bios.values()].filter((b) => b.dev === dev && b.deferred);
+    return [...this.bios.values()].filter((b) => b.deferred && b.deferredAt === dev);
   }
 
   /** Bios of `name` completed with a status (`OK`, `IOERR`...). */
