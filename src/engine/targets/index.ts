@@ -8,9 +8,11 @@
 import type { TargetType } from "../target.ts";
 import crypt from "./crypt.ts";
 import delay from "./delay.ts";
+import dust from "./dust.ts";
 import error from "./error.ts";
 import flakey from "./flakey.ts";
 import linear from "./linear.ts";
+import logWrites from "./log-writes.ts";
 import striped from "./striped.ts";
 import switchTarget from "./switch.ts";
 import unstriped from "./unstriped.ts";
@@ -24,6 +26,9 @@ export const BUILTIN_TARGETS: ReadonlyArray<readonly [TargetType<unknown>, strin
   [delay as TargetType<unknown>, "dm-delay", true],
   [flakey as TargetType<unknown>, "dm-flakey", true],
   [crypt as TargetType<unknown>, "dm-crypt", true],
+  [logWrites as TargetType<unknown>, "dm-log-writes", true],
   [unstriped as TargetType<unknown>, "dm-unstripe", true],
   [switchTarget as TargetType<unknown>, "dm-switch", true],
+  // Not built by Debian: loaded when a table names it (or by modprobe dm-dust).
+  [dust as TargetType<unknown>, "dm-dust", false],
 ];

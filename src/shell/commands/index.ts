@@ -10,6 +10,7 @@ import { loadgenCommands } from "./loadgen.ts";
 import { loopCommands } from "./loop.ts";
 import { moduleCommands } from "./module.ts";
 import { printfCommands } from "./printf.ts";
+import { replayLog } from "./replay-log.ts";
 import { systemCommands } from "./system.ts";
 import { timeCommands } from "./time.ts";
 import { toolCommands } from "./tools.ts";
@@ -21,6 +22,7 @@ export const DMSH_COMMANDS: DmshCommand[] = [
   ...ddCommands,
   ...dumpCommands,
   ...printfCommands,
+  replayLog,
   ...loadgenCommands,
   ...loopCommands,
   ...moduleCommands,
