@@ -12,6 +12,7 @@ import dust from "./dust.ts";
 import error from "./error.ts";
 import flakey from "./flakey.ts";
 import linear from "./linear.ts";
+import { snapshotMergeTarget, snapshotOriginTarget, snapshotTarget } from "./snapshot.ts";
 import logWrites from "./log-writes.ts";
 import striped from "./striped.ts";
 import switchTarget from "./switch.ts";
@@ -25,6 +26,10 @@ export const BUILTIN_TARGETS: ReadonlyArray<readonly [TargetType<unknown>, strin
   [zero as TargetType<unknown>, "dm-zero", true],
   [delay as TargetType<unknown>, "dm-delay", true],
   [flakey as TargetType<unknown>, "dm-flakey", true],
+  // dm-snap.c registers snapshot, snapshot-origin, snapshot-merge, in that order.
+  [snapshotTarget as TargetType<unknown>, "dm-snapshot", true],
+  [snapshotOriginTarget as TargetType<unknown>, "dm-snapshot", true],
+  [snapshotMergeTarget as TargetType<unknown>, "dm-snapshot", true],
   [crypt as TargetType<unknown>, "dm-crypt", true],
   [logWrites as TargetType<unknown>, "dm-log-writes", true],
   [unstriped as TargetType<unknown>, "dm-unstripe", true],
