@@ -85,8 +85,8 @@ export interface LogSuper {
   sectorsize: number;
 }
 
-/** Reads `length` bytes at byte `offset` of the log (a device, a disk's buffer). */
-export type LogReader = (offset: number, length: number) => Uint8Array | Promise<Uint8Array>;
+/** Reads `length` bytes at byte `offset` of the log (a disk's buffer, a copy of the device). */
+export type LogReader = (offset: number, length: number) => Uint8Array;
 
 export function decodeSuper(b: Uint8Array): LogSuper {
   const v = new DataView(b.buffer, b.byteOffset, b.byteLength);
@@ -173,15 +173,16 @@ export interface LogWalkError {
 
 /**
  * Read a log's super block and every entry it counts (nr_entries), as replay-log's
- * log_seek_next_entry walks them. Returns the entries read before any error.
+ * log_seek_next_entry walks them (the viewer's reading; replay-log has its own walk, with its
+ * messages). Returns the entries read before any error.
  */
-export async function readLog(
+export function readLog(
   read: LogReader,
   size: number,
-): Promise<{ super: LogSuper | null; entries: LogEntry[]; error: LogWalkError | null }> {
+): { super: LogSuper | null; entries: LogEntry[]; error: LogWalkError | null } {
   if (size < LOG_SUPER_SIZE)
     return { super: null, entries: [], error: { message: "Error reading super: 0" } };
-  const sb = decodeSuper(await read(0, LOG_SUPER_SIZE));
+  const sb = decodeSuper(read(0, LOG_SUPER_SIZE));
   if (sb.magic !== WRITE_LOG_MAGIC)
     return { super: null, entries: [], error: { message: "Magic doesn't match" } };
   if (sb.version !== WRITE_LOG_VERSION)
@@ -196,7 +197,7 @@ export async function readLog(
   for (let i = 0; i < sb.nrEntries; i++) {
     if (pos + ss > size)
       return { super: sb, entries, error: { message: "Error reading entry: 0" } };
-    const b = await read(pos, ss);
+    const b = read(pos, ss);
     if (!entryValid(b))
       return { super: sb, entries, error: { message: `Malformed entry @${pos / ss}` } };
     const e = decodeEntry(b, i, pos, ss);

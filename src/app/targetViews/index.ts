@@ -3,10 +3,11 @@
  * here; the Target views tab shows every registered view of each segment of the selected device.
  */
 
+import logWrites from "./log-writes.tsx";
 import striped from "./striped.tsx";
 import type { TargetViewType } from "./targetView.ts";
 
-export const TARGET_VIEWS: readonly TargetViewType[] = [striped];
+export const TARGET_VIEWS: readonly TargetViewType[] = [striped, logWrites];
 
 /** The views registered for a target type, in registration order. */
 export function viewsFor(type: string): TargetViewType[] {
