@@ -463,6 +463,11 @@ function targetHost(e: Engine, md: MappedDevice, table: Table): TargetHost {
       md.eventNr++;
     },
     requestYield: () => e.clock.requestYield(),
+    traceEvent: (_t, code, sector, sectors, a, b) => {
+      if (e.events.muted) return;
+      const bb = typeof b === "string" ? e.events.intern(b) : b;
+      e.events.emit(code as EventCode, e.now, 0, md.dev, sector, sectors, a, bb);
+    },
     getMappedDevice: (t, path) => {
       const ref = dmGetMd(e, path, (r) => table.mdRefs.delete(r));
       if (ref) table.mdRefs.set(ref, t);

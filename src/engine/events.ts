@@ -86,6 +86,22 @@ export const EV = {
    * ("<check>: <message> (<file>:<line>)").
    */
   CONTRACT_WARNING: 55,
+  /**
+   * A snapshot's exception completed (dm-snap.c pending_complete, or read back from a persistent
+   * COW at ctr): dev: the snapshot's mapped device; sector: the origin chunk; sectors: the chunk
+   * size (sectors); a: the COW chunk; b: the target index.
+   */
+  SNAP_EXCEPTION: 70,
+  /**
+   * A snapshot-merge merged chunks back into the origin (merge_callback): dev, sector: the first
+   * origin chunk; sectors: how many chunks; a: the first COW chunk; b: the target index.
+   */
+  SNAP_MERGE: 71,
+  /**
+   * A snapshot's state changed: dev; a: the target index; b: string ("invalid", "overflow",
+   * "merge failed", "merge started", "merge done", "handover from <dev>").
+   */
+  SNAP_STATE: 72,
 } as const;
 export type EventCode = (typeof EV)[keyof typeof EV];
 
@@ -150,6 +166,9 @@ export const EVENT_KINDS: readonly EventKind[] = (
     [EV.MODULE_UNLOAD, "lifecycle", true],
     [EV.MODULE_RELOAD, "lifecycle", true],
     [EV.CONTRACT_WARNING, "fault", true],
+    [EV.SNAP_EXCEPTION, "lifecycle", false],
+    [EV.SNAP_MERGE, "lifecycle", false],
+    [EV.SNAP_STATE, "lifecycle", true],
   ] as const
 ).map(([code, category, text]) => ({
   code,

@@ -139,6 +139,18 @@ export interface TargetHost {
   event(): void;
   /** A promise the target awaits was settled: the clock lets its continuation run now. */
   requestYield(): void;
+  /**
+   * Record an event of the target's own kind (EVENT_KINDS: `snap_exception`...), on its mapped
+   * device, for the views: `b` is a number, or a string for kinds whose `b` is text.
+   */
+  traceEvent(
+    t: Target<unknown>,
+    code: number,
+    sector: number,
+    sectors: number,
+    a: number,
+    b: number | string,
+  ): void;
   /** dm_get_md + dm_get_live_table: another mapped device, referenced until `put`. */
   getMappedDevice(t: Target<unknown>, path: string): MappedDeviceRef | null;
 }
@@ -312,6 +324,11 @@ export class Target<P = unknown> {
    */
   getMappedDevice(path: string): MappedDeviceRef | null {
     return this.#host.getMappedDevice(this as Target<unknown>, path);
+  }
+
+  /** An event of the target's own kind, on its device (TargetHost.traceEvent). */
+  traceEvent(code: number, sector: number, sectors: number, a: number, b: number | string): void {
+    this.#host.traceEvent(this as Target<unknown>, code, sector, sectors, a, b);
   }
 
   /**

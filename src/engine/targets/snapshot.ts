@@ -28,6 +28,7 @@
 
 import type { Bio } from "../bio.ts";
 import { DmKcopydClient, type DmKcopydJob } from "../dm-kcopyd.ts";
+import { EV } from "../events.ts";
 import { ctrError, defineTarget, parseU32, type DmDev, type Target } from "../target.ts";
 import { DmError, REQ_PREFLUSH, type BlkStatus, type MapState } from "../types.ts";
 import {
@@ -322,6 +323,7 @@ function invalidateSnapshot(s: DmSnapshot, err: "EIO" | "ENOMEM"): void {
   s.store.type.dropSnapshot?.(s.store);
   s.valid = false;
   s.ti.event();
+  s.ti.traceEvent(EV.SNAP_STATE, 0, 0, s.ti.index, "invalid");
 }
 
 function allocPendingException(s: DmSnapshot): PendingException {
@@ -378,6 +380,7 @@ async function pendingComplete(pe: PendingException, success: boolean): Promise<
   } else {
     // Reads of the snapshot go to the COW device from now on.
     s.complete.insert({ ...pe.e });
+    s.ti.traceEvent(EV.SNAP_EXCEPTION, pe.e.oldChunk, s.store.chunkSize, pe.e.newChunk, s.ti.index);
     const w = checkForConflictingIo(s, pe.e.oldChunk);
     if (w) await w;
   }
@@ -618,7 +621,8 @@ async function mergeLoop(s: DmSnapshot): Promise<void> {
       if (linearChunks < 0) {
         dmerr(s.ti, "err", "Read error in exception store: shutting down merge");
         s.mergeFailed = true;
-      }
+        s.ti.traceEvent(EV.SNAP_STATE, 0, 0, s.ti.index, "merge failed");
+      } else s.ti.traceEvent(EV.SNAP_STATE, 0, 0, s.ti.index, "merge done");
       break;
     }
     const oldChunk = last.oldChunk + 1 - linearChunks;
@@ -687,10 +691,12 @@ async function mergeLoop(s: DmSnapshot): Promise<void> {
     if (!failed && !removeSingleExceptionChunk(s)) failed = true;
     if (failed) {
       s.mergeFailed = true;
+      s.ti.traceEvent(EV.SNAP_STATE, 0, 0, s.ti.index, "merge failed");
       for (const h of releaseQueuedBiosAfterMerge(s)) h.bio.end("IOERR");
       break;
     }
     s.mergedChunks += linearChunks;
+    s.ti.traceEvent(EV.SNAP_MERGE, oldChunk, linearChunks, newChunk, s.ti.index);
   }
   mergeShutdown(s);
 }
@@ -698,6 +704,7 @@ async function mergeLoop(s: DmSnapshot): Promise<void> {
 function startMerge(s: DmSnapshot): void {
   if (s.runningMerge) return;
   s.runningMerge = true;
+  s.ti.traceEvent(EV.SNAP_STATE, 0, 0, s.ti.index, "merge started");
   void mergeLoop(s);
 }
 
@@ -820,9 +827,10 @@ async function snapshotCtr(t: Target<DmSnapshot>, args: string[], merge: boolean
   }
   let md: 0 | 1;
   try {
-    md = await s.store.type.readMetadata(s.store, (old, nw) =>
-      s.complete.insert({ oldChunk: old, newChunk: nw, consecutive: 0 }),
-    );
+    md = await s.store.type.readMetadata(s.store, (old, nw) => {
+      s.complete.insert({ oldChunk: old, newChunk: nw, consecutive: 0 });
+      t.traceEvent(EV.SNAP_EXCEPTION, old, s.store.chunkSize, nw, t.index);
+    });
   } catch (e) {
     unregisterSnapshot(s);
     dmExceptionStoreDestroy(s.store);
@@ -901,7 +909,10 @@ async function snapshotResume(t: Target<DmSnapshot>): Promise<void> {
     await stopMerge(merging);
   }
   const f = findSnapshotsSharingCow(s);
-  if (f.src && f.dest) handoverExceptions(f.src, f.dest);
+  if (f.src && f.dest) {
+    handoverExceptions(f.src, f.dest);
+    f.dest.ti.traceEvent(EV.SNAP_STATE, 0, 0, f.dest.ti.index, `handover from ${f.src.ti.mdName}`);
+  }
   if (merging && mustRestartMerging) startMerge(merging);
   // Now the chunk size is right: re-sort.
   reregisterSnapshot(s);
@@ -977,6 +988,7 @@ const snapshotMap = (t: Target<DmSnapshot>, bio: Bio): MapState => {
         if (s.store.userspaceSupportsOverflow) {
           if (s.valid && !s.snapshotOverflowed) {
             s.snapshotOverflowed = true;
+            t.traceEvent(EV.SNAP_STATE, 0, 0, t.index, "overflow");
             dmerr(t, "err", "Snapshot overflowed: Unable to allocate exception.");
           }
         } else invalidateSnapshot(s, "ENOMEM");
