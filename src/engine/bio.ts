@@ -56,6 +56,12 @@ export class Bio {
   /** Core bookkeeping for a clone: its dm_io and target (kept here to avoid a closure per bio). */
   dmIo: unknown = null;
   dmTarget: unknown = null;
+  /**
+   * The bits of Linux's bi_opf this project does not otherwise model (REQ_SYNC, REQ_IDLE,
+   * REQ_RAHEAD..., with Linux's values: blk-mq.ts LINUX_REQ). Only the block layer's error line
+   * prints them; clones and split pieces inherit them, as they inherit bi_opf.
+   */
+  reqFlags = 0;
   /** Set when a target made this bio itself: its first `bio_submit` names the target. */
   issuer: BioIssuer | null = null;
   /** Virtual time the bio entered its current device (for completion latency). */
@@ -138,6 +144,8 @@ export class Bio {
       const off = (sector - this.sector) * 512;
       data = this.data.subarray(off, off + sectors * 512);
     }
-    return new Bio(this.#host, this.op, this.bdev, sector, sectors, data, this.flags, this);
+    const c = new Bio(this.#host, this.op, this.bdev, sector, sectors, data, this.flags, this);
+    c.reqFlags = this.reqFlags;
+    return c;
   }
 }

@@ -7,7 +7,15 @@
 
 import type { Bio, BioTarget } from "./bio.ts";
 import { SparseDisk, type DiskStoreHandle, type Storage } from "./storage.ts";
-import { dev, defaultLimits, type QueueLimits, type Sector } from "./types.ts";
+import {
+  dev,
+  defaultLimits,
+  REQ_FUA,
+  REQ_PREFLUSH,
+  type QueueLimits,
+  type Sector,
+} from "./types.ts";
+import type { VolatileWriteCache } from "./writecache.ts";
 
 export const RAMDISK_MAJOR = 1;
 export const DM_MAJOR = 254;
@@ -88,7 +96,22 @@ export class RamDisk extends BlockDevice {
     return this.#sectors;
   }
 
+  /**
+   * The volatile write cache (writecache.ts), dm-playground's own disk option (`diskcache`):
+   * null, the default and brd's way, writes straight to the disk's memory.
+   */
+  cache: VolatileWriteCache | null = null;
+  /**
+   * The cache's per-chunk count of sectors not yet durable, shared with the page (writecache.ts);
+   * made when the cache is first turned on, kept (zeroed) while it is off.
+   */
+  cacheDirty: SharedArrayBuffer | undefined = undefined;
+
   handleBio(bio: Bio): void {
+    if (this.cache) {
+      this.#handleCached(bio, this.cache);
+      return;
+    }
     const off = bio.sector * 512;
     switch (bio.op) {
       case "READ":
@@ -100,6 +123,28 @@ export class RamDisk extends BlockDevice {
       case "DISCARD":
       case "WRITE_ZEROES":
         this.disk.zero(off, bio.sectors * 512);
+        break;
+      case "FLUSH":
+        break;
+    }
+    if (this.latency === 0) bio.end("OK");
+    else this.#schedule(this.latency, () => bio.end("OK"));
+  }
+
+  /** A bio through the write cache: PREFLUSH first, then the op (FUA writes through). */
+  #handleCached(bio: Bio, cache: VolatileWriteCache): void {
+    if (bio.flags & REQ_PREFLUSH || bio.op === "FLUSH") cache.flush();
+    switch (bio.op) {
+      case "READ":
+        if (bio.data) cache.read(bio.sector, bio.data);
+        break;
+      case "WRITE":
+        if (bio.data && bio.sectors > 0)
+          cache.write(bio.sector, bio.data, (bio.flags & REQ_FUA) !== 0);
+        break;
+      case "DISCARD":
+      case "WRITE_ZEROES":
+        cache.zero(bio.sector, bio.sectors);
         break;
       case "FLUSH":
         break;

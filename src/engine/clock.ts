@@ -118,6 +118,16 @@ export class Clock {
     return top;
   }
 
+  /**
+   * Drop every entry without running it (a power cut: timers, completions and wake-ups of the
+   * machine that was running are gone). Time stays where it is.
+   */
+  clear(): void {
+    this.#heap = [];
+    this.#foreground = 0;
+    this.#yield = false;
+  }
+
   /** Run the single next entry, advancing time to it. False when nothing is scheduled. */
   step(): boolean {
     const e = this.#pop();

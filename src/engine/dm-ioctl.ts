@@ -288,6 +288,24 @@ export class DeviceMapper {
     e.wake();
   }
 
+  /**
+   * The power went (powercut.ts): every mapped device is gone with its tables, and no target
+   * code runs on the way (no presuspend, postsuspend or dtr: nothing a target would write while
+   * going down reaches a disk). Bios the devices held are dropped, never ended.
+   */
+  powerOff(): void {
+    const e = this.#e;
+    for (const md of this.list()) {
+      md.deferred.splice(0);
+      md.live = null;
+      md.inactive = null;
+      for (const d of e.devices.values()) d.holders.delete(md);
+      e.devices.delete(md.dev);
+      this.#byName.delete(md.dmName);
+      e.events.emit(EV.DEVICE_REMOVE, e.now, 0, md.dev, 0, 0, 0, e.events.intern(md.dmName));
+    }
+  }
+
   /** DM_REMOVE_ALL: remove every device not open, in minor order; true if any stayed. */
   removeAll(): boolean {
     let left = false;

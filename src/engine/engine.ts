@@ -14,6 +14,7 @@ import { Bio, type BioHost } from "./bio.ts";
 import { RamDisk, type BioSink, type BlockDevice } from "./blockdev.ts";
 import { Clock, Prng, NS_PER_MS, nextTask } from "./clock.ts";
 import { DeviceMapper } from "./dm-ioctl.ts";
+import { DiskFaults } from "./diskfault.ts";
 import { EV, issuerCode, EventLog, opCode, statusCode } from "./events.ts";
 import { TargetCallObservers } from "./guard.ts";
 import { KernelLog, type LogLevel } from "./klog.ts";
@@ -77,6 +78,8 @@ export class Engine implements BioHost, BioSink {
   ramDisks: RamDisk[] = [];
   brdLoaded = false;
   readonly faults: FaultRecord[] = [];
+  /** Disk fault rules on RAM disks and loop devices (diskfault.ts; dm-playground's own). */
+  readonly diskFaults: DiskFaults;
   drive: "eager" | "paced";
   readonly ramDiskLatency: number;
   #bioId = 0;
@@ -85,6 +88,7 @@ export class Engine implements BioHost, BioSink {
   constructor(opts: EngineOptions = {}) {
     this.rng = new Prng(opts.seed ?? 1);
     this.events = new EventLog(opts.eventCapacity ?? 1 << 16);
+    this.diskFaults = new DiskFaults(this, opts.seed ?? 1);
     this.storage = new Storage(opts.storage);
     this.drive = opts.drive ?? "eager";
     this.ramDiskLatency = opts.ramDiskLatency ?? 0;
@@ -283,6 +287,7 @@ export class Engine implements BioHost, BioSink {
     }
     if (bio.op === "WRITE" || bio.op === "DISCARD" || bio.op === "WRITE_ZEROES")
       bdev.writeGeneration++;
+    const faults = this.diskFaults;
     const size = bdev.sizeSectors;
     if (bio.sectors > 0 && (bio.sector + bio.sectors > size || bio.sector < 0)) {
       // bio_check_eod
@@ -306,6 +311,8 @@ export class Engine implements BioHost, BioSink {
       bio.end("IOERR");
       return;
     }
+    // A disk fault rule may take a bio that reached a disk (never a mapped device).
+    if (faults.armed && !isMappedDevice(bdev) && faults.intercept(bdev, bio)) return;
     bdev.handleBio(bio);
   }
 
@@ -445,7 +452,8 @@ export class Engine implements BioHost, BioSink {
 
   /**
    * A process's I/O: one bio to `path`, resolved with its status when it ends. The caller
-   * decides sizes: `sectors` for data-less ops, `data.length / 512` otherwise.
+   * decides sizes: `sectors` for data-less ops, `data.length / 512` otherwise. `reqFlags`: the
+   * bio's other bi_opf bits with Linux's values (blk-mq.ts LINUX_REQ: REQ_SYNC for O_DIRECT...).
    */
   async io(
     bdev: BlockDevice,
@@ -454,6 +462,7 @@ export class Engine implements BioHost, BioSink {
     data: Uint8Array | null,
     sectors?: number,
     flags = 0,
+    reqFlags = 0,
   ): Promise<BlkStatus> {
     let done = false;
     const bio = new Bio(
@@ -469,6 +478,7 @@ export class Engine implements BioHost, BioSink {
         done = true;
       },
     );
+    bio.reqFlags = reqFlags;
     this.submitBio(bio);
     await this.waitFor(() => done);
     return bio.status;

@@ -87,6 +87,21 @@ export const EV = {
    */
   CONTRACT_WARNING: 55,
   /**
+   * A disk fault rule fired on a bio at a disk (diskfault.ts). bio, dev, sector, sectors: the bio
+   * at the disk; a: 0 error | 1 latency | 2 corrupt; b: string ("rule N: <its diskfault flags>").
+   */
+  DISK_FAULT: 60,
+  /**
+   * A disk's fault rules or write cache changed (diskfault add/del/clear, diskcache). dev: the
+   * disk; b: string (what changed, as the command says it).
+   */
+  DISK_CONFIG: 61,
+  /**
+   * Power was cut (powercut): what the disks' volatile caches held is lost (or partly kept), and
+   * the machine restarts. dev: 0; a: sectors lost; b: string (a summary per disk).
+   */
+  POWER_CUT: 62,
+  /**
    * A snapshot's exception completed (dm-snap.c pending_complete, or read back from a persistent
    * COW at ctr): dev: the snapshot's mapped device; sector: the origin chunk; sectors: the chunk
    * size (sectors); a: the COW chunk; b: the target index.
@@ -166,6 +181,9 @@ export const EVENT_KINDS: readonly EventKind[] = (
     [EV.MODULE_UNLOAD, "lifecycle", true],
     [EV.MODULE_RELOAD, "lifecycle", true],
     [EV.CONTRACT_WARNING, "fault", true],
+    [EV.DISK_FAULT, "fault", true],
+    [EV.DISK_CONFIG, "lifecycle", true],
+    [EV.POWER_CUT, "lifecycle", true],
     [EV.SNAP_EXCEPTION, "lifecycle", false],
     [EV.SNAP_MERGE, "lifecycle", false],
     [EV.SNAP_STATE, "lifecycle", true],
@@ -199,7 +217,7 @@ export const isLifecycleEvent = (type: number): boolean => (flags(type) & 2) !==
 export const eventHasText = (type: number): boolean => (flags(type) & 4) !== 0;
 /** A record whose `bio` slot names a bio the history should follow (bio steps, faults on one). */
 export const namesBio = (r: ArrayLike<number>, o: number): boolean =>
-  isBioEvent(r[o]!) || (r[o] === EV.TARGET_FAULT && r[o + 2] !== 0);
+  isBioEvent(r[o]!) || ((r[o] === EV.TARGET_FAULT || r[o] === EV.DISK_FAULT) && r[o + 2] !== 0);
 
 // ---------------------------------------------------------------- reading a record
 

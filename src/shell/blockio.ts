@@ -28,6 +28,7 @@
  *   read-only device refuses writes with EPERM.
  */
 
+import { LINUX_REQ } from "../engine/blk-mq.ts";
 import { initBlockSize } from "../engine/blockdev.ts";
 import { REQ_PREFLUSH } from "../engine/types.ts";
 import type { BlockDevice } from "../engine/index.ts";
@@ -60,10 +61,22 @@ export class BlockFile {
   /** The pages the last buffered read brought in: bytes [at, at + pages.length). */
   #cache: { at: number; pages: Uint8Array; generation: number } | null = null;
 
-  async #io(op: "READ" | "WRITE", offset: number, data: Uint8Array): Promise<boolean> {
+  /**
+   * One bio; `reqFlags` are its bi_opf bits as Linux sets them (blk-mq.ts LINUX_REQ), which only
+   * the block layer's error line shows: REQ_SYNC for O_DIRECT reads and for the writeback of
+   * sync_blockdev (WB_SYNC_ALL), REQ_SYNC | REQ_IDLE for O_DIRECT writes (golden 600).
+   */
+  async #io(
+    op: "READ" | "WRITE",
+    offset: number,
+    data: Uint8Array,
+    reqFlags = 0,
+  ): Promise<boolean> {
     const e = this.#ctx.engine;
     try {
-      const st = await this.#ctx.wait(e.io(this.bdev, op, offset / 512, data));
+      const st = await this.#ctx.wait(
+        e.io(this.bdev, op, offset / 512, data, undefined, 0, reqFlags),
+      );
       return st === "OK";
     } catch (err) {
       if (!(err instanceof Interrupted)) throw err;
@@ -112,7 +125,7 @@ export class BlockFile {
       const block = dirty.get(at);
       if (!block) continue;
       dirty.delete(at);
-      if (!(await this.#io("WRITE", at, block))) {
+      if (!(await this.#io("WRITE", at, block, LINUX_REQ.SYNC))) {
         if (this.#interrupted) {
           // The wait was interrupted: the block stays dirty for a later writeback.
           this.#interrupted = false;
@@ -162,7 +175,9 @@ export class BlockFile {
       if (pos % 512 !== 0 || len % 512 !== 0) return { errno: "EINVAL" };
       const n = Math.min(len, size - pos);
       await this.sync(pos, pos + n);
-      return (await this.#io("READ", pos, buf.subarray(0, n))) ? { n } : this.#fail("EIO");
+      return (await this.#io("READ", pos, buf.subarray(0, n), LINUX_REQ.SYNC))
+        ? { n }
+        : this.#fail("EIO");
     }
     const end = Math.min(pos + len, size);
     const c = this.#cache;
@@ -218,7 +233,9 @@ export class BlockFile {
     if (this.direct && (pos % 512 !== 0 || n % 512 !== 0)) return { errno: "EINVAL" };
     if (this.direct) {
       await this.sync(pos, pos + n);
-      return (await this.#io("WRITE", pos, chunk)) ? { n } : this.#fail("EIO");
+      return (await this.#io("WRITE", pos, chunk, LINUX_REQ.SYNC | LINUX_REQ.IDLE))
+        ? { n }
+        : this.#fail("EIO");
     }
     // The page cache works in blocks of set_init_blocksize: only a block the write covers in
     // part is read first (__block_write_begin).

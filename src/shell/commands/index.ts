@@ -5,6 +5,7 @@ import type { DmShell } from "../index.ts";
 import { toJustBash, type DmshCommand } from "./command.ts";
 import { dmsetup } from "./dmsetup.ts";
 import { ddCommands } from "./dd.ts";
+import { diskfaultCommands } from "./diskfault.ts";
 import { dumpCommands } from "./dump.ts";
 import { loadgenCommands } from "./loadgen.ts";
 import { loopCommands } from "./loop.ts";
@@ -24,6 +25,7 @@ export const DMSH_COMMANDS: DmshCommand[] = [
   ...printfCommands,
   replayLog,
   ...loadgenCommands,
+  ...diskfaultCommands,
   ...loopCommands,
   ...moduleCommands,
   ...timeCommands,
