@@ -65,6 +65,11 @@ function ioErrno(): Errno {
 export interface DmBufioOptions {
   /** Evict clean unheld buffers beyond this many (default DM_BUFIO_DEFAULT_MAX_BUFFERS). */
   maxBuffers?: number;
+  /**
+   * write_callback of dm_bufio_client_create: runs on a buffer right before its write is issued
+   * (the persistent-data block manager stamps the block number and checksum there).
+   */
+  writeCallback?: (b: DmBuffer) => void;
 }
 
 /** struct dm_bufio_client: one device, one block size. */
@@ -77,6 +82,7 @@ export class DmBufioClient {
   #sectorOffset: Sector = 0;
   readonly #buffers = new Map<number, DmBuffer>();
   readonly #maxBuffers: number;
+  readonly #writeCallback: ((b: DmBuffer) => void) | undefined;
   #clock = 0;
   /** async_write_error: the first failed write since writeDirtyBuffers last reported. */
   #asyncWriteError: Errno | null = null;
@@ -98,6 +104,7 @@ export class DmBufioClient {
     this.blockSize = blockSize;
     this.#sectorsPerBlock = blockSize / SECTOR_SIZE;
     this.#maxBuffers = opts.maxBuffers ?? DM_BUFIO_DEFAULT_MAX_BUFFERS;
+    this.#writeCallback = opts.writeCallback;
   }
 
   /** dm_bufio_set_sector_offset: block 0 starts at this sector of the device. */
@@ -307,6 +314,7 @@ export class DmBufioClient {
   /** __write_dirty_buffer: issue the write of a dirty buffer not already being written. */
   #write(b: DmBuffer): void {
     if (!b.dirty || b.writing) return;
+    this.#writeCallback?.(b);
     b.dirty = false;
     b.writing = true;
     const start = b.dirtyStart & -DM_BUFIO_WRITE_ALIGN;
@@ -393,6 +401,24 @@ export class DmBufioClient {
   forget(block: number): void {
     const b = this.#buffers.get(block);
     if (b && b.holdCount === 0 && !b.dirty && !b.reading && !b.writing) this.#buffers.delete(block);
+  }
+
+  /**
+   * dm_bufio_client_reset (drop_buffers): start writing what is dirty, then drop every buffer
+   * that is not held (nor being read); held ones are leaks, logged as destroy does.
+   */
+  reset(): void {
+    this.#alive();
+    this.writeDirtyBuffersAsync();
+    for (const b of [...this.#buffers.values()]) {
+      // A buffer being written ends its write on its own; the cache forgets it now.
+      if (b.holdCount === 0 && !b.dirty && !b.reading) this.#buffers.delete(b.block);
+      else
+        this.#t.printk(
+          "err",
+          `device-mapper: bufio: leaked buffer ${b.block.toString(16)}, hold count ${b.holdCount}, list ${b.dirty || b.writing ? 1 : 0}`,
+        );
+    }
   }
 
   /**
