@@ -107,6 +107,8 @@ export class DmKcopydClient {
   doCallback(job: DmKcopydJob, readErr: boolean, writeErr: number): void {
     this.#complete.push({ job, readErr, writeErr });
     if (!this.#running) void this.#run();
+    // The callback thread is busy in a continuation: this one runs after it, not never.
+    else this.#t.requestYield();
   }
 
   /** The callback thread: one notify at a time, waiting for each one's promise. */
@@ -116,7 +118,11 @@ export class DmKcopydClient {
       const c = this.#complete.shift()!;
       this.nrJobs--;
       const r = c.job.notify(c.readErr, c.writeErr);
-      if (r) await r;
+      if (r) {
+        // The callback goes on in continuations: the clock lets them run before moving on.
+        this.#t.requestYield();
+        await r;
+      }
     }
     this.#running = false;
   }

@@ -705,6 +705,8 @@ function startMerge(s: DmSnapshot): void {
   if (s.runningMerge) return;
   s.runningMerge = true;
   s.ti.traceEvent(EV.SNAP_STATE, 0, 0, s.ti.index, "merge started");
+  // The merge runs in continuations (kcopyd callbacks, metadata I/O): let them run.
+  s.ti.requestYield();
   void mergeLoop(s);
 }
 
