@@ -21,6 +21,12 @@
  *                          never reach the devices the writes went to
  *   incomplete-never-ended end_io returned INCOMPLETE and nothing ended the bio again (the engine
  *                          reaped it, or the target was destroyed with it still owned)
+ *   fua-dropped            map passed on a write that came with REQ_FUA without it: the data
+ *                          may sit in a disk's volatile cache when the caller is told it is
+ *                          durable
+ *
+ * The durability checks (no-flush-bios, fua-dropped) point at what shows the loss: a RAM disk
+ * with a volatile write cache (`diskcache ram0 on`) and a power cut (`powercut`, powercut.ts).
  *
  * The checks see user targets' calls as a TargetCallObserver would (guard.ts: enter / exit with
  * the op's TargetCall); module.ts feeds them from each user module's wrapper, so built-in
@@ -30,6 +36,7 @@
 import type { Bio } from "./bio.ts";
 import type { Engine } from "./engine.ts";
 import { EV } from "./events.ts";
+import { REQ_FUA } from "./types.ts";
 import type { TargetCall, TargetCallObserver, TargetOp } from "./guard.ts";
 import { Target, type DmDev, type TargetType } from "./target.ts";
 
@@ -39,7 +46,8 @@ export type ContractCheck =
   | "remap-not-held"
   | "status-round-trip"
   | "no-flush-bios"
-  | "incomplete-never-ended";
+  | "incomplete-never-ended"
+  | "fua-dropped";
 
 export const CONTRACT_CHECKS: readonly ContractCheck[] = [
   "private-not-set",
@@ -48,6 +56,7 @@ export const CONTRACT_CHECKS: readonly ContractCheck[] = [
   "status-round-trip",
   "no-flush-bios",
   "incomplete-never-ended",
+  "fua-dropped",
 ];
 
 /** One warning, as the editor's problems panel lists it. */
@@ -243,6 +252,7 @@ export class ContractChecks implements TargetCallObserver {
         "map",
       );
     }
+    if (remapped) this.#checkFua(t, st, bio);
     if (
       t.numFlushBios === 0 &&
       bio.op === "WRITE" &&
@@ -257,6 +267,20 @@ export class ContractChecks implements TargetCallObserver {
         "ctr",
       );
     }
+  }
+
+  /** fua-dropped: map remapped a clone of a REQ_FUA write without REQ_FUA. */
+  #checkFua(t: Target, st: InstanceState, bio: Bio): void {
+    const from = bio.parent;
+    if (!from || bio.op !== "WRITE" || st.warned.has("fua-dropped")) return;
+    if (!(from.flags & REQ_FUA) || bio.flags & REQ_FUA) return;
+    this.#warn(
+      mapCall(t, st, bio),
+      st,
+      "fua-dropped",
+      `map passed on write bio ${bio.id} without the REQ_FUA it came with: the caller is told the data is durable while it may sit in a disk's volatile cache (see it lost: diskcache ram0 on, then powercut)`,
+      "map",
+    );
   }
 
   /** Load `t`'s status TABLE back (a dry run) and compare what it builds with `t`. */

@@ -145,13 +145,17 @@ dmsetup remove bs
     file: "dm-bug-flush.ts",
     title: "bug: maps writes, no flush bios",
     trips: "no-flush-bios",
-    explanation: "numFlushBios stays 0: a flush completes without reaching the device written to.",
+    explanation:
+      "numFlushBios stays 0: a flush completes without reaching the device written to. With a volatile write cache on the disk, a power cut then loses the block fsync said was durable.",
     script: `${DISKS}
+diskcache ram0 on
 insmod /tmp/dm-bug-flush.ts
 dmsetup create bf --table "0 1024 bug_flush /dev/ram0 0"
-dd if=/dev/zero of=/dev/mapper/bf bs=4k count=1 oflag=direct conv=fsync 2>/dev/null
+dd if=/dev/urandom of=/dev/mapper/bf bs=4k count=1 oflag=direct conv=fsync 2>/dev/null
 dmesg | grep contract
-dmsetup remove bf
+diskcache ram0
+powercut
+hexdump -C -n 4096 /dev/ram0
 `,
   },
   {

@@ -115,10 +115,12 @@ export class BlockFile {
   /**
    * sync_blockdev / filemap_write_and_wait_range: write back the dirty blocks in
    * [from, to) bytes, one bio each, in offset order. A failed one is a lost async page write.
+   * False when one failed (the mapping's writeback error, as fsync reports it).
    */
-  async sync(from = 0, to = Infinity): Promise<void> {
+  async sync(from = 0, to = Infinity): Promise<boolean> {
     const dirty = this.bdev.dirty;
-    if (dirty.size === 0) return;
+    if (dirty.size === 0) return true;
+    let ok = true;
     const offsets = [...dirty.keys()].filter((o) => o < to && o + dirty.get(o)!.length > from);
     offsets.sort((x, y) => x - y);
     for (const at of offsets) {
@@ -130,16 +132,21 @@ export class BlockFile {
           // The wait was interrupted: the block stays dirty for a later writeback.
           this.#interrupted = false;
           dirty.set(at, block);
-          return;
+          return ok;
         }
         this.#log(at / block.length, "lost async page write");
+        ok = false;
       }
     }
+    return ok;
   }
 
-  /** blkdev_fsync: write back every dirty block, then flush the device's write cache. */
+  /**
+   * blkdev_fsync: write back every dirty block, then flush the device's write cache; a failed
+   * writeback fails it with EIO before any flush (file_write_and_wait_range's error, golden 601).
+   */
   async fsync(): Promise<IoResult> {
-    await this.sync();
+    if (!(await this.sync())) return { errno: "EIO" };
     try {
       const st = await this.#ctx.wait(
         this.#ctx.engine.io(this.bdev, "WRITE", 0, null, 0, REQ_PREFLUSH),
