@@ -76,6 +76,9 @@ interface LogWritesC {
   superWait: boolean;
   /** dtr's wait_event: called when io_blocks and pending_blocks both reach 0. */
   idle: (() => void) | null;
+  /** dtr is waiting for the log: the thread runs in place (runKthread). */
+  dying: boolean;
+  kthreadRunning: boolean;
 }
 
 /** The bio's pending block, kept from map to end_io (struct per_bio_data). */
@@ -182,16 +185,31 @@ function superDone(t: Target<LogWritesC>): void {
   const lc = t.priv;
   if (!lc.superWait) return;
   lc.superWait = false;
-  // The thread goes on with its loop once woken from wait_for_completion_io.
-  lc.kthreadAwake = true;
-  t.schedule(0, () => logWritesKthread(t));
+  // The thread goes on with its loop once woken from wait_for_completion_io (in place when
+  // the write ended while the thread was still submitting it).
+  if (lc.kthreadRunning) return;
+  runKthread(t);
 }
 
 /** wake_up_process(lc->log_kthread): run the thread's loop at this instant, once. */
 function wakeKthread(t: Target<LogWritesC>): void {
   const lc = t.priv;
   if (lc.kthreadAwake || lc.superWait) return;
+  runKthread(t);
+}
+
+/**
+ * The thread runs as a timer at this instant, after what is running now; once dtr waits for
+ * it, in place (dtr's wait is on the log's I/O, which the clock is not otherwise asked to run
+ * for; the bytes and their order are the same).
+ */
+function runKthread(t: Target<LogWritesC>): void {
+  const lc = t.priv;
   lc.kthreadAwake = true;
+  if (lc.dying) {
+    if (!lc.kthreadRunning) logWritesKthread(t);
+    return;
+  }
   t.schedule(0, () => logWritesKthread(t));
 }
 
@@ -201,6 +219,16 @@ function wakeKthread(t: Target<LogWritesC>): void {
  * when the list is empty.
  */
 function logWritesKthread(t: Target<LogWritesC>): void {
+  const lc = t.priv;
+  lc.kthreadRunning = true;
+  try {
+    kthreadLoop(t);
+  } finally {
+    lc.kthreadRunning = false;
+  }
+}
+
+function kthreadLoop(t: Target<LogWritesC>): void {
   const lc = t.priv;
   lc.kthreadAwake = false;
   for (;;) {
@@ -231,7 +259,10 @@ function logWritesKthread(t: Target<LogWritesC>): void {
     logOneBlock(t, block, sector);
     if (isSuper) {
       logSuper(t);
-      return;
+      // Still waiting: superDone resumes the loop. Already written (a write that ended at
+      // once, in place): go on.
+      if (lc.superWait) return;
+      lc.kthreadAwake = false;
     }
   }
 }
@@ -294,6 +325,8 @@ export default defineTarget<LogWritesC>({
       kthreadAwake: false,
       superWait: false,
       idle: null,
+      dying: false,
+      kthreadRunning: false,
     };
     t.numFlushBios = 1;
     t.numDiscardBios = 1;
@@ -304,10 +337,11 @@ export default defineTarget<LogWritesC>({
    */
   async dtr(t) {
     const lc = t.priv;
+    lc.dying = true;
     lc.loggingBlocks.push(...lc.unflushedBlocks);
     lc.unflushedBlocks = [];
     logMark(t, "dm-log-writes-end");
-    wakeKthread(t);
+    if (!lc.kthreadRunning && !lc.superWait) logWritesKthread(t);
     if (lc.ioBlocks !== 0 || lc.pendingBlocks !== 0)
       await new Promise<void>((resolve) => {
         lc.idle = () => {
