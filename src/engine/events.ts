@@ -102,9 +102,9 @@ export const EV = {
    */
   POWER_CUT: 62,
   /**
-   * A snapshot's exception completed (dm-snap.c pending_complete, or read back from a persistent
-   * COW at ctr): dev: the snapshot's mapped device; sector: the origin chunk; sectors: the chunk
-   * size (sectors); a: the COW chunk; b: the target index.
+   * A snapshot's exception completed (dm-snap.c pending_complete): dev: the snapshot's mapped
+   * device; sector: the origin chunk; sectors: the chunk size (sectors); a: the COW chunk; b: the
+   * target index.
    */
   SNAP_EXCEPTION: 70,
   /**
@@ -117,6 +117,12 @@ export const EV = {
    * "merge failed", "merge started", "merge done", "handover from <dev>").
    */
   SNAP_STATE: 72,
+  /**
+   * An exception read back from a persistent COW device by a snapshot's ctr (read_metadata),
+   * before its table is live: dev, sector: the origin chunk; sectors: the chunk size; a: the
+   * COW chunk; b: the target index (in the table being loaded).
+   */
+  SNAP_READ: 73,
 } as const;
 export type EventCode = (typeof EV)[keyof typeof EV];
 
@@ -187,6 +193,7 @@ export const EVENT_KINDS: readonly EventKind[] = (
     [EV.SNAP_EXCEPTION, "lifecycle", false],
     [EV.SNAP_MERGE, "lifecycle", false],
     [EV.SNAP_STATE, "lifecycle", true],
+    [EV.SNAP_READ, "lifecycle", false],
   ] as const
 ).map(([code, category, text]) => ({
   code,

@@ -4,10 +4,16 @@
  */
 
 import logWrites from "./log-writes.tsx";
+import snapshotMerge, { snapshotView } from "./snapshot.tsx";
 import striped from "./striped.tsx";
 import type { TargetViewType } from "./targetView.ts";
 
-export const TARGET_VIEWS: readonly TargetViewType[] = [striped, logWrites];
+export const TARGET_VIEWS: readonly TargetViewType[] = [
+  striped,
+  logWrites,
+  snapshotView,
+  snapshotMerge,
+];
 
 /** The views registered for a target type, in registration order. */
 export function viewsFor(type: string): TargetViewType[] {

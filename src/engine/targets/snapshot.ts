@@ -831,7 +831,7 @@ async function snapshotCtr(t: Target<DmSnapshot>, args: string[], merge: boolean
   try {
     md = await s.store.type.readMetadata(s.store, (old, nw) => {
       s.complete.insert({ oldChunk: old, newChunk: nw, consecutive: 0 });
-      t.traceEvent(EV.SNAP_EXCEPTION, old, s.store.chunkSize, nw, t.index);
+      t.traceEvent(EV.SNAP_READ, old, s.store.chunkSize, nw, t.index);
     });
   } catch (e) {
     unregisterSnapshot(s);
