@@ -18,7 +18,15 @@
  * `<dev> fail_read_on_bad_block|bypass quiet|verbose`; TABLE: `<dev> <offset> <blksz>`.
  */
 
-import { ctrError, defineTarget, kstrtouint, parseU64, type DmDev } from "../target.ts";
+import {
+  ctrError,
+  defineTarget,
+  kstrtouint,
+  parseU64,
+  type DmDev,
+  type Target,
+} from "../target.ts";
+import { flushCloneSector } from "./log-writes.ts";
 import { DmError, SECTOR_SHIFT } from "../types.ts";
 
 interface DustDevice {
@@ -93,9 +101,13 @@ export default defineTarget<DustDevice>({
   map(t, bio) {
     const dd = t.priv;
     bio.bdev = dd.dev.bdev;
-    // The kernel's flush clone starts at sector 0, so its offset into the target wraps
-    // (2^64 - begin) for a target past sector 0: a block that is never in the list.
-    const off = bio.sectors === 0 && bio.op === "FLUSH" ? -t.begin : t.offset(bio.sector);
+    // An empty flush clone's sector is the flushed bio's or 0 (log-writes.ts,
+    // flushCloneSector), so its offset into the target may wrap (2^64 - n) for a target past
+    // sector 0: a block that is never in the list.
+    const off =
+      bio.sectors === 0 && bio.op === "FLUSH"
+        ? flushCloneSector(t as Target<unknown>, bio) - t.begin
+        : t.offset(bio.sector);
     bio.sector = dd.start + Math.max(off, 0);
     if (!dd.failReadOnBb || off < 0) return "REMAPPED";
     const thisblock = Math.floor(bio.sector / 2 ** dd.sectPerBlockShift);

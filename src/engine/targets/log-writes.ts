@@ -13,8 +13,8 @@
  * What is logged when (the kernel's comment): a write is kept on the unflushed list when it
  * completes; a flush moves the writes that completed before it was mapped onto the logging
  * list, then itself; a FUA write and a mark go straight to the logging list. Discards are
- * logged as writes are (in completion order, no data). The logging thread (here a timer on the
- * virtual clock, woken as wake_up_process wakes it) writes each entry as its own bios to the
+ * logged as writes are (in completion order, no data). The logging thread (here its loop, run
+ * in place when wake_up_process would wake it) writes each entry as its own bios to the
  * log device: the entry block at `next_sector`, then the data right after it; after a FUA or a
  * MARK entry it rewrites the super block at sector 0 and waits for that write, as log_super
  * does. None of the log's own writes carry FUA or PREFLUSH (6.1 issues plain writes). The super
@@ -23,8 +23,8 @@
  *
  * Sector numbers: entries count the data device's logical blocks (`sectorsize` bytes); the
  * logged sector is the bio's sector on the mapped device, which the target does not shift by
- * its table offset (log_writes_map only changes the bio's device), and 0 for an empty flush
- * (the kernel's flush clone starts at sector 0).
+ * its table offset (log_writes_map only changes the bio's device); for an empty flush, the
+ * flushed bio's sector (0 for an fsync's flush; isFirstFlushClone).
  */
 
 import type { Bio } from "../bio.ts";
@@ -70,14 +70,11 @@ interface LogWritesC {
   deviceSupportsDiscard: boolean;
   unflushedBlocks: PendingBlock[];
   loggingBlocks: PendingBlock[];
-  /** The logging thread is woken (a timer pending) or running. */
-  kthreadAwake: boolean;
   /** The thread waits for its super block write (wait_for_completion_io). */
   superWait: boolean;
   /** dtr's wait_event: called when io_blocks and pending_blocks both reach 0. */
   idle: (() => void) | null;
-  /** dtr is waiting for the log: the thread runs in place (runKthread). */
-  dying: boolean;
+  /** The logging thread's loop is running (runKthread). */
   kthreadRunning: boolean;
 }
 
@@ -187,30 +184,25 @@ function superDone(t: Target<LogWritesC>): void {
   lc.superWait = false;
   // The thread goes on with its loop once woken from wait_for_completion_io (in place when
   // the write ended while the thread was still submitting it).
-  if (lc.kthreadRunning) return;
   runKthread(t);
 }
 
-/** wake_up_process(lc->log_kthread): run the thread's loop at this instant, once. */
+/** wake_up_process(lc->log_kthread): the thread runs now, unless it is running or waiting. */
 function wakeKthread(t: Target<LogWritesC>): void {
   const lc = t.priv;
-  if (lc.kthreadAwake || lc.superWait) return;
+  if (lc.superWait) return;
   runKthread(t);
 }
 
 /**
- * The thread runs as a timer at this instant, after what is running now; once dtr waits for
- * it, in place (dtr's wait is on the log's I/O, which the clock is not otherwise asked to run
- * for; the bytes and their order are the same).
+ * The thread's loop runs in place, at the instant it is woken, where Linux's thread would run
+ * a moment later: a `dmsetup status` right after a flush or a mark sees it logged, as it does
+ * on Linux (a timer would wait for whatever next drives the clock). A thread already running
+ * picks up what was added meanwhile.
  */
 function runKthread(t: Target<LogWritesC>): void {
   const lc = t.priv;
-  lc.kthreadAwake = true;
-  if (lc.dying) {
-    if (!lc.kthreadRunning) logWritesKthread(t);
-    return;
-  }
-  t.schedule(0, () => logWritesKthread(t));
+  if (!lc.kthreadRunning) logWritesKthread(t);
 }
 
 /**
@@ -230,7 +222,6 @@ function logWritesKthread(t: Target<LogWritesC>): void {
 
 function kthreadLoop(t: Target<LogWritesC>): void {
   const lc = t.priv;
-  lc.kthreadAwake = false;
   for (;;) {
     const block = lc.loggingBlocks.shift();
     if (!block) return;
@@ -262,7 +253,6 @@ function kthreadLoop(t: Target<LogWritesC>): void {
       // Still waiting: superDone resumes the loop. Already written (a write that ended at
       // once, in place): go on.
       if (lc.superWait) return;
-      lc.kthreadAwake = false;
     }
   }
 }
@@ -286,6 +276,22 @@ function logMark(t: Target<LogWritesC>, text: string): void {
     list: [],
   });
   wakeKthread(t);
+}
+
+/**
+ * __send_empty_flush (dm.c) clones the first flush bio from the bio being flushed (the
+ * dm_target_io embedded in its dm_io, made by alloc_io), with its size cut to 0: that clone
+ * keeps the bio's sector and REQ_FUA; the other clones (more targets, num_flush_bios > 1) come
+ * from an on-stack bio at sector 0. A REQ_PREFLUSH | REQ_FUA write of data (dm-io's commits)
+ * so logs a FLUSH|FUA entry at the write's sector, then the FUA write.
+ */
+export function isFirstFlushClone(t: Target<unknown>, bio: Bio): boolean {
+  return t.index === 0 && bio.targetBioNr === 0;
+}
+
+/** bi_sector of an empty flush clone as the kernel sets it (see isFirstFlushClone). */
+export function flushCloneSector(t: Target<unknown>, bio: Bio): number {
+  return isFirstFlushClone(t, bio) ? (bio.parent?.sector ?? 0) : 0;
 }
 
 export default defineTarget<LogWritesC>({
@@ -322,10 +328,8 @@ export default defineTarget<LogWritesC>({
       deviceSupportsDiscard: true,
       unflushedBlocks: [],
       loggingBlocks: [],
-      kthreadAwake: false,
       superWait: false,
       idle: null,
-      dying: false,
       kthreadRunning: false,
     };
     t.numFlushBios = 1;
@@ -337,11 +341,10 @@ export default defineTarget<LogWritesC>({
    */
   async dtr(t) {
     const lc = t.priv;
-    lc.dying = true;
     lc.loggingBlocks.push(...lc.unflushedBlocks);
     lc.unflushedBlocks = [];
     logMark(t, "dm-log-writes-end");
-    if (!lc.kthreadRunning && !lc.superWait) logWritesKthread(t);
+    wakeKthread(t);
     if (lc.ioBlocks !== 0 || lc.pendingBlocks !== 0)
       await new Promise<void>((resolve) => {
         lc.idle = () => {
@@ -357,7 +360,10 @@ export default defineTarget<LogWritesC>({
     const pb: PerBioData = { block: null };
     bio.perIo = pb;
     const flushBio = (bio.flags & REQ_PREFLUSH) !== 0 || bio.op === "FLUSH";
-    const fuaBio = (bio.flags & REQ_FUA) !== 0;
+    const emptyFlush = flushBio && bio.sectors === 0;
+    const firstFlushClone = emptyFlush && isFirstFlushClone(t, bio);
+    // Of an empty flush's clones only the kernel's first carries the flushed bio's REQ_FUA.
+    const fuaBio = (bio.flags & REQ_FUA) !== 0 && (!emptyFlush || firstFlushClone);
     const discardBio = bio.op === "DISCARD";
     const mapBio = (): "REMAPPED" => {
       // normal_map_bio: only the device changes, never the sector.
@@ -380,8 +386,7 @@ export default defineTarget<LogWritesC>({
     if (flushBio) block.flags |= LOG_FLUSH_FLAG;
     if (fuaBio) block.flags |= LOG_FUA_FLAG;
     if (discardBio) block.flags |= LOG_DISCARD_FLAG;
-    // The kernel's empty flush clone is initialised at sector 0, whatever the target's begin.
-    block.sector = bio.sectors === 0 ? 0 : bioToDevSectors(lc, bio.sector);
+    block.sector = bioToDevSectors(lc, emptyFlush ? flushCloneSector(t, bio) : bio.sector);
     block.nrSectors = bioToDevSectors(lc, bio.sectors);
     if (discardBio) {
       if (lc.deviceSupportsDiscard) return mapBio();
