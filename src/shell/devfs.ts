@@ -63,6 +63,14 @@ export class DevFs implements IFileSystem {
     return undefined;
   }
 
+  /** The block device `path` names if a process could open it now, else null (fdtable.ts). */
+  openableBlockDevice(path: string): BlockDevice | null {
+    const n = this.node(path);
+    if (n?.kind !== "block") return null;
+    if (isMappedDevice(n.bdev) && !this.#ctx.nodes.hasDisk(n.bdev)) return null;
+    return n.bdev;
+  }
+
   /** A dm device whose disk was never added (no table ever loaded) cannot be opened. */
   #openable(bdev: BlockDevice, path: string): void {
     if (isMappedDevice(bdev) && !this.#ctx.nodes.hasDisk(bdev))

@@ -17,6 +17,8 @@ import { complete, type Completion } from "./completion.ts";
 import { inputState, type InputState } from "./continuation.ts";
 import { DmshContext } from "./context.ts";
 import { DevFs } from "./devfs.ts";
+import { FdTables, SHELL_PROC } from "./fdtable.ts";
+import { PROC_VAR } from "./commands/fd.ts";
 import { SparseFs } from "./sparsefs.ts";
 import { ProcFs, SysFs } from "./sysfs.ts";
 import {
@@ -65,6 +67,8 @@ export class DmShell {
   readonly jb: JustBash;
   readonly fs: MountableFs;
   readonly devfs: DevFs;
+  /** Which descriptors of which process hold a block device open (fdtable.ts). */
+  readonly fds: FdTables;
   /** The root file system, whose large files are sparse (sparsefs.ts). */
   readonly files: SparseFs;
   readonly terminal: Terminal;
@@ -84,6 +88,11 @@ export class DmShell {
   #abort: AbortController | null = null;
   /** Processes inside `wait`. */
   #inWait = 0;
+  /** Runs of the shell in progress (the foreground process). */
+  #foreground = 0;
+  /** Processes in `sleep` under the eager drive, waiting for their turn (see `sleep`). */
+  readonly #sleepers: { until: number; wake: () => void }[] = [];
+  #pumping = false;
   #sink: Sink = () => {};
   /** See setColumns. */
   #columns: number | null = null;
@@ -93,6 +102,9 @@ export class DmShell {
     this.terminal = new Terminal((stream, bytes) => this.#sink(stream, bytes));
     this.ctx = new DmshContext(engine, this.terminal);
     this.devfs = new DevFs(this.ctx);
+    this.fds = new FdTables(this.ctx, (path) =>
+      path.startsWith("/dev/") ? this.devfs.openableBlockDevice(path.slice(4)) : null,
+    );
     const base = new SparseFs(engine.storage);
     this.files = base;
     this.fs = new MountableFs({ base });
@@ -199,14 +211,19 @@ export class DmShell {
     // In the worker, the signal also hears Ctrl-C through shared memory and beats the shell's
     // heartbeat, so that a long loop is interruptible and never taken for a hang.
     const signal = shellAbortSignal(abort, this.engine.modules.callCell);
+    this.#foreground++;
     const running = this.#exec(rewritten, stdin === undefined ? { signal } : { stdin, signal });
     let result: Awaited<typeof running>;
     try {
       result = this.engine.drive === "eager" ? await this.#watchdog(running) : await running;
     } finally {
       if (this.#abort === abort) this.#abort = null;
+      this.#foreground--;
     }
     if (abort.signal.aborted) result = { ...result, exitCode: 130 };
+    // Statements and subshells the run left unfinished release what they held.
+    await this.fds.endRun();
+    void this.#pump();
     this.#emitRest(result);
     // Carry the shell's state over to the next run, as an interactive shell would.
     if (result.env) {
@@ -244,6 +261,12 @@ export class DmShell {
       // Every process (the script and each background job) is waiting, and no timer is left.
       const blocked = this.ctx.waiting + this.#inWait >= 1 + this.runningJobs;
       const idle = blocked && this.engine.clock.foreground === 0;
+      if (idle && progress === last && this.#sleepers.length > 0) {
+        // A sleeper's time comes first (the others wait on I/O that time may complete).
+        await this.#pump(true);
+        last = -1;
+        continue;
+      }
       stuck = idle && progress === last ? stuck + 1 : 0;
       last = progress;
       if (stuck >= 3) {
@@ -271,6 +294,56 @@ export class DmShell {
     return this.jb.exec(script, opts);
   }
 
+  /**
+   * sleep(2) of a process: `ns` of virtual time. Under the eager drive (headless), virtual time
+   * jumps, so a sleeping process must not run ahead of the others: the clock moves to the
+   * earliest sleeper's wake-up only when every process (the script and each background job)
+   * sleeps or is in `wait`, as a `sleep 1 &` still runs while the commands after it do on
+   * Linux. The paced drive sleeps on the clock, which moves for everyone.
+   */
+  sleep(ns: number): Promise<void> {
+    if (this.engine.drive !== "eager") return this.engine.sleep(ns);
+    return new Promise((wake) => {
+      this.#sleepers.push({ until: this.engine.now + ns, wake });
+      void this.#pump();
+    });
+  }
+
+  /** Sleepers whose time has come (the clock moved on for another reason) wake up. */
+  wakeSleepers(): void {
+    const now = this.engine.now;
+    for (let i = 0; i < this.#sleepers.length;) {
+      const s = this.#sleepers[i]!;
+      if (s.until <= now) {
+        this.#sleepers.splice(i, 1);
+        s.wake();
+      } else i++;
+    }
+  }
+
+  /** Move virtual time to the next sleeper while every process sleeps or waits (see sleep). */
+  async #pump(force = false): Promise<void> {
+    if (this.#pumping) return;
+    this.#pumping = true;
+    try {
+      for (;;) {
+        this.wakeSleepers();
+        if (this.#sleepers.length === 0) return;
+        const processes = (this.#foreground > 0 ? 1 : 0) + this.runningJobs;
+        if (!force && this.#sleepers.length + this.#inWait < processes) return;
+        force = false;
+        let first = this.#sleepers[0]!;
+        for (const s of this.#sleepers) if (s.until < first.until) first = s;
+        await this.engine.sleep(first.until - this.engine.now);
+        this.wakeSleepers();
+        // The woken process runs until it blocks again (and pumps) or ends.
+        await new Promise((r) => setTimeout(r, 0));
+      }
+    } finally {
+      this.#pumping = false;
+    }
+  }
+
   /** `__dmsh_bg N`: start background job N with the shell's variables; returns its pid. */
   startJob(id: number, env: Map<string, string>): number | null {
     const script = this.#jobScripts.get(id);
@@ -278,19 +351,28 @@ export class DmShell {
     const pid = this.#nextPid++;
     const vars: Record<string, string> = {};
     for (const [k, v] of env) vars[k] = v;
+    // The job is a process: it inherits the shell's descriptors and closes them when it ends.
+    const proc = this.fds.fork(env.get(PROC_VAR) || SHELL_PROC, "job");
+    vars[PROC_VAR] = proc;
     const job: Job = { pid, status: null, done: Promise.resolve(0) };
-    job.done = this.#exec(script, { env: vars }).then(
-      (r) => {
-        this.#emitRest(r);
-        job.status = r.exitCode;
-        return r.exitCode;
-      },
-      (e: unknown) => {
-        this.terminal.write("stderr", `sh: ${e instanceof Error ? e.message : String(e)}\n`);
-        job.status = 127;
-        return 127;
-      },
-    );
+    job.done = this.#exec(script, { env: vars })
+      .then(
+        (r) => {
+          this.#emitRest(r);
+          job.status = r.exitCode;
+          return r.exitCode;
+        },
+        (e: unknown) => {
+          this.terminal.write("stderr", `sh: ${e instanceof Error ? e.message : String(e)}\n`);
+          job.status = 127;
+          return 127;
+        },
+      )
+      .then(async (status) => {
+        await this.fds.exit(proc);
+        void this.#pump();
+        return status;
+      });
     this.#jobs.set(pid, job);
     return pid;
   }
@@ -298,6 +380,7 @@ export class DmShell {
   /** `wait [pid...]`: the status of the last one waited for (127 for an unknown pid). */
   async waitJobs(pids: number[]): Promise<number> {
     this.#inWait++;
+    void this.#pump();
     try {
       return await this.#waitJobs(pids);
     } finally {

@@ -29,6 +29,7 @@ import type {
   WordNode,
   CommandNode,
 } from "just-bash";
+import { FD_COMMAND } from "./commands/fd.ts";
 import { TIME_END, TIME_START } from "./commands/time.ts";
 import { TTY_DIR } from "./tty.ts";
 
@@ -227,6 +228,9 @@ export interface RewriteOptions {
   nextJobId: number;
 }
 
+/** Ids of statements' device holds (`__dmsh_fd hold ID`); unique within the process. */
+let nextHold = 1;
+
 export function rewriteScript(script: ScriptNode, opts: RewriteOptions): RewriteResult {
   const jobs = new Map<number, ScriptNode>();
   const defined = new Set(opts.functions);
@@ -244,7 +248,15 @@ export function rewriteScript(script: ScriptNode, opts: RewriteOptions): Rewrite
     const out: StatementNode[] = [];
     for (const st of list) {
       if (needsSnapStatement(st)) out.push(snapStatement());
-      out.push(statement(st, ctx));
+      const held = st.background ? [] : heldRedirections(st);
+      const rewritten = statement(st, ctx);
+      if (held.length > 0) {
+        // The statement's redirections hold their devices open while it runs (fdtable.ts).
+        const id = String(nextHold++);
+        out.push(fdMarker(["hold", id], held), rewritten, fdMarker(["release", id], []));
+      } else out.push(rewritten);
+      const exec = execRedirections(st);
+      if (exec) out.push(fdMarker(["exec"], exec, true));
       ctx = afterExec(st, ctx);
     }
     return out;
@@ -258,7 +270,15 @@ export function rewriteScript(script: ScriptNode, opts: RewriteOptions): Rewrite
         pipelines: st.pipelines.map((p) => pipeline(p, ctx)),
       };
       const id = nextJob++;
-      jobs.set(id, { type: "Script", statements: [job] });
+      const held = heldRedirections(st);
+      const hold = String(nextHold++);
+      jobs.set(id, {
+        type: "Script",
+        statements:
+          held.length > 0
+            ? [fdMarker(["hold", hold], held), job, fdMarker(["release", hold], [])]
+            : [job],
+      });
       const cmd: SimpleCommandNode = {
         type: "SimpleCommand",
         assignments: [],
@@ -273,7 +293,30 @@ export function rewriteScript(script: ScriptNode, opts: RewriteOptions): Rewrite
         background: false,
       };
     }
-    return { ...st, pipelines: st.pipelines.map((p) => pipeline(p, ctx)) };
+    return {
+      ...st,
+      pipelines: st.pipelines.map((p) => {
+        const rewritten = pipeline(p, ctx);
+        const c = p.commands[0]!;
+        // `a && exec 3< dev && b`: the exec's descriptors change where it runs.
+        if (st.pipelines.length === 1 || p.commands.length !== 1 || !isBareExec(c))
+          return rewritten;
+        const rs = c.redirections.filter((r) => !r.fdVariable && r.target.type === "Word");
+        const stmt: StatementNode = {
+          type: "Statement",
+          pipelines: [{ ...rewritten, negated: false }],
+          operators: [],
+          background: false,
+        };
+        return {
+          type: "Pipeline",
+          commands: [
+            { type: "Group", body: [stmt, fdMarker(["exec"], rs, true)], redirections: [] },
+          ],
+          negated: p.negated,
+        };
+      }),
+    };
   };
 
   const pipeline = (
@@ -300,7 +343,26 @@ export function rewriteScript(script: ScriptNode, opts: RewriteOptions): Rewrite
         const callers: Ctx = { o: { k: "dyn", n: 1 }, e: { k: "dyn", n: 2 } };
         const fctx = inside(callers, applyRedirs(callers, c.redirections));
         words(c.redirections, ctx.e);
-        return { ...c, body: command(c.body, fctx) as FunctionDefNode["body"] };
+        const body = command(c.body, fctx) as FunctionDefNode["body"];
+        const held = c.redirections.filter(holdsDevice);
+        if (held.length === 0) return { ...c, body };
+        // `f() { ...; } < dev`: every call holds the device while the body runs.
+        const id = String(nextHold++);
+        const wrapped: FunctionDefNode["body"] = {
+          type: "Group",
+          body: [
+            fdMarker(["hold", id], held),
+            {
+              type: "Statement",
+              pipelines: [{ type: "Pipeline", commands: [body], negated: false }],
+              operators: [],
+              background: false,
+            },
+            fdMarker(["release", id], []),
+          ],
+          redirections: [],
+        };
+        return { ...c, body: wrapped };
       }
       default: {
         const inner = inside(ctx, applyRedirs(ctx, c.redirections));
@@ -342,7 +404,13 @@ export function rewriteScript(script: ScriptNode, opts: RewriteOptions): Rewrite
             return { ...it, body: statements(it.body, ctx) };
           }),
         };
-      case "Subshell":
+      case "Subshell": {
+        const body = statements(c.body, ctx);
+        // A subshell that changes its descriptors (exec) or starts jobs is a process of its
+        // own: it inherits the shell's descriptors and closes its own when it ends.
+        if (!forksDescriptors(c.body)) return { ...c, body };
+        return { ...c, body: [fdMarker(["fork"], []), ...body, fdMarker(["exit"], [])] };
+      }
       case "Group":
         return { ...c, body: statements(c.body, ctx) };
       case "ArithmeticCommand":
@@ -371,10 +439,14 @@ export function rewriteScript(script: ScriptNode, opts: RewriteOptions): Rewrite
       args = [lit(String(c.line ?? 0)), lit(lit0), ...args];
     }
     const added: RedirectionNode[] = [];
-    const r1 = redirFor(1, ctx.o);
-    const r2 = redirFor(2, ctx.e);
-    if (r1) added.push(r1);
-    if (r2) added.push(r2);
+    // `exec 3< f` writes nothing, and redirections added to it would stay for the rest of the
+    // shell's life: a function's `>/dev/stdout` would then reach the terminal.
+    if (!isBareExec(c)) {
+      const r1 = redirFor(1, ctx.o);
+      const r2 = redirFor(2, ctx.e);
+      if (r1) added.push(r1);
+      if (r2) added.push(r2);
+    }
     let assignments = c.assignments;
     const after = applyRedirs(ctx, c.redirections);
     const callee = inside(ctx, after);
@@ -503,4 +575,112 @@ function collectFunctionNames(node: unknown, into: Set<string>): void {
   if (n.type === "FunctionDef" && typeof n.name === "string") into.add(n.name);
   for (const v of Object.values(node))
     if (v && typeof v === "object") collectFunctionNames(v, into);
+}
+
+/** Redirection operators that open a file (fdtable.ts). */
+const OPENING = new Set(["<", "<>", ">", ">>", ">|", "&>", "&>>", ">&", "<&"]);
+/** Files that are never block devices. */
+const NOT_DEVICES =
+  /^\/dev\/(null|zero|u?random|full|tty|console|stdin|stdout|stderr|fd\/.*|mapper\/control)$/;
+
+/**
+ * Whether a redirection may open a block device: it opens a file (not a heredoc, not a dup
+ * `2>&1`), named by a word that is not a literal path outside /dev (a variable, a relative path,
+ * or a path in /dev that is not a character device).
+ */
+function holdsDevice(r: RedirectionNode): boolean {
+  if (!OPENING.has(r.operator) || r.fdVariable || r.target.type !== "Word") return false;
+  const value = literalOf(r.target);
+  if (r.operator === ">&" || r.operator === "<&") {
+    if (value === null || /^(\d+-?|-)$/.test(value)) return false;
+    if (r.operator === "<&" || r.fd !== null) return false;
+  }
+  if (value === null) return true;
+  if (value.startsWith("/dev/")) return !NOT_DEVICES.test(value);
+  return !value.startsWith("/");
+}
+
+/** The redirections of a statement's commands that may hold a device open while it runs. */
+function heldRedirections(st: StatementNode): RedirectionNode[] {
+  const out: RedirectionNode[] = [];
+  for (const p of st.pipelines) {
+    for (const c of p.commands) {
+      if (c.type === "FunctionDef" || isBareExec(c)) continue;
+      out.push(...c.redirections.filter(holdsDevice));
+    }
+  }
+  return out;
+}
+
+/** `exec` with redirections only: they change the shell's own descriptors. */
+function isBareExec(c: CommandNode): c is SimpleCommandNode {
+  return (
+    c.type === "SimpleCommand" &&
+    literalOf(c.name) === "exec" &&
+    c.args.length === 0 &&
+    c.redirections.length > 0
+  );
+}
+
+/** The redirections of an `exec` statement (the whole statement is one bare exec), or null. */
+function execRedirections(st: StatementNode): RedirectionNode[] | null {
+  if (st.background || st.pipelines.length !== 1) return null;
+  const p = st.pipelines[0]!;
+  if (p.commands.length !== 1) return null;
+  const c = p.commands[0]!;
+  if (!isBareExec(c)) return null;
+  const rs = c.redirections.filter((r) => !r.fdVariable && r.target.type === "Word");
+  return rs.length > 0 ? rs : null;
+}
+
+/** Whether statements (at any depth) run a bare exec or start a background job. */
+function forksDescriptors(node: unknown): boolean {
+  if (Array.isArray(node)) return node.some(forksDescriptors);
+  if (!node || typeof node !== "object") return false;
+  const n = node as { type?: string; background?: boolean };
+  if (n.type === "Statement" && n.background) return true;
+  if (n.type === "SimpleCommand") return isBareExec(n as SimpleCommandNode);
+  return Object.values(node).some((v) => v && typeof v === "object" && forksDescriptors(v));
+}
+
+/**
+ * `__dmsh_fd ARGS... "$?" [FD] OP TARGET... && :` (commands/fd.ts): passes on `$?`, and the
+ * `&& :` keeps its status from tripping `set -e` (the statement it follows already decided).
+ */
+function fdMarker(args: string[], redirs: RedirectionNode[], withFd = false): StatementNode {
+  const status: WordNode = {
+    type: "Word",
+    parts: [
+      {
+        type: "DoubleQuoted",
+        parts: [{ type: "ParameterExpansion", parameter: "?", operation: null }],
+      },
+    ],
+  } as WordNode;
+  const words: WordNode[] = [];
+  for (const r of redirs) {
+    if (withFd) words.push(lit(r.fd === null ? "d" : String(r.fd)));
+    words.push(lit(r.operator));
+    words.push(structuredClone(r.target as WordNode));
+  }
+  const cmd = (name: string, argv: WordNode[]): SimpleCommandNode => ({
+    type: "SimpleCommand",
+    assignments: [],
+    name: lit(name),
+    args: argv,
+    redirections: [],
+  });
+  return {
+    type: "Statement",
+    pipelines: [
+      {
+        type: "Pipeline",
+        commands: [cmd(FD_COMMAND, [...args.map(lit), status, ...words])],
+        negated: false,
+      },
+      { type: "Pipeline", commands: [cmd(":", [])], negated: false },
+    ],
+    operators: ["&&"],
+    background: false,
+  };
 }

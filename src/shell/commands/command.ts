@@ -35,6 +35,8 @@ export function toJustBash(shell: DmShell, cmd: DmshCommand): Command {
   return defineCommand(cmd.name, async (args, ctx): Promise<ExecResult> => {
     // Whatever an earlier command left held on the terminal goes out first.
     shell.terminal.flush();
+    // Background sleepers whose time the clock has passed are awake by now.
+    shell.wakeSleepers();
     const out = new Out();
     const startInterrupts = shell.ctx.interrupts;
     const io: Io = {

@@ -7,6 +7,7 @@ import { dmsetup } from "./dmsetup.ts";
 import { ddCommands } from "./dd.ts";
 import { diskfaultCommands } from "./diskfault.ts";
 import { dumpCommands } from "./dump.ts";
+import { fdMarker } from "./fd.ts";
 import { loadgenCommands } from "./loadgen.ts";
 import { loopCommands } from "./loop.ts";
 import { moduleCommands } from "./module.ts";
@@ -29,6 +30,7 @@ export const DMSH_COMMANDS: DmshCommand[] = [
   ...loopCommands,
   ...moduleCommands,
   ...timeCommands,
+  fdMarker,
 ];
 
 export function commands(shell: DmShell): Command[] {

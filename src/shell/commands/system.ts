@@ -190,7 +190,7 @@ export const sleep = command("sleep", async (args, { shell, out }) => {
     const mult = { "": 1, s: 1, m: 60, h: 3600, d: 86400 }[m[2] as "" | "s" | "m" | "h" | "d"];
     total += Number(m[1]) * mult;
   }
-  await shell.ctx.wait(shell.engine.sleep(Math.round(total * NS_PER_SEC)));
+  await shell.ctx.wait(shell.sleep(Math.round(total * NS_PER_SEC)));
   return 0;
 });
 
