@@ -423,18 +423,26 @@ function targetHost(e: Engine, md: MappedDevice, table: Table): TargetHost {
       // "major:minor" names a device number (ENXIO when nothing has it); anything else is a
       // path to a block device, else what name_to_dev_t makes of it (dm_get_dev_t): ENODEV
       // when that is no device number, ENXIO when nothing has the number ("abc" is 10:188).
+      // Opening a number nothing has may create it (brd_probe: blkdevGetByDev); the new disk
+      // is then registered before this device's own disk (add_disk follows the table's ctrs).
+      const known = e.devices.size;
       let bdev: BlockDevice | undefined;
-      if (/^\d+:\d+$/.test(path)) {
-        bdev = e.lookup(path);
+      const mm = /^(\d+):(\d+)$/.exec(path);
+      if (mm) {
+        bdev = e.blkdevGetByDev(Number(mm[1]), Number(mm[2]));
         if (!bdev) throw new DmError("ENXIO", "");
       } else {
         bdev = e.lookup(path);
         if (!bdev) {
           const devt = nameToDevT(path);
           if (!devt) throw new DmError("ENODEV", "");
-          bdev = e.lookup(`${devt.major}:${devt.minor}`);
+          bdev = e.blkdevGetByDev(devt.major, devt.minor);
           if (!bdev) throw new DmError("ENXIO", "");
         }
+      }
+      if (e.devices.size !== known && !md.live && !md.inactive) {
+        e.devices.delete(md.dev);
+        e.devices.set(md.dev, md);
       }
       // A table may name its own device (6.1.192 accepts it, blktests dm/001): it then holds
       // itself open, so it cannot be removed.

@@ -11,7 +11,7 @@
  */
 
 import { Bio, type BioHost } from "./bio.ts";
-import { RamDisk, type BioSink, type BlockDevice } from "./blockdev.ts";
+import { RAMDISK_MAJOR, RamDisk, type BioSink, type BlockDevice } from "./blockdev.ts";
 import { Clock, Prng, NS_PER_MS, nextTask } from "./clock.ts";
 import { DeviceMapper } from "./dm-ioctl.ts";
 import { DiskFaults } from "./diskfault.ts";
@@ -188,29 +188,57 @@ export class Engine implements BioHost, BioSink {
   loadBrd(nr = 16, sizeKiB = 4096, handles?: DiskStoreHandle[]): void {
     if (this.brdLoaded) return;
     this.brdLoaded = true;
-    for (let i = 0; i < nr; i++) {
-      const d = new RamDisk(
-        i,
-        sizeKiB * 2,
-        this.storage,
-        (delay, fn) => this.clock.schedule(delay, fn),
-        handles?.[i],
-      );
-      d.latency = this.ramDiskLatency;
-      this.ramDisks.push(d);
-      this.devices.set(d.dev, d);
-      this.events.emit(
-        EV.DISK_CREATE,
-        this.now,
-        0,
-        d.dev,
-        0,
-        d.sizeSectors,
-        0,
-        this.events.intern(d.name),
-      );
-    }
+    this.#brdSizeKiB = sizeKiB;
+    for (let i = 0; i < nr; i++) this.#brdAlloc(i, handles?.[i]);
     this.log("info", "brd: module loaded");
+  }
+
+  /** rd_size of the loaded brd, in KiB (the size of every RAM disk it makes). */
+  #brdSizeKiB = 0;
+
+  /** brd_alloc: RAM disk `i` (/dev/ramI, 1:I). */
+  #brdAlloc(i: number, handle?: DiskStoreHandle): RamDisk {
+    const d = new RamDisk(
+      i,
+      this.#brdSizeKiB * 2,
+      this.storage,
+      (delay, fn) => this.clock.schedule(delay, fn),
+      handle,
+    );
+    d.latency = this.ramDiskLatency;
+    this.ramDisks.push(d);
+    this.devices.set(d.dev, d);
+    this.events.emit(
+      EV.DISK_CREATE,
+      this.now,
+      0,
+      d.dev,
+      0,
+      d.sizeSectors,
+      0,
+      this.events.intern(d.name),
+    );
+    return d;
+  }
+
+  /**
+   * blkdev_get_by_dev of a device number (dm_get_device's "major:minor"): the device, or, when
+   * nothing has the number yet, what blk_request_module's probe makes: brd_probe creates RAM
+   * disk N for 1:N (max_part 1) while brd is loaded, and blkdev_get_no_open warns that
+   * autoloading is deprecated (6.1.192, kernel tool: `linear 1:20 0` with rd_nr=2 makes ram20).
+   * Module autoloading itself (request_module) does not happen: brd must be loaded.
+   */
+  blkdevGetByDev(major: number, minor: number): BlockDevice | undefined {
+    const found = this.lookup(`${major}:${minor}`);
+    if (found || major !== RAMDISK_MAJOR || !this.brdLoaded || minor >= 1 << 20) return found;
+    const d = this.#brdAlloc(minor);
+    this.klog.ratelimited(
+      this.now,
+      "warn",
+      "blkdev_autoload",
+      "block device autoloading is deprecated and will be removed.",
+    );
+    return d;
   }
 
   /** rmmod brd: fails while a disk is open. */
