@@ -22,6 +22,28 @@ import { useAppStore } from "./store/index.ts";
 const Console = lazy(() => import("./panels/Console.tsx"));
 const LoadPanel = lazy(() => import("./panels/LoadPanel.tsx"));
 const DebuggerPanel = lazy(() => import("./debugger/DebuggerPanel.tsx"));
+// The Learn panel (lessons, exercises, sharing) and a shared scenario's consent: on demand.
+const LearnPanel = lazy(() => import("./lessons/LearnPanel.tsx"));
+const ScenarioConsent = lazy(() => import("./lessons/ScenarioConsent.tsx"));
+
+/** A URL hash for the Learn panel: a lesson, an exercise set, or a shared scenario. */
+const LEARN_HASH = /^#(lesson=|exercises=|scenario=)/;
+
+function LearnToggle() {
+  const open = useAppStore((s) => s.learnOpen);
+  return (
+    <button
+      type="button"
+      className="learn-toggle"
+      aria-expanded={open}
+      aria-controls="panel-learn"
+      onClick={() => useAppStore.setState({ learnOpen: !open })}
+      title="Lessons, exercises, sharing and the way back to real Linux"
+    >
+      Learn
+    </button>
+  );
+}
 
 /** The panels Alt+1, Alt+2, … focus, in that order (panelKeys.ts): a new panel adds its id here. */
 const PANELS = ["stack", "console", "editor", "disks", "load", "target", "debugger"] as const;
@@ -231,9 +253,24 @@ export function App() {
   }, []);
   const editorTab = useAppStore((s) => s.editorTab);
   const editor = editorTitle(editorTab);
+  const learnOpen = useAppStore((s) => s.learnOpen);
+  const scenarioOffer = useAppStore((s) => s.scenarioOffer);
+  // #lesson=ID, #exercises=SEED, #scenario=... (a shared scenario is shown, and runs only once
+  // agreed): read once the engine is up, and on every hash change.
+  const engineReady = useAppStore((s) => s.topologyVersion > 0 && !s.busy);
+  useEffect(() => {
+    if (!engineReady) return;
+    const onHash = () => {
+      if (LEARN_HASH.test(window.location.hash))
+        void import("./lessons/learnActions.ts").then((m) => m.takeLearnHash());
+    };
+    onHash();
+    window.addEventListener("hashchange", onHash);
+    return () => window.removeEventListener("hashchange", onHash);
+  }, [engineReady]);
 
   return (
-    <div className="app">
+    <div className={learnOpen ? "app learn-open" : "app"}>
       <header className="top">
         <div className="brand">
           <span className="logo" aria-hidden="true">
@@ -246,6 +283,7 @@ export function App() {
         <EventCounter />
         <EngineStatus />
         <ViewsToggle />
+        <LearnToggle />
         <button
           type="button"
           className="reset"
@@ -307,6 +345,16 @@ export function App() {
           </Suspense>
         </Panel>
       </main>
+      {learnOpen && (
+        <Suspense fallback={null}>
+          <LearnPanel />
+        </Suspense>
+      )}
+      {scenarioOffer && (
+        <Suspense fallback={null}>
+          <ScenarioConsent scenario={scenarioOffer.scenario} from={scenarioOffer.from} />
+        </Suspense>
+      )}
       <Notices />
     </div>
   );

@@ -62,6 +62,11 @@ export async function resetSession(): Promise<void> {
     loadOk: null,
     loads: [],
     lastStep: null,
+    sessionBase: "default",
+    sessionSeed: DEFAULT_SEED,
+    sessionCommands: [],
+    lesson: null,
+    exerciseReady: false,
   });
   await runScenario();
 }

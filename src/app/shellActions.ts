@@ -28,6 +28,8 @@ const PAUSED_NOTICE_MS = 400;
  * While it runs with the clock paused, the console says once that the command waits for it.
  */
 export async function runCommand(script: string): Promise<number> {
+  // The session's commands since its base was built: what a shared scenario replays.
+  useAppStore.setState((s) => ({ sessionCommands: [...s.sessionCommands, script] }));
   let said = false;
   const watch = setInterval(() => {
     if (said || !useAppStore.getState().paused) return;

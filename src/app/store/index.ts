@@ -8,6 +8,7 @@ import { createDebugSlice, type DebugSlice } from "./debugSlice.ts";
 import { createEditorSlice, type EditorSlice } from "./editorSlice.ts";
 import { createEngineSlice, type EngineSlice } from "./engineSlice.ts";
 import { createEventsSlice, type EventsSlice } from "./eventsSlice.ts";
+import { createLearnSlice, type LearnSlice } from "./learnSlice.ts";
 import { createPaceSlice, type PaceSlice } from "./paceSlice.ts";
 import { createPlaybackSlice, type PlaybackSlice } from "./playbackSlice.ts";
 import { createTargetSlice, type TargetSlice } from "./targetSlice.ts";
@@ -22,7 +23,8 @@ export type AppState = EngineSlice &
   PaceSlice &
   PlaybackSlice &
   DebugSlice &
-  TargetSlice;
+  TargetSlice &
+  LearnSlice;
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createEngineSlice(...a),
@@ -34,4 +36,5 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createPlaybackSlice(...a),
   ...createDebugSlice(...a),
   ...createTargetSlice(...a),
+  ...createLearnSlice(...a),
 }));
