@@ -61,3 +61,24 @@ for (const rel of bundles) {
   );
   writeFileSync(file, src);
 }
+
+// Command substitution keeps NUL bytes in just-bash; busybox ash (and bash) drop them from
+// `$(...)` and backquotes before the trailing newlines are stripped: `x=$(printf 'a\0b')` is
+// "ab" (kernel tool, golden 182). Every substitution strips its newlines with this one call
+// (seven places in each bundle).
+const NUL_MARK = "/*dm-playground: nul*/";
+const nlPattern = /replace\(\/\\n\+\$\/,""\)/g;
+for (const rel of bundles) {
+  const file = join(root, rel);
+  const src = readFileSync(file, "utf8");
+  if (src.includes(NUL_MARK)) continue;
+  const n = [...src.matchAll(nlPattern)].length;
+  if (n !== 7) {
+    console.error(`patch-just-bash: expected 7 substitution newline strips in ${rel}, found ${n}`);
+    process.exit(1);
+  }
+  writeFileSync(
+    file,
+    NUL_MARK + src.replace(nlPattern, () => 'replace(/\\0/g,"").replace(/\\n+$/,"")'),
+  );
+}
