@@ -335,6 +335,8 @@ export class ContractChecks implements TargetCallObserver {
     if (!raw?.status) return null;
     try {
       const status = raw.status(t, "TABLE");
+      // TABLE status must be synchronous (target.ts); an async one is not round-tripped here.
+      if (typeof status !== "string") return null;
       const areas: string[] = [];
       raw.iterateDevices?.(t, (d, start, len) => areas.push(`${d.name}+${start}:${len}`));
       return { status, areas: areas.join(" "), priv: fingerprint(t.private) };

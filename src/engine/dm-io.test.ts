@@ -248,7 +248,7 @@ describe("dm-io: a target's own bios", () => {
     register(e, probe);
     await createDevice(e, "p", "0 8 probe /dev/mapper/slow");
     const t0 = e.now;
-    e.dm.message("p", 0, "go");
+    void e.dm.message("p", 0, "go");
     // An entry due 1 ns after the first read ends: the continuation (and its second read's
     // submission) comes first.
     e.clock.schedule(5e6 + 1, () => seen.push(`timer@${e.now}`));

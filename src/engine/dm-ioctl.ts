@@ -12,6 +12,7 @@ import {
   deviceAreas,
   deviceAreasValid,
   dmTableBuild,
+  dmTableBuildAsync,
   dmTableDestroy,
   splitArgs,
   type BuildFailure,
@@ -124,13 +125,35 @@ export class DeviceMapper {
    */
   load(name: string, specs: TargetSpec[] | string, opts: { readOnly?: boolean } = {}): void {
     const md = this.#find(name);
-    const e = this.#e;
     const table = this.#build(md, specs, opts, md.type === "NONE");
+    void this.#loaded(md, table);
+  }
+
+  /**
+   * DM_TABLE_LOAD for any table: each constructor awaited in order (an async ctr does I/O, as
+   * Linux's blocks). What dmsetup, the editor and scripts use. Errors as `load`.
+   */
+  async loadAsync(
+    name: string,
+    specs: TargetSpec[] | string,
+    opts: { readOnly?: boolean } = {},
+  ): Promise<void> {
+    const md = this.#find(name);
+    const list = typeof specs === "string" ? parseTable(specs) : specs;
+    const table = await dmTableBuildAsync(this.#e, md, list, opts, md.type === "NONE");
+    const old = this.#loaded(md, table);
+    if (old) await old;
+  }
+
+  /** The new inactive table is in place: the old one destroyed, the event emitted. */
+  #loaded(md: MappedDevice, table: Table): void | Promise<void> {
+    const e = this.#e;
     md.type = "BIO_BASED";
-    if (md.inactive) dmTableDestroy(e, md, md.inactive);
+    const old = md.inactive ? dmTableDestroy(e, md, md.inactive) : undefined;
     md.inactive = table;
     const desc = this.#describe(md);
     e.events.emit(EV.TABLE_LOAD, e.now, 0, md.dev, 0, table.size, table.targets.length, desc);
+    return old;
   }
 
   /**
@@ -142,7 +165,10 @@ export class DeviceMapper {
   #describe(md: MappedDevice): number {
     const log = this.#e.events;
     if (log.muted || !md.inactive) return -1;
-    const lines = this.status(md.dmName, "TABLE", { inactive: true });
+    const lines = md.inactive.targets.map((ti) => {
+      const p = ti.guard.status(md, ti, "TABLE");
+      return { params: typeof p === "string" ? p : "" };
+    });
     const segments: SegmentDesc[] = md.inactive.targets.map((ti, i) => ({
       start: ti.begin,
       length: ti.len,
@@ -172,8 +198,19 @@ export class DeviceMapper {
     name: string | null,
     specs: TargetSpec[] | string,
     opts: { readOnly?: boolean; resume?: boolean } = {},
-  ): { ok: boolean; errno?: Errno; log: string[]; failedTarget?: number; atResume?: boolean } {
+  ): {
+    ok: boolean;
+    errno?: Errno;
+    log: string[];
+    failedTarget?: number;
+    atResume?: boolean;
+    /** A target type whose ctr does I/O (features.ctrDoesIo): not run; checked at load. */
+    unchecked?: string;
+  } {
     const e = this.#e;
+    const list = typeof specs === "string" ? parseTable(specs) : specs;
+    const io = list.find((sp) => e.targets.lookup(sp.type)?.type.features?.ctrDoesIo);
+    if (io) return { ok: true, log: [], unchecked: io.type };
     const existing = name === null ? undefined : this.#byName.get(name);
     const used = new Set(this.list().map((m) => m.minor));
     let minor = 0;
@@ -185,9 +222,9 @@ export class DeviceMapper {
     e.events.muted++;
     try {
       const first = !existing || existing.type === "NONE";
-      const table = this.#build(md, specs, opts, first, failure);
+      const table = this.#build(md, list, opts, first, failure);
       const swappable = first || !opts.resume || deviceAreasValid(e, md, table);
-      dmTableDestroy(e, md, table);
+      void dmTableDestroy(e, md, table);
       const log = e.klog.lines.slice(lines).map((l) => l.text);
       return swappable ? { ok: true, log } : { ok: false, errno: "EINVAL", log, atResume: true };
     } catch (err) {
@@ -231,21 +268,28 @@ export class DeviceMapper {
       try {
         oldMap = dmSwapTable(e, md, newMap);
       } catch (err) {
-        dmTableDestroy(e, md, newMap);
+        const p = dmTableDestroy(e, md, newMap);
         // The inactive slot is empty now: the views must not keep showing the table.
         e.events.emit(EV.TABLE_CLEAR, e.now, 0, md.dev, 0, 0, 0, 0);
+        if (p) await p;
         throw err;
       }
     }
     if (md.suspended) {
       try {
-        dmResume(e, md);
+        await dmResume(e, md);
       } catch (err) {
-        if (oldMap) dmTableDestroy(e, md, oldMap);
+        if (oldMap) {
+          const p = dmTableDestroy(e, md, oldMap);
+          if (p) await p;
+        }
         throw err;
       }
     }
-    if (oldMap) dmTableDestroy(e, md, oldMap);
+    if (oldMap) {
+      const p = dmTableDestroy(e, md, oldMap);
+      if (p) await p;
+    }
     e.wake();
   }
 
@@ -269,23 +313,41 @@ export class DeviceMapper {
       }
       throw new DmError("EBUSY");
     }
-    this.#teardown(md);
+    void this.#teardown(md);
+  }
+
+  /**
+   * `remove` that waits for the targets' dtr when one is async (a pool committing its
+   * metadata), as the ioctl would. What dmsetup uses.
+   */
+  async removeAsync(name: string, opts: { deferred?: boolean } = {}): Promise<void> {
+    const md = this.#find(name);
+    if (md.openCount > 0 || md.references > 0) {
+      if (opts.deferred && md.openCount > 0) {
+        md.deferredRemove = true;
+        return;
+      }
+      throw new DmError("EBUSY");
+    }
+    const p = this.#teardown(md);
+    if (p) await p;
   }
 
   /** dm_deferred_remove: remove every device marked for deferred removal that is now closed. */
   deferredRemove(): void {
     for (const md of this.list()) {
-      if (md.deferredRemove && md.openCount === 0 && md.references === 0) this.#teardown(md);
+      if (md.deferredRemove && md.openCount === 0 && md.references === 0) void this.#teardown(md);
     }
   }
 
-  #teardown(md: MappedDevice): void {
+  #teardown(md: MappedDevice): void | Promise<void> {
     const e = this.#e;
-    dmDestroy(e, md);
+    const p = dmDestroy(e, md);
     this.#byName.delete(md.dmName);
     const ev = e.events;
     ev.emit(EV.DEVICE_REMOVE, e.now, 0, md.dev, 0, 0, 0, ev.intern(md.dmName));
     e.wake();
+    return p;
   }
 
   /**
@@ -314,7 +376,7 @@ export class DeviceMapper {
       progress = false;
       for (const md of this.list()) {
         if (md.openCount > 0 || md.references > 0) continue;
-        this.#teardown(md);
+        void this.#teardown(md);
         progress = true;
       }
     }
@@ -330,7 +392,7 @@ export class DeviceMapper {
     const md = this.#find(name);
     if (md.inactive) {
       const e = this.#e;
-      dmTableDestroy(e, md, md.inactive);
+      void dmTableDestroy(e, md, md.inactive);
       md.inactive = null;
       e.events.emit(EV.TABLE_CLEAR, e.now, 0, md.dev, 0, 0, 0, 0);
     }
@@ -379,7 +441,7 @@ export class DeviceMapper {
   }
 
   /** DM_TARGET_MSG: send `text` to the target at `sector` of the live table. */
-  message(name: string, sector: Sector, text: string): string {
+  async message(name: string, sector: Sector, text: string): Promise<string> {
     const md = this.#find(name);
     const argv = splitArgs(text);
     if (argv.length === 0) {
@@ -444,12 +506,34 @@ export class DeviceMapper {
     const md = this.#find(name);
     const map = opts.inactive ? md.inactive : md.live;
     if (!map) return [];
-    return map.targets.map((ti) => ({
-      start: ti.begin,
-      length: ti.len,
-      type: ti.type.name,
-      params: ti.guard.status(md, ti, type),
-    }));
+    return map.targets.map((ti) => {
+      const params = ti.guard.status(md, ti, type);
+      // A programming error of the caller, not the target's: async status needs statusAsync.
+      if (typeof params !== "string")
+        throw new Error(`${ti.type.name}: status is asynchronous: use statusAsync`);
+      return { start: ti.begin, length: ti.len, type: ti.type.name, params };
+    });
+  }
+
+  /**
+   * DM_TABLE_STATUS for any target: each target's status awaited in table order (a pool's
+   * INFO commits its metadata first, as pool_status does). What dmsetup uses.
+   */
+  async statusAsync(
+    name: string,
+    type: StatusType,
+    opts: { inactive?: boolean } = {},
+  ): Promise<StatusLine[]> {
+    const md = this.#find(name);
+    const map = opts.inactive ? md.inactive : md.live;
+    if (!map) return [];
+    const lines: StatusLine[] = [];
+    for (const ti of [...map.targets]) {
+      const p = ti.guard.status(md, ti, type);
+      const params = typeof p === "string" ? p : await p;
+      lines.push({ start: ti.begin, length: ti.len, type: ti.type.name, params });
+    }
+    return lines;
   }
 
   /** DM_TABLE_DEPS: the devices the live (or inactive) table holds, as dev numbers. */

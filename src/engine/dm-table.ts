@@ -150,6 +150,9 @@ export interface BuildFailure {
  * the first table of a device gets from dm_setup_md_queue). On failure the kernel's lines are
  * logged, the partly built table destroyed, `failure.failedAt` set to the failing line's index
  * (when one line is to blame) and the errno thrown as a DmError.
+ *
+ * Synchronous: a constructor that returns a Promise (an async ctr doing I/O) fails the build
+ * with EINVAL and a line saying so; such tables are built by `dmTableBuildAsync`.
  */
 export function dmTableBuild(
   e: Engine,
@@ -164,7 +167,19 @@ export function dmTableBuild(
   try {
     for (const [i, spec] of specs.entries()) {
       try {
-        addTarget(e, md, table, host, i, spec);
+        const pending = addTarget(e, md, table, host, i, spec);
+        if (pending) {
+          // The ctr goes on; when it ends, its target is destroyed (it is in no table).
+          void pending.then(
+            (ti) => dmTargetDestroy(e, md, ti),
+            () => {},
+          );
+          e.log(
+            "err",
+            `device-mapper: table: ${md.devName}: ${spec.type}: constructor is asynchronous: this caller must load the table with loadAsync (dm-playground)`,
+          );
+          throw new DmError("EINVAL");
+        }
       } catch (err) {
         if (err instanceof DmError)
           e.log("err", "device-mapper: ioctl: error adding target to table");
@@ -172,28 +187,70 @@ export function dmTableBuild(
         throw err;
       }
     }
-    if (table.targets.length === 0) {
-      e.log("warn", "device-mapper: ioctl: table load with no targets");
-      throw new DmError("EINVAL");
-    }
-    // Only the device's first table sets up its queue (dm_setup_md_queue), which calculates the
-    // limits and checks the device areas here; a later table is checked when it is swapped in
-    // by resume (golden 069).
-    if (first) {
-      if (!dmCalculateQueueLimits(e, md, table, true)) {
-        e.log("err", "device-mapper: core: Cannot calculate initial queue limits");
-        e.log("err", "device-mapper: ioctl: unable to set up device queue for new table.");
-        throw new DmError("EINVAL");
-      }
-    }
+    dmTableComplete(e, md, table, first);
   } catch (err) {
-    dmTableDestroy(e, md, table);
+    void dmTableDestroy(e, md, table);
     throw err;
   }
   return table;
 }
 
-/** dm_table_add_target: check the line against the table so far, find the type, run its ctr. */
+/**
+ * `dmTableBuild` for tables whose constructors may be async (do I/O, as Linux's block): each
+ * ctr is awaited in table order before the next line is added, as the ioctl would block.
+ */
+export async function dmTableBuildAsync(
+  e: Engine,
+  md: MappedDevice,
+  specs: readonly TargetSpec[],
+  opts: { readOnly?: boolean },
+  first: boolean,
+  failure: BuildFailure = {},
+): Promise<Table> {
+  const table = new Table(opts.readOnly ? "r" : "rw");
+  const host = targetHost(e, md, table);
+  try {
+    for (const [i, spec] of specs.entries()) {
+      try {
+        const pending = addTarget(e, md, table, host, i, spec);
+        if (pending) await pending;
+      } catch (err) {
+        if (err instanceof DmError)
+          e.log("err", "device-mapper: ioctl: error adding target to table");
+        failure.failedAt = i;
+        throw err;
+      }
+    }
+    dmTableComplete(e, md, table, first);
+  } catch (err) {
+    await dmTableDestroy(e, md, table);
+    throw err;
+  }
+  return table;
+}
+
+/** The end of a table build: a table needs a target; a device's first table its queue limits. */
+function dmTableComplete(e: Engine, md: MappedDevice, table: Table, first: boolean): void {
+  if (table.targets.length === 0) {
+    e.log("warn", "device-mapper: ioctl: table load with no targets");
+    throw new DmError("EINVAL");
+  }
+  // Only the device's first table sets up its queue (dm_setup_md_queue), which calculates the
+  // limits and checks the device areas here; a later table is checked when it is swapped in
+  // by resume (golden 069).
+  if (first) {
+    if (!dmCalculateQueueLimits(e, md, table, true)) {
+      e.log("err", "device-mapper: core: Cannot calculate initial queue limits");
+      e.log("err", "device-mapper: ioctl: unable to set up device queue for new table.");
+      throw new DmError("EINVAL");
+    }
+  }
+}
+
+/**
+ * dm_table_add_target: check the line against the table so far, find the type, run its ctr.
+ * A Promise of the target when its ctr is async (undefined when the target is already added).
+ */
 function addTarget(
   e: Engine,
   md: MappedDevice,
@@ -201,7 +258,7 @@ function addTarget(
   host: TargetHost,
   i: number,
   spec: TargetSpec,
-): void {
+): Promise<Target> | undefined {
   const devName = md.devName;
   const err = (text: string): never => {
     e.log("err", `device-mapper: table: ${devName}: ${text}`);
@@ -238,16 +295,27 @@ function addTarget(
   const adjoins = prev ? spec.start === prev.begin + prev.len : spec.start === 0;
   if (!adjoins) fail("Gap in table");
   const ti = createTarget(host, registered.guard, i, spec);
+  const refused = (x: unknown): never => {
+    if (!(x instanceof DmError)) throw x;
+    return fail(x.message === "" ? ti.error : x.message, x.errno);
+  };
+  const added = (): Target => {
+    table.push(ti);
+    targetEvent(e, md, ti, EV.TARGET_CTR);
+    return ti;
+  };
+  let pending;
   try {
     // A ctr that throws something else than a DmError is a fault: the guard reports it and
     // throws TargetCtrError("ctr threw: <message>"), which stands in for ti->error.
-    ti.guard.ctr(md, ti, [...ti.args]);
+    pending = ti.guard.ctr(md, ti, [...ti.args]);
   } catch (x) {
-    if (!(x instanceof DmError)) throw x;
-    fail(x.message === "" ? ti.error : x.message, x.errno);
+    refused(x);
   }
-  table.push(ti);
-  targetEvent(e, md, ti, EV.TARGET_CTR);
+  // An async ctr (it does I/O): the target joins the table when it has ended well.
+  if (pending) return pending.then(added, refused);
+  added();
+  return undefined;
 }
 
 /**
@@ -331,12 +399,32 @@ function targetAreasValid(e: Engine, md: MappedDevice, ti: Target): boolean {
   return !bad;
 }
 
-/** dm_table_destroy: every target's dtr, then the devices a target forgot to put. */
-export function dmTableDestroy(e: Engine, md: MappedDevice, table: Table): void {
+/**
+ * dm_table_destroy: every target's dtr, then the devices a target forgot to put. When a dtr is
+ * async (it does I/O, as a pool committing its metadata), the rest waits for it on virtual
+ * time and a Promise of the whole is returned; callers that can wait (removeAsync, resume,
+ * loadAsync) await it, the others let it finish on its own (the devices stay held until then).
+ */
+export function dmTableDestroy(e: Engine, md: MappedDevice, table: Table): void | Promise<void> {
+  const pending: Promise<void>[] = [];
   for (const ti of table.targets) {
-    ti.guard.dtr(md, ti);
-    targetEvent(e, md, ti, EV.TARGET_DTR);
+    const p = dmTargetDestroy(e, md, ti);
+    if (p) pending.push(p);
   }
+  if (pending.length) return Promise.all(pending).then(() => dmTablePutDevices(e, md, table));
+  dmTablePutDevices(e, md, table);
+}
+
+/** One target's dtr and its event; a Promise when the dtr is async. */
+function dmTargetDestroy(e: Engine, md: MappedDevice, ti: Target): Promise<void> | undefined {
+  const p = ti.guard.dtr(md, ti);
+  if (p) return p.then(() => targetEvent(e, md, ti, EV.TARGET_DTR));
+  targetEvent(e, md, ti, EV.TARGET_DTR);
+  return undefined;
+}
+
+/** The end of dm_table_destroy: references and devices the targets did not put. */
+function dmTablePutDevices(e: Engine, md: MappedDevice, table: Table): void {
   // A reference a target took with dm_get_md and did not put in dtr: Linux's remove of that
   // device would wait for it for ever. Reported, and dropped.
   for (const [ref, ti] of [...table.mdRefs]) {

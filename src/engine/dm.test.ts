@@ -180,7 +180,7 @@ describe("device-mapper ioctls", () => {
     const e = engineWithDisks();
     await createDevice(e, "a", "0 100 linear /dev/ram0 0");
     e.klog.clear();
-    expect(() => e.dm.message("a", 0, "hello")).toThrow(DmError);
+    await expect(e.dm.message("a", 0, "hello")).rejects.toThrow(DmError);
     expect(kernelLines(e)).toEqual(["device-mapper: ioctl: Target type does not support messages"]);
   });
 

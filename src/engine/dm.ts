@@ -27,16 +27,21 @@ export function dmCreate(e: Engine, minor: number, name: string, uuid: string): 
 
 /**
  * dm_destroy (+ free_dev): fail the bios held while suspended, destroy both tables, drop the
- * device from the block namespace and from every holder list.
+ * device from the block namespace and from every holder list. A Promise when a target's dtr is
+ * async (the device is gone from the namespace at once; its tables finish on virtual time).
  */
-export function dmDestroy(e: Engine, md: MappedDevice): void {
+export function dmDestroy(e: Engine, md: MappedDevice): void | Promise<void> {
   for (const bio of md.deferred.splice(0)) bio.end("IOERR");
-  if (md.live) dmTableDestroy(e, md, md.live);
-  if (md.inactive) dmTableDestroy(e, md, md.inactive);
+  const pending: Promise<void>[] = [];
+  for (const table of [md.live, md.inactive]) {
+    const p = table ? dmTableDestroy(e, md, table) : undefined;
+    if (p) pending.push(p);
+  }
   md.live = null;
   md.inactive = null;
   for (const d of e.devices.values()) d.holders.delete(md);
   e.devices.delete(md.dev);
+  if (pending.length) return Promise.all(pending).then(() => undefined);
 }
 
 /**
@@ -49,7 +54,8 @@ export async function dmSuspend(e: Engine, md: MappedDevice, flags: SuspendFlags
   if (map) {
     for (const ti of map.targets) {
       targetEvent(e, md, ti, EV.TARGET_PRESUSPEND);
-      ti.guard.presuspend(md, ti);
+      const p = ti.guard.presuspend(md, ti);
+      if (p) await p;
     }
   }
   md.blockIo = true;
@@ -60,7 +66,8 @@ export async function dmSuspend(e: Engine, md: MappedDevice, flags: SuspendFlags
   if (map) {
     for (const ti of map.targets) {
       targetEvent(e, md, ti, EV.TARGET_POSTSUSPEND);
-      ti.guard.postsuspend(md, ti);
+      const p = ti.guard.postsuspend(md, ti);
+      if (p) await p;
     }
   }
   md.suspended = true;
@@ -91,7 +98,7 @@ export function dmSwapTable(e: Engine, md: MappedDevice, table: Table): Table | 
  * resume and its error is thrown, the device staying suspended), then every resume, then the
  * held bios are re-driven.
  */
-export function dmResume(e: Engine, md: MappedDevice): void {
+export async function dmResume(e: Engine, md: MappedDevice): Promise<void> {
   const map = md.live;
   // dm_resume: a device without a live table (or an empty one) cannot resume: EINVAL, and it
   // stays suspended.
@@ -102,7 +109,8 @@ export function dmResume(e: Engine, md: MappedDevice): void {
       targetEvent(e, md, ti, EV.TARGET_PRERESUME);
       try {
         // A throw that is no DmError is a fault: reported by the guard, thrown as EINVAL.
-        ti.guard.preresume(md, ti);
+        const p = ti.guard.preresume(md, ti);
+        if (p) await p;
       } catch (err) {
         // Only a DmError comes from the guard; anything else is an observer's, and not ours.
         if (!(err instanceof DmError)) throw err;
@@ -115,7 +123,8 @@ export function dmResume(e: Engine, md: MappedDevice): void {
     }
     for (const ti of map.targets) {
       targetEvent(e, md, ti, EV.TARGET_RESUME);
-      ti.guard.resume(md, ti);
+      const p = ti.guard.resume(md, ti);
+      if (p) await p;
     }
   }
   md.suspended = false;

@@ -138,6 +138,26 @@ export class TargetCallObservers {
   }
 }
 
+/** What an op that may do I/O returns: its value, or a Promise of it (CONTRACTS: async ops). */
+export type MaybePromise<T> = T | Promise<T>;
+
+/** True for a Promise (or any thenable) an op returned. */
+export function isPromiseLike(x: unknown): x is PromiseLike<unknown> {
+  return (
+    (typeof x === "object" || typeof x === "function") &&
+    x !== null &&
+    typeof (x as { then?: unknown }).then === "function"
+  );
+}
+
+/**
+ * `r` as is when it is a value; when it is a Promise, one that settles the same way except that
+ * a rejection goes through `recover` as a throw would.
+ */
+function settle<R>(r: R | PromiseLike<R>, recover: (error: unknown) => R): R | Promise<R> {
+  return isPromiseLike(r) ? Promise.resolve(r).then(undefined, recover) : r;
+}
+
 /** How the guard reports a fault (Engine.fault). `bio` is the bio the fault fails, if any. */
 export type FaultReporter = (md: MappedDevice, t: Target, bio: Bio | null, what: string) => void;
 
@@ -182,19 +202,27 @@ export class TargetGuard {
     this.#report(md, t, bio, `${TARGET_OP_NAMES[op]} threw: ${describe(err)}`);
   }
 
-  /** The ops off the bio path: closures are fine there. */
+  /**
+   * The ops off the bio path: closures are fine there. An op may return a Promise (an async
+   * ctr, status, message or hook): its rejection is recovered as a throw would be, and the
+   * Promise is returned for the core to await. Observers see the synchronous part of the call.
+   */
   #guarded<R>(
     op: TargetOp,
     md: MappedDevice,
     t: Target,
-    fn: () => R,
+    fn: () => R | PromiseLike<R>,
     recover: (error: unknown) => R,
     args?: readonly string[],
-  ): R {
+  ): R | Promise<R> {
     if (this.#calls.active)
-      return this.#calls.run(this.#call(op, md, t, undefined, args), fn, recover);
+      return this.#calls.run<R | Promise<R>>(
+        this.#call(op, md, t, undefined, args),
+        () => settle(fn(), recover),
+        recover,
+      );
     try {
-      return fn();
+      return settle(fn(), recover);
     } catch (err) {
       return recover(err);
     }
@@ -203,10 +231,11 @@ export class TargetGuard {
   /**
    * ctr. A DmError (TargetCtrError included) is the constructor refusing the line and is
    * rethrown as is; anything else is a fault, reported and rethrown as TargetCtrError("ctr
-   * threw: <message>", EINVAL), whose message the table code logs in place of ti->error.
+   * threw: <message>", EINVAL), whose message the table code logs in place of ti->error. An
+   * async ctr's rejection is treated the same way, through the Promise returned.
    */
-  ctr(md: MappedDevice, t: Target, args: string[]): void {
-    this.#guarded(
+  ctr(md: MappedDevice, t: Target, args: string[]): MaybePromise<void> {
+    return this.#guarded(
       "ctr",
       md,
       t,
@@ -220,27 +249,31 @@ export class TargetGuard {
     );
   }
 
-  /** dtr: a throw is reported; the table is destroyed all the same. */
-  dtr(md: MappedDevice, t: Target): void {
-    this.#hook("dtr", md, t);
+  /** dtr: a throw (or rejection) is reported; the table is destroyed all the same. */
+  dtr(md: MappedDevice, t: Target): MaybePromise<void> {
+    return this.#hook("dtr", md, t);
   }
 
-  presuspend(md: MappedDevice, t: Target): void {
-    this.#hook("presuspend", md, t);
+  presuspend(md: MappedDevice, t: Target): MaybePromise<void> {
+    return this.#hook("presuspend", md, t);
   }
 
-  postsuspend(md: MappedDevice, t: Target): void {
-    this.#hook("postsuspend", md, t);
+  postsuspend(md: MappedDevice, t: Target): MaybePromise<void> {
+    return this.#hook("postsuspend", md, t);
   }
 
-  resume(md: MappedDevice, t: Target): void {
-    this.#hook("resume", md, t);
+  resume(md: MappedDevice, t: Target): MaybePromise<void> {
+    return this.#hook("resume", md, t);
   }
 
-  #hook(op: "dtr" | "presuspend" | "postsuspend" | "resume", md: MappedDevice, t: Target): void {
+  #hook(
+    op: "dtr" | "presuspend" | "postsuspend" | "resume",
+    md: MappedDevice,
+    t: Target,
+  ): MaybePromise<void> {
     const fn = this.type[op];
     if (!fn) return;
-    this.#guarded(
+    return this.#guarded(
       op,
       md,
       t,
@@ -253,10 +286,10 @@ export class TargetGuard {
    * preresume. A DmError fails the resume with its errno and is rethrown; anything else is a
    * fault, reported and rethrown as DmError(EINVAL).
    */
-  preresume(md: MappedDevice, t: Target): void {
+  preresume(md: MappedDevice, t: Target): MaybePromise<void> {
     const fn = this.type.preresume;
     if (!fn) return;
-    this.#guarded(
+    return this.#guarded(
       "preresume",
       md,
       t,
@@ -332,8 +365,11 @@ export class TargetGuard {
     return "DONE";
   }
 
-  /** status: "" for a type without one; a throw is reported and reads as "". */
-  status(md: MappedDevice, t: Target, type: StatusType): string {
+  /**
+   * status: "" for a type without one; a throw (or rejection) is reported and reads as "". A
+   * Promise when the target's status is async (INFO of a target that commits first).
+   */
+  status(md: MappedDevice, t: Target, type: StatusType): MaybePromise<string> {
     const fn = this.type.status;
     if (!fn) return "";
     return this.#guarded(
@@ -350,14 +386,18 @@ export class TargetGuard {
 
   /**
    * message (the type has one). A DmError is the target refusing the message and is rethrown;
-   * anything else is a fault, reported and rethrown as DmError(EINVAL).
+   * anything else is a fault, reported and rethrown as DmError(EINVAL). A Promise when the
+   * target's message is async.
    */
-  message(md: MappedDevice, t: Target, args: string[]): string {
+  message(md: MappedDevice, t: Target, args: string[]): MaybePromise<string> {
     return this.#guarded(
       "message",
       md,
       t,
-      () => this.type.message!(t, args) ?? "",
+      () => {
+        const r = this.type.message!(t, args);
+        return isPromiseLike(r) ? Promise.resolve(r).then((v) => v ?? "") : (r ?? "");
+      },
       (err) => {
         if (err instanceof DmError) throw err;
         this.#fault(md, t, null, "message", err);
@@ -398,22 +438,33 @@ export class TargetGuard {
   }
 
   /** A timer the target scheduled (t.schedule), guarded: a throw is reported. */
-  timer(md: MappedDevice, t: Target, fn: () => void): () => void {
-    return () => this.#guarded("timer", md, t, fn, (err) => this.#fault(md, t, null, "timer", err));
+  timer(md: MappedDevice, t: Target, fn: () => void | Promise<void>): () => void {
+    return () => {
+      // An async timer (a target's worker) runs on: its rejection is reported when it comes.
+      void this.#guarded("timer", md, t, fn, (err) => this.#fault(md, t, null, "timer", err));
+    };
   }
 
   /**
    * A completion the target registered (the onEnd of t.newBio), guarded: a throw is reported
    * (the bio has ended all the same).
    */
-  completion(md: MappedDevice, t: Target, fn: (bio: Bio) => void): (bio: Bio) => void {
+  completion(
+    md: MappedDevice,
+    t: Target,
+    fn: (bio: Bio) => void | Promise<void>,
+  ): (bio: Bio) => void {
     return (bio: Bio) => {
       const recover = (err: unknown): void => this.#fault(md, t, bio, "completion", err);
       if (this.#calls.active)
-        this.#calls.run(this.#call("completion", md, t, bio), () => fn(bio), recover);
+        void this.#calls.run(
+          this.#call("completion", md, t, bio),
+          () => settle(fn(bio), recover),
+          recover,
+        );
       else {
         try {
-          fn(bio);
+          void settle(fn(bio), recover);
         } catch (err) {
           recover(err);
         }

@@ -818,7 +818,7 @@ export class ModuleLoader {
             throw new DmError("EBUSY", "it has an inactive table of other targets");
           if (!md.suspended) await e.dm.suspend(md.dmName);
           try {
-            e.dm.load(md.dmName, p.live, { readOnly: p.readOnlyLive });
+            await e.dm.loadAsync(md.dmName, p.live, { readOnly: p.readOnlyLive });
           } finally {
             if (!p.suspended) await e.dm.resume(md.dmName);
           }
@@ -828,7 +828,7 @@ export class ModuleLoader {
             await e.dm.suspend(md.dmName);
           }
         } else if (p.inactive) {
-          e.dm.load(md.dmName, p.inactive, { readOnly: p.readOnlyInactive });
+          await e.dm.loadAsync(md.dmName, p.inactive, { readOnly: p.readOnlyInactive });
         }
         report.reloaded.push(md.dmName);
       } catch (err) {

@@ -58,6 +58,12 @@ export interface TargetFeatures {
   immutable?: boolean;
   /** DM_TARGET_NOWAIT, DM_TARGET_PASSES_INTEGRITY...: informational here. */
   nowait?: boolean;
+  /**
+   * The ctr reads or writes its devices (metadata), so it is async and has effects a dry run
+   * must not have: the editor's check (`DeviceMapper.validate`) does not run it and says the
+   * line is checked at load. This project's own flag; Linux has no dry run.
+   */
+  ctrDoesIo?: boolean;
 }
 
 /** The operations a target type provides. Only name, version, ctr and map are required. */
@@ -70,22 +76,35 @@ export interface TargetType<P = unknown> {
    * dm-crypt.c includes keys/trusted-type.h, whose pr_fmt is "trusted_key: ".
    */
   readonly logPrefix?: string;
-  /** Parse the table line's arguments. Throw `ctrError(...)` (ti->error) to reject them. */
-  ctr(t: Target<P>, args: string[]): void;
-  dtr?(t: Target<P>): void;
-  /** Decide what happens to a bio (already split to fit this target). */
+  /**
+   * Parse the table line's arguments. Throw `ctrError(...)` (ti->error) to reject them.
+   *
+   * May be `async` (return a Promise) when it does I/O, as Linux's ctr blocks on it (a
+   * snapshot reading its exception store, a thin-pool opening its metadata): table loads
+   * through `DeviceMapper.loadAsync` (dmsetup, the editor) await it; a rejection with
+   * `ctrError(...)` is ti->error as for a throw. Set `features.ctrDoesIo` on such a type.
+   */
+  ctr(t: Target<P>, args: string[]): void | Promise<void>;
+  /** May be async (a pool committing its metadata): removal and table swaps await it. */
+  dtr?(t: Target<P>): void | Promise<void>;
+  /** Decide what happens to a bio (already split to fit this target). Synchronous. */
   map(t: Target<P>, bio: Bio): MapState;
-  /** Inspect a clone's completion; may change `bio.status`. */
+  /** Inspect a clone's completion; may change `bio.status`. Synchronous. */
   endIo?(t: Target<P>, bio: Bio, status: BlkStatus): EndIoResult;
-  presuspend?(t: Target<P>): void;
-  postsuspend?(t: Target<P>): void;
-  /** May throw (a DmError) to fail the resume. */
-  preresume?(t: Target<P>): void;
-  resume?(t: Target<P>): void;
-  /** STATUSTYPE_INFO / STATUSTYPE_TABLE text, without the "start len type " prefix. */
-  status?(t: Target<P>, type: StatusType): string;
-  /** Handle `dmsetup message`; a returned string is printed by dmsetup. Throw to fail. */
-  message?(t: Target<P>, args: string[]): string | void;
+  /** May be async; suspend awaits it before holding new I/O. */
+  presuspend?(t: Target<P>): void | Promise<void>;
+  /** May be async (a pool committing on suspend); suspend awaits it. */
+  postsuspend?(t: Target<P>): void | Promise<void>;
+  /** May throw or reject (a DmError) to fail the resume. May be async. */
+  preresume?(t: Target<P>): void | Promise<void>;
+  resume?(t: Target<P>): void | Promise<void>;
+  /**
+   * STATUSTYPE_INFO / STATUSTYPE_TABLE text, without the "start len type " prefix. INFO may be
+   * async (a pool commits before reporting, as pool_status does); TABLE must be synchronous.
+   */
+  status?(t: Target<P>, type: StatusType): string | Promise<string>;
+  /** Handle `dmsetup message`; a returned string is printed by dmsetup. Throw to fail. May be async. */
+  message?(t: Target<P>, args: string[]): string | void | Promise<string | void>;
   /** Call `fn` for each device area; `start` may be a bigint where it does not fit a double. */
   iterateDevices?(
     t: Target<P>,

@@ -22,6 +22,7 @@
  * at the page's chosen speed. Tests build eager hosts, whose commands jump the clock.
  */
 
+import { describeRule } from "../engine/diskfault.ts";
 import {
   CHUNK_SIZE,
   Engine,
@@ -420,6 +421,8 @@ export class EngineHost {
     this.#shell = this.#createShell(engine);
     this.#controlShell = null;
     this.#ring ??= new RingProducer(params.ring);
+    if (this.#ring.recordWords !== RECORD_SLOTS)
+      throw new Error(`the event ring holds records of ${this.#ring.recordWords} words, not ${RECORD_SLOTS}`);
     this.#debugChannel = params.debug ?? this.#debugChannel;
     this.#callCell = params.callCell ?? this.#callCell;
     if (this.#callCell) engine.modules.attachCallCell(this.#callCell);
@@ -464,14 +467,9 @@ export class EngineHost {
       ring.countDropped(log.oldest - this.#pumped); // overwritten in the log before we got here
       this.#pumped = log.oldest;
     }
-    const mask = log.capacity - 1;
-    for (; this.#pumped < log.seq; this.#pumped++) {
-      const at = ring.reserve();
-      if (at < 0) continue;
-      const o = (this.#pumped & mask) * RECORD_SLOTS;
-      ring.data.set(log.records.subarray(o, o + RECORD_SLOTS), at);
-      ring.commit();
-    }
+    // One block copy per stretch (what does not fit is dropped and counted).
+    ring.pushRecords(log.records, log.capacity, this.#pumped, log.seq - this.#pumped);
+    this.#pumped = log.seq;
   }
 
   async #runShell(run: ShellRun, shell: ShellLike): Promise<number> {
@@ -626,10 +624,10 @@ export class EngineHost {
   }
 
   /** `dmsetup status` and `dmsetup table` of one device, target by target. */
-  #targetStatus(name: string): Result<"targetStatus"> {
+  async #targetStatus(name: string): Promise<Result<"targetStatus">> {
     const dm = this.#requireEngine().dm;
-    const info = dm.status(name, "INFO");
-    const table = dm.status(name, "TABLE");
+    const info = await dm.statusAsync(name, "INFO");
+    const table = await dm.statusAsync(name, "TABLE");
     return info.map((l, i) => ({
       start: l.start,
       length: l.length,
@@ -670,6 +668,14 @@ export class EngineHost {
       minor: d.minor,
       sizeBytes: d.disk.sizeBytes,
       store: d.disk.handle(),
+      ...(d.cacheDirty ? { cache: d.cacheDirty } : {}),
+      faults: engine.diskFaults.list(d.name).map((r) => ({
+        id: r.id,
+        rule: describeRule(r),
+        seen: r.seen,
+        hits: r.hits,
+        spent: r.spent,
+      })),
     }));
     const modules = engine.modules.loaded().map((m) => ({
       name: m.name,
@@ -748,7 +754,7 @@ async function runStep(engine: Engine, step: RebuildStep): Promise<void> {
       engine.dm.create(step.name, { minor: step.minor, ...(step.uuid ? { uuid: step.uuid } : {}) });
       return;
     case "load":
-      engine.dm.load(step.name, step.table);
+      await engine.dm.loadAsync(step.name, step.table);
       return;
     case "resume":
       await engine.dm.resume(step.name);

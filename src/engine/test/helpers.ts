@@ -10,13 +10,13 @@ export function engineWithDisks(n = 2, kib = 4096, seed = 1): Engine {
   return e;
 }
 
-/** create + load + resume, as `dmsetup create` does. */
+/** create + load + resume, as `dmsetup create` does (async constructors awaited). */
 export async function createDevice(e: Engine, name: string, table: string): Promise<void> {
   e.dm.create(name);
   try {
-    e.dm.load(name, table);
+    await e.dm.loadAsync(name, table);
   } catch (err) {
-    e.dm.remove(name);
+    await e.dm.removeAsync(name);
     throw err;
   }
   await e.dm.resume(name);

@@ -504,13 +504,13 @@ const create: Cmd = async (d: Dmsetup, args: string[]) => {
   }
   d.shell.ctx.nodes.disk(md);
   try {
-    d.dm.load(name, specs, { readOnly: d.has("readonly") });
+    await d.shell.ctx.wait(d.dm.loadAsync(name, specs, { readOnly: d.has("readonly") }));
   } catch (e) {
     // libdm (_create_and_load_v4) removes the device it just created again, and says so
     // should that fail (something opened it meanwhile: EBUSY).
     let reverted = true;
     try {
-      d.dm.remove(name);
+      await d.shell.ctx.wait(d.dm.removeAsync(name));
     } catch (r) {
       if (!(r instanceof DmError)) throw r;
       reverted = false;
@@ -537,7 +537,7 @@ const load: Cmd = async (d: Dmsetup, args: string[]) => {
   const { name, md } = d.resolve(args[0]);
   const specs = await d.readTable(args[1]);
   try {
-    d.dm.load(name, specs, { readOnly: d.has("readonly") });
+    await d.shell.ctx.wait(d.dm.loadAsync(name, specs, { readOnly: d.has("readonly") }));
   } catch (e) {
     d.ioctlFail("reload", name, e, uuidPart(d));
   }
@@ -624,9 +624,11 @@ async function errorDevice(d: Dmsetup, name: string, md: MappedDevice): Promise<
     return false;
   };
   try {
-    d.dm.load(name, [{ start: 0, length: md.sizeSectors, type: "error", params: "" }], {
-      readOnly: d.has("readonly"),
-    });
+    await d.shell.ctx.wait(
+      d.dm.loadAsync(name, [{ start: 0, length: md.sizeSectors, type: "error", params: "" }], {
+        readOnly: d.has("readonly"),
+      }),
+    );
   } catch (e) {
     return report("reload", e);
   }
@@ -648,7 +650,7 @@ async function errorDevice(d: Dmsetup, name: string, md: MappedDevice): Promise<
 const remove = forEachDevice(async (d: Dmsetup, name: string, md: MappedDevice | undefined) => {
   if (md && d.has("force")) await errorDevice(d, name, md);
   try {
-    d.dm.remove(name, { deferred: d.has("deferred") });
+    await d.shell.ctx.wait(d.dm.removeAsync(name, { deferred: d.has("deferred") }));
   } catch (e) {
     d.ioctlFail("remove", name, e, uuidPart(d));
   }
@@ -748,7 +750,7 @@ function strtoull0(s: string): number {
   return Number(v);
 }
 
-const message: Cmd = (d: Dmsetup, args: string[]) => {
+const message: Cmd = async (d: Dmsetup, args: string[]) => {
   const { name } = d.resolve(args[0]);
   if (args.length < 2) d.fail("No sector supplied.");
   const sector = strtoull0(args[1]!);
@@ -756,7 +758,7 @@ const message: Cmd = (d: Dmsetup, args: string[]) => {
   const text = args.slice(2).join(" ");
   let reply: string;
   try {
-    reply = d.dm.message(name, sector, text);
+    reply = await d.shell.ctx.wait(d.dm.message(name, sector, text));
   } catch (e) {
     d.ioctlFail("message", name, e, uuidPart(d));
   }
@@ -815,7 +817,7 @@ function conciseQuoted(s: string): string {
 /** `table` and `status` (_status): per device, its lines; --concise; -v with each device's info. */
 const tableOrStatus =
   (kind: "table" | "status"): Cmd =>
-  (d: Dmsetup, args: string[]) => {
+  async (d: Dmsetup, args: string[]) => {
     const devices = d.targets(args);
     if (devices.length === 0) {
       d.o("No devices found\n");
@@ -834,9 +836,11 @@ const tableOrStatus =
         }
         let lines: StatusLine[];
         try {
-          lines = d.dm.status(name, kind === "table" ? "TABLE" : "INFO", {
-            inactive: d.has("inactive"),
-          });
+          lines = await d.shell.ctx.wait(
+            d.dm.statusAsync(name, kind === "table" ? "TABLE" : "INFO", {
+              inactive: d.has("inactive"),
+            }),
+          );
         } catch (e) {
           d.ioctlFail(kind, name, e, uuidPart(d));
         }
