@@ -24,12 +24,18 @@ export type DevNode =
   | { kind: "dir" }
   | { kind: "block"; bdev: BlockDevice }
   | { kind: "char"; name: "zero" | "null" | "urandom" | "random" | "control" }
+  /** A regular file: `name` is its path relative to /dev ("/mapper/x" or "/x"). */
   | { kind: "file"; name: string };
 
 const CHAR_DEVICES = ["null", "random", "urandom", "zero"] as const;
 
 export class DevFs implements IFileSystem {
   readonly #ctx: DmshContext;
+  /**
+   * Regular files directly in /dev, by name: devtmpfs takes any file (`dd of=/dev/x` with no
+   * device x makes one). A device of the same name hides it.
+   */
+  readonly #files = new Map<string, Uint8Array>();
 
   constructor(ctx: DmshContext) {
     this.#ctx = ctx;
@@ -43,6 +49,14 @@ export class DevFs implements IFileSystem {
     return out;
   }
 
+  /** The map and key of the regular file `path` is or would be (null: no file can be there). */
+  #fileAt(path: string): [Map<string, Uint8Array>, string] | null {
+    const m = /^\/mapper\/([^/]+)$/.exec(path);
+    if (m) return m[1] === "control" ? null : [this.#ctx.nodes.files, m[1]!];
+    const top = /^\/([^/]+)$/.exec(path);
+    return top && top[1] !== "mapper" ? [this.#files, top[1]!] : null;
+  }
+
   /** What a path (relative to /dev, starting with "/") names, if anything. */
   node(path: string): DevNode | undefined {
     const p = path.replace(/\/+$/, "") || "/";
@@ -50,7 +64,7 @@ export class DevFs implements IFileSystem {
     if (p === "/mapper/control") return { kind: "char", name: "control" };
     const m = /^\/mapper\/([^/]+)$/.exec(p);
     if (m) {
-      if (this.#ctx.nodes.files.has(m[1]!)) return { kind: "file", name: m[1]! };
+      if (this.#ctx.nodes.files.has(m[1]!)) return { kind: "file", name: p };
       const md = this.mapperNodes().get(m[1]!);
       return md ? { kind: "block", bdev: md } : undefined;
     }
@@ -60,7 +74,14 @@ export class DevFs implements IFileSystem {
     if (name.includes("/")) return undefined;
     for (const d of this.#ctx.engine.devices.values())
       if (d.name === name) return { kind: "block", bdev: d };
+    if (this.#files.has(name)) return { kind: "file", name: p };
     return undefined;
+  }
+
+  /** The contents of the regular file `path` (as `node` names it). */
+  #file(path: string): Uint8Array {
+    const at = this.#fileAt(path);
+    return (at && at[0].get(at[1])) ?? new Uint8Array(0);
   }
 
   /** The block device `path` names if a process could open it now, else null (fdtable.ts). */
@@ -86,7 +107,7 @@ export class DevFs implements IFileSystem {
   async readFileBuffer(path: string): Promise<Uint8Array> {
     const n = this.#must(path, "open");
     if (n.kind === "dir") throw new FsError("EISDIR", "read", `/dev${path}`);
-    if (n.kind === "file") return this.#ctx.nodes.files.get(n.name)!.slice();
+    if (n.kind === "file") return this.#file(n.name).slice();
     if (n.kind === "char") {
       switch (n.name) {
         case "zero":
@@ -140,18 +161,18 @@ export class DevFs implements IFileSystem {
     append: boolean,
   ): Promise<void> {
     const n = this.node(path);
-    const m = /^\/mapper\/([^/]+)$/.exec(path);
-    if ((!n && m) || n?.kind === "file") {
-      // A new regular file in /dev/mapper, or one written again.
-      const name = m![1]!;
+    const at = this.#fileAt(path);
+    if (at && (!n || n.kind === "file")) {
+      // A new regular file in /dev or /dev/mapper, or one written again.
+      const [files, name] = at;
       const data = toBytes(content, options);
-      const old = append ? (this.#ctx.nodes.files.get(name) ?? new Uint8Array(0)) : null;
+      const old = append ? (files.get(name) ?? new Uint8Array(0)) : null;
       const file = old ? new Uint8Array(old.length + data.length) : data.slice();
       if (old) {
         file.set(old);
         file.set(data, old.length);
       }
-      this.#ctx.nodes.files.set(name, file);
+      files.set(name, file);
       return;
     }
     if (!n) throw new FsError("EACCES", "open", `/dev${path}`);
@@ -208,7 +229,7 @@ export class DevFs implements IFileSystem {
         isDirectory: false,
         isSymbolicLink: false,
         mode: 0o100644,
-        size: this.#ctx.nodes.files.get(n.name)!.length,
+        size: this.#file(n.name).length,
         mtime: EPOCH,
       };
     if (n.kind === "char")
@@ -241,12 +262,13 @@ export class DevFs implements IFileSystem {
       return ["control", ...[...names].sort()];
     }
     if (p === "/") {
-      const names = [
+      const names = new Set([
         "mapper",
         ...CHAR_DEVICES,
         ...[...this.#ctx.engine.devices.values()].map((d) => d.name),
-      ];
-      return names.sort();
+        ...this.#files.keys(),
+      ]);
+      return [...names].sort();
     }
     const n = this.#must(path, "scandir");
     throw new FsError(n.kind === "dir" ? "EIO" : "ENOTDIR", "scandir", `/dev${path}`);
@@ -266,14 +288,16 @@ export class DevFs implements IFileSystem {
   }
 
   async rm(path: string, options?: { force?: boolean }): Promise<void> {
+    const n = this.node(path);
+    const at = this.#fileAt(path);
+    if (at && n?.kind === "file" && at[0].delete(at[1])) return;
     const m = /^\/mapper\/([^/]+)$/.exec(path);
-    if (m && this.#ctx.nodes.files.delete(m[1]!)) return;
     const md = m ? this.mapperNodes().get(m[1]!) : undefined;
     if (md) {
       this.#ctx.nodes.remove(md);
       return;
     }
-    if (!this.node(path)) {
+    if (!n) {
       if (options?.force) return;
       throw new FsError("ENOENT", "rm", `/dev${path}`);
     }
@@ -300,6 +324,7 @@ export class DevFs implements IFileSystem {
     const out = ["/", "/mapper", "/mapper/control"];
     for (const name of this.mapperNodes().keys()) out.push(`/mapper/${name}`);
     for (const name of this.#ctx.nodes.files.keys()) out.push(`/mapper/${name}`);
+    for (const name of this.#files.keys()) out.push(`/${name}`);
     for (const name of CHAR_DEVICES) out.push(`/${name}`);
     for (const d of this.#ctx.engine.devices.values()) out.push(`/${d.name}`);
     return out;

@@ -357,17 +357,24 @@ export const dd = command("dd", async (args, io) => {
     if (outfile !== null) {
       const path = io.path(outfile);
       let o = await openPath(io.shell, path);
-      // O_CREAT: a new regular file, anywhere but /dev (where only /dev/mapper takes files).
+      // O_CREAT: a new regular file (devtmpfs takes one in /dev and /dev/mapper too).
+      let created = false;
       if (
         "errno" in o &&
         o.errno === "ENOENT" &&
-        (!path.startsWith("/dev/") || /^\/dev\/mapper\/[^/]+$/.test(path))
-      )
+        (!path.startsWith("/dev/") || /^\/dev\/(mapper\/)?[^/]+$/.test(path))
+      ) {
         o = { kind: "file", path };
+        created = true;
+      }
       if ("errno" in o) die(`can't open '${outfile}': ${STRERROR[o.errno] ?? o.errno}`);
       const opened = o as Opened;
-      // The in-memory file system is a tmpfs: it refuses O_DIRECT at open.
-      if (opened.kind === "file" && flags.odirect) die(`can't open '${outfile}': Invalid argument`);
+      // The in-memory file system is a tmpfs: it refuses O_DIRECT at open, after O_CREAT made
+      // the file (6.1.192 leaves it there, empty).
+      if (opened.kind === "file" && flags.odirect) {
+        if (created) await io.shell.fs.writeFile(path, new Uint8Array(0));
+        die(`can't open '${outfile}': Invalid argument`);
+      }
       output = await openEnd(
         io,
         outfile,
