@@ -51,6 +51,10 @@ const TOPOLOGY_EVENTS = new Set<number>([
   EV.DEVICE_RESUME,
   EV.DISK_CREATE,
   EV.DISK_REMOVE,
+  // the disk panel's rules, write caches and rule counters (diskfault, diskcache, powercut)
+  EV.DISK_CONFIG,
+  EV.DISK_FAULT,
+  EV.POWER_CUT,
 ]);
 
 export type EventVisitor = (data: Float64Array, offset: number) => void;

@@ -48,7 +48,26 @@ export function cutPower(e: Engine, opts: PowerCutOptions = {}): PowerCutResult 
     disks.length === 0
       ? "no write caches"
       : disks.map((d) => `${d.disk}: ${d.lost} lost, ${d.kept} kept`).join("; ");
-  e.events.emit(EV.POWER_CUT, e.now, 0, 0, 0, 0, lost, e.events.intern(summary));
+  // One record per RAM disk (each disk's lane on the timeline shows the cut), or one for none.
+  const lanes = e.ramDisks.length > 0 ? e.ramDisks : [null];
+  for (const d of lanes) {
+    const mine = d && disks.find((x) => x.disk === d.name);
+    const text = d
+      ? mine
+        ? `${d.name}: ${mine.lost} lost, ${mine.kept} kept`
+        : `${d.name}: no write cache`
+      : summary;
+    e.events.emit(
+      EV.POWER_CUT,
+      e.now,
+      0,
+      d?.dev ?? 0,
+      0,
+      0,
+      mine ? mine.lost : d ? 0 : lost,
+      e.events.intern(text),
+    );
+  }
   const devices = e.dm.list().map((md) => md.dmName);
   e.dm.powerOff();
   for (const d of e.devices.values()) {

@@ -67,6 +67,25 @@ export interface DiskSnapshot {
   minor: number;
   sizeBytes: number;
   store: DiskStoreHandle;
+  /**
+   * The volatile write cache's per-chunk counts of sectors not yet durable (writecache.ts:
+   * Int32 [0] 1 while on, [1] all cached sectors, [2 + c] in chunk c); absent while the disk
+   * never had its cache on (`diskcache`).
+   */
+  cache?: SharedArrayBuffer;
+  /** Its disk fault rules (`diskfault`), oldest first. */
+  faults?: DiskFaultInfo[];
+}
+
+/** A disk fault rule as the disk panel lists it. */
+export interface DiskFaultInfo {
+  id: number;
+  /** The rule as `diskfault add` takes it back: "ram0 --op write --sectors 100-199 --errno EIO". */
+  rule: string;
+  /** Bios that matched, times it fired, and whether a --once rule is spent. */
+  seen: number;
+  hits: number;
+  spent: boolean;
 }
 
 /** A target line of a table, with the block devices it maps onto (iterate_devices). */

@@ -182,6 +182,7 @@ function isAlarm(type: number, b: BioState): boolean {
     case EV.BIO_DEFER:
     case EV.BIO_REQUEUE:
     case EV.TARGET_FAULT:
+    case EV.DISK_FAULT:
       return true;
     default:
       return false;
@@ -287,7 +288,8 @@ export class FlowAnimator {
         }
       }
       const existed = bios.get(id);
-      if (existed && existed.ended >= 0 && type !== EV.TARGET_FAULT) this.#drop(id);
+      if (existed && existed.ended >= 0 && type !== EV.TARGET_FAULT && type !== EV.DISK_FAULT)
+        this.#drop(id);
       flowFold.apply(state, r, o, i);
       const b = bios.get(id);
       if (!b) return;

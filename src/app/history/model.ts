@@ -377,13 +377,14 @@ export const flowFold: Fold<FlowState> = {
   }),
   apply(s, r, o, index) {
     const type = ev.type(r, o);
-    if (!isBioEvent(type) && type !== EV.TARGET_FAULT) return;
+    const fault = type === EV.TARGET_FAULT || type === EV.DISK_FAULT;
+    if (!isBioEvent(type) && !fault) return;
     const id = ev.bio(r, o);
     const dev = ev.dev(r, o);
     const sector = ev.sector(r, o);
     const sectors = ev.sectors(r, o);
     let b = s.bios.get(id);
-    if (b && b.ended >= 0 && type !== EV.TARGET_FAULT) {
+    if (b && b.ended >= 0 && !fault) {
       // A bio id reused after ending (it cannot be in one engine), or a second end: start over.
       s.bios.delete(id);
       b = undefined;
@@ -478,6 +479,7 @@ export const flowFold: Fold<FlowState> = {
         b.status = -1;
         break;
       case EV.TARGET_FAULT:
+      case EV.DISK_FAULT:
         if (b) b.fault = true;
         return;
     }
@@ -499,6 +501,7 @@ export function isAlarmRecord(r: Float64Array, o: number): boolean {
     case EV.BIO_REQUEUE:
       return true;
     case EV.TARGET_FAULT:
+    case EV.DISK_FAULT:
       return namesBio(r, o);
     default:
       return false;
@@ -551,7 +554,7 @@ export function bioFromAlarm(r: Float64Array, o: number, index: number): BioStat
     stage,
     at: index,
     queuedAt: type === EV.BIO_DEFER || type === EV.BIO_REQUEUE ? index : -1,
-    fault: type === EV.TARGET_FAULT,
+    fault: type === EV.TARGET_FAULT || type === EV.DISK_FAULT,
     ended: ends ? index : -1,
     kids: 0,
   };

@@ -14,6 +14,10 @@ import { formatSize, toneColor } from "../stackLayout.ts";
 import { useAppStore } from "../store/index.ts";
 import { useTopologyAtCursor } from "../history/useTopology.ts";
 import type { DiskSnapshot, DmDeviceInfo } from "../../worker/protocol.ts";
+import { DiskFaultForm, DiskFaultState } from "./DiskFaultControls.tsx";
+
+/** Outline of a chunk holding sectors a volatile write cache has not made durable yet. */
+const CACHED_COLOR = "#ffb347";
 
 /** Most cells a grid draws; bigger disks fold several chunks into a cell. */
 const MAX_CELLS = 4096;
@@ -37,6 +41,7 @@ function DiskGrid({
 }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const count = useRef<HTMLSpanElement>(null);
+  const cachedText = useRef<HTMLSpanElement>(null);
   const chunks = Math.ceil(disk.sizeBytes / CHUNK_SIZE);
   const shape = gridShape(chunks);
   const owned = useMemo(() => diskOwners(disk, devices), [disk, devices]);
@@ -90,6 +95,28 @@ function DiskGrid({
         ctx.fillRect(x + gap, y + gap, cell - 2 * gap, cell - 2 * gap);
       }
       ctx.globalAlpha = 1;
+      // Chunks with sectors only a volatile write cache holds (a power cut loses them).
+      const cached = disk.cache ? new Int32Array(disk.cache) : null;
+      if (cached && cached[0] === 1 && (cached[1] ?? 0) > 0) {
+        ctx.strokeStyle = CACHED_COLOR;
+        ctx.lineWidth = Math.max(1, Math.min(2, cell / 6));
+        for (let i = 0; i < cells; i++) {
+          let n = 0;
+          for (let k = i * shape.per; k < Math.min(chunks, (i + 1) * shape.per); k++)
+            n += cached[2 + k] ?? 0;
+          if (n === 0) continue;
+          const x = (i % shape.cols) * cell;
+          const y = Math.floor(i / shape.cols) * cell;
+          const w = ctx.lineWidth;
+          ctx.strokeRect(x + gap + w / 2, y + gap + w / 2, cell - 2 * gap - w, cell - 2 * gap - w);
+        }
+      }
+      const cachedLabel =
+        cached && cached[0] === 1
+          ? `write cache: ${(cached[1] ?? 0).toLocaleString("en")} sectors not durable`
+          : "";
+      if (cachedText.current && cachedText.current.textContent !== cachedLabel)
+        cachedText.current.textContent = cachedLabel;
       // The DOM only when the count changed: under load this runs every frame.
       const used = String(map.usedCount);
       if (c.dataset.used !== used) {
@@ -119,8 +146,10 @@ function DiskGrid({
           {disk.major}:{disk.minor} · {formatSize(disk.sizeBytes / 512)} · 64 KiB chunks
           {shape.per > 1 ? ` (${shape.per} per cell)` : ""}
         </span>
+        <span className="cached" ref={cachedText} />
         <span className="count" ref={count} />
       </header>
+      <DiskFaultState disk={disk} />
       <canvas
         ref={canvas}
         role="img"
@@ -166,6 +195,7 @@ export function DiskPanel() {
   }
   return (
     <div className="disks">
+      <DiskFaultForm disks={disks} />
       {disks.map((d) => (
         <DiskGrid key={`${d.name}:${d.major}:${d.minor}`} disk={d} devices={devices} />
       ))}

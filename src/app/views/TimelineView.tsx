@@ -59,6 +59,9 @@ const MARK: Record<number, { color: string; shape: string }> = {
   [EV.DEVICE_RESUME]: { color: "#3ddc97", shape: "play" },
   [EV.TARGET_MESSAGE]: { color: "#70d6ff", shape: "diamond" },
   [EV.TARGET_FAULT]: { color: "#ff4d5e", shape: "triangle" },
+  [EV.DISK_FAULT]: { color: "#ff8a3d", shape: "triangle" },
+  [EV.DISK_CONFIG]: { color: "#ffc857", shape: "diamond" },
+  [EV.POWER_CUT]: { color: "#ff8a3d", shape: "cross" },
 };
 
 function markPath(shape: string): string {
@@ -411,6 +414,8 @@ const LEGEND: Array<[string, number]> = [
   ["resume", EV.DEVICE_RESUME],
   ["message", EV.TARGET_MESSAGE],
   ["fault", EV.TARGET_FAULT],
+  ["disk fault", EV.DISK_FAULT],
+  ["power cut", EV.POWER_CUT],
   ["dtr · remove", EV.DEVICE_REMOVE],
 ];
 

@@ -185,6 +185,11 @@ export function describeLife(e: LifeEvent, name: string): string {
       return `${head} target ${e.a}${e.bio ? ` bio ${e.bio}` : ""}: ${e.text}`;
     case EV.DISK_CREATE:
       return `${head}: ${e.len} sectors`;
+    case EV.DISK_FAULT:
+      return `${head}${e.bio ? ` bio ${e.bio}` : ""} ${e.begin}+${e.len}: ${e.text}`;
+    case EV.DISK_CONFIG:
+    case EV.POWER_CUT:
+      return `${head}: ${e.text}`;
     default:
       if (e.target >= 0) {
         return `${head} target ${e.target} ${e.text} ${e.begin}+${e.len}`;
