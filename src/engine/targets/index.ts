@@ -16,6 +16,7 @@ import { snapshotMergeTarget, snapshotOriginTarget, snapshotTarget } from "./sna
 import logWrites from "./log-writes.ts";
 import striped from "./striped.ts";
 import switchTarget from "./switch.ts";
+import { poolTarget, thinTarget } from "./thin.ts";
 import unstriped from "./unstriped.ts";
 import zero from "./zero.ts";
 
@@ -30,6 +31,9 @@ export const BUILTIN_TARGETS: ReadonlyArray<readonly [TargetType<unknown>, strin
   [snapshotTarget as TargetType<unknown>, "dm-snapshot", true],
   [snapshotOriginTarget as TargetType<unknown>, "dm-snapshot", true],
   [snapshotMergeTarget as TargetType<unknown>, "dm-snapshot", true],
+  // dm-thin.c registers thin, then thin-pool.
+  [thinTarget as TargetType<unknown>, "dm-thin-pool", true],
+  [poolTarget as TargetType<unknown>, "dm-thin-pool", true],
   [crypt as TargetType<unknown>, "dm-crypt", true],
   [logWrites as TargetType<unknown>, "dm-log-writes", true],
   [unstriped as TargetType<unknown>, "dm-unstripe", true],

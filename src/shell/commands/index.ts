@@ -14,6 +14,7 @@ import { moduleCommands } from "./module.ts";
 import { printfCommands } from "./printf.ts";
 import { replayLog } from "./replay-log.ts";
 import { systemCommands } from "./system.ts";
+import { thinCommands } from "./thin.ts";
 import { timeCommands } from "./time.ts";
 import { toolCommands } from "./tools.ts";
 
@@ -30,6 +31,7 @@ export const DMSH_COMMANDS: DmshCommand[] = [
   ...loopCommands,
   ...moduleCommands,
   ...timeCommands,
+  ...thinCommands,
   fdMarker,
 ];
 
