@@ -63,7 +63,7 @@ describe("dm-thin-metadata", () => {
     expect([...want.subarray(32, 36)]).toEqual([0xba, 0x52, 0x9c, 0x01]);
     expect(want.subarray(0xb000, 0xc000).some((x) => x !== 0)).toBe(true);
     expect(firstDiff(got, want)).toBe("none");
-  });
+  }, 60_000);
 
   it("keeps Linux's bytes through thin writes, a snapshot, breaking sharing and a delete", async () => {
     const { e, t, dev } = await holder(16384);
@@ -128,5 +128,5 @@ describe("dm-thin-metadata", () => {
     expect([...want.subarray(48, 49)]).toEqual([7]); // trans_id 7
     const got = await e.read("/dev/ram0", 0, 16 * MiB);
     expect(firstDiff(got, want)).toBe("none");
-  });
+  }, 60_000);
 });

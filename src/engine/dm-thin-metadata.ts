@@ -145,12 +145,21 @@ const sbValidator: DmBlockValidator = {
     setLe64(b.view, SB.blocknr, b.location);
     b.view.setUint32(SB.csum, dmBmChecksum(b.data, 4, blockSize, SUPERBLOCK_CSUM_XOR), true);
   },
-  check(b, blockSize) {
-    // sb_check's DMERR lines need the target: the caller (blockManager) logs the failure
-    if (le64(b.view, SB.blocknr) !== b.location) return "ENOTBLK";
-    if (le64(b.view, SB.magic) !== THIN_SUPERBLOCK_MAGIC) return "EILSEQ";
-    if (dmBmChecksum(b.data, 4, blockSize, SUPERBLOCK_CSUM_XOR) !== b.view.getUint32(SB.csum, true))
+  check(b, blockSize, err) {
+    const e = (text: string): void => err(`device-mapper: thin metadata: sb_check failed: ${text}`);
+    if (le64(b.view, SB.blocknr) !== b.location) {
+      e(`blocknr ${le64(b.view, SB.blocknr)}: wanted ${b.location}`);
+      return "ENOTBLK";
+    }
+    if (le64(b.view, SB.magic) !== THIN_SUPERBLOCK_MAGIC) {
+      e(`magic ${b.view.getBigUint64(SB.magic, true)}: wanted ${THIN_SUPERBLOCK_MAGIC}`);
       return "EILSEQ";
+    }
+    const csum = dmBmChecksum(b.data, 4, blockSize, SUPERBLOCK_CSUM_XOR);
+    if (csum !== b.view.getUint32(SB.csum, true)) {
+      e(`csum ${csum}: wanted ${b.view.getUint32(SB.csum, true)}`);
+      return "EILSEQ";
+    }
     return null;
   },
 };

@@ -57,8 +57,11 @@ export interface DmBlockValidator {
   readonly name: string;
   /** Stamp the block before it is written (block number, checksum). */
   prepareForWrite(b: DmBlock, blockSize: number): void;
-  /** 0 if the block is good, else a negative errno name to fail the lock with. */
-  check(b: DmBlock, blockSize: number): "ENOTBLK" | "EILSEQ" | null;
+  /**
+   * null if the block is good, else the errno to fail the lock with; `err` prints the check's
+   * own kernel line (DMERR_LIMIT of the validator's module) before the block manager's.
+   */
+  check(b: DmBlock, blockSize: number, err: (line: string) => void): "ENOTBLK" | "EILSEQ" | null;
 }
 
 /** Little-endian u64 at `off` as a number (exact below 2^53). */
@@ -141,7 +144,7 @@ export class DmBlockManager {
   #validate(buf: DmBuffer, aux: BufferAux, v: DmBlockValidator | null, blk: DmBlock): void {
     if (!aux.validator) {
       if (!v) return;
-      const r = v.check(blk, this.blockSize);
+      const r = v.check(blk, this.blockSize, (line) => this.t.printk("err", line));
       if (r) {
         this.t.printk(
           "err",

@@ -100,18 +100,33 @@ export const btreeNodeValidator: DmBlockValidator = {
     setLe64(b.view, 8, b.location);
     b.view.setUint32(0, dmBmChecksum(b.data, 4, blockSize, BTREE_CSUM_XOR), true);
   },
-  check(b, blockSize) {
-    // node_check's DMERR_LIMIT lines are not reproduced; the block manager logs the failure.
-    if (le64(b.view, 8) !== b.location) return "ENOTBLK";
-    if (dmBmChecksum(b.data, 4, blockSize, BTREE_CSUM_XOR) !== b.view.getUint32(0, true))
+  check(b, blockSize, err) {
+    const e = (text: string): void => err(`device-mapper: btree spine: node_check failed: ${text}`);
+    if (le64(b.view, 8) !== b.location) {
+      e(`blocknr ${le64(b.view, 8)} != wanted ${b.location}`);
+      return "ENOTBLK";
+    }
+    const csum = dmBmChecksum(b.data, 4, blockSize, BTREE_CSUM_XOR);
+    if (csum !== b.view.getUint32(0, true)) {
+      e(`csum ${csum} != wanted ${b.view.getUint32(0, true)}`);
       return "EILSEQ";
+    }
     const nr = nrEntries(b);
     const max = maxEntries(b);
     const vs = valueSize(b);
-    if (NODE_HEADER_SIZE + (8 + vs) * max > blockSize) return "EILSEQ";
-    if (nr > max) return "EILSEQ";
+    if (NODE_HEADER_SIZE + (8 + vs) * max > blockSize) {
+      e("max_entries too large");
+      return "EILSEQ";
+    }
+    if (nr > max) {
+      e("too many entries");
+      return "EILSEQ";
+    }
     const flags = nodeFlags(b);
-    if (!(flags & INTERNAL_NODE) && !(flags & LEAF_NODE)) return "EILSEQ";
+    if (!(flags & INTERNAL_NODE) && !(flags & LEAF_NODE)) {
+      e("node is neither INTERNAL or LEAF");
+      return "EILSEQ";
+    }
     return null;
   },
 };

@@ -116,7 +116,7 @@ describe("dm-btree", () => {
     const r = await dmBtreeRemoveLeaves(info, root, [0], 3000);
     expect(r.nrRemoved).toBe(500);
     expect((await dmBtreeLookupNext(info, r.root, [0])).rkey).toBe(3003);
-  });
+  }, 60_000);
 
   it("answers lookups through the non-blocking clone only from the cache (EAGAIN otherwise)", async () => {
     const { info, tm, bm, commit } = await setup();
@@ -131,7 +131,7 @@ describe("dm-btree", () => {
     tm.issuePrefetches();
     expect(num(await dmBtreeLookup(info, root, [17]))).toBe(18);
     expect(num(dmBtreeLookupNoIo(nb, root, [17]))).toBe(18);
-  });
+  }, 60_000);
 
   it("matches a Map under random inserts, overwrites, removes, range removes and commits", async () => {
     await fc.assert(

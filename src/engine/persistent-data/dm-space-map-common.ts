@@ -43,6 +43,27 @@ function logErr(tm: DmTransactionManager, text: string): void {
   tm.bm.t.printk("err", `device-mapper: space map common: ${text}`);
 }
 
+/** index_check / dm_bitmap_check: blocknr, then the checksum (DMERR_LIMIT lines). */
+function checkHeader(
+  b: DmBlock,
+  blockSize: number,
+  xor: number,
+  what: string,
+  err: (line: string) => void,
+): "ENOTBLK" | "EILSEQ" | null {
+  const e = (text: string): void => err(`device-mapper: space map common: ${what} ${text}`);
+  if (le64(b.view, 8) !== b.location) {
+    e(`blocknr ${le64(b.view, 8)} != wanted ${b.location}`);
+    return "ENOTBLK";
+  }
+  const csum = dmBmChecksum(b.data, 4, blockSize, xor);
+  if (csum !== b.view.getUint32(0, true)) {
+    e(`csum ${csum} != wanted ${b.view.getUint32(0, true)}`);
+    return "EILSEQ";
+  }
+  return null;
+}
+
 /** index_validator. */
 export const indexValidator: DmBlockValidator = {
   name: "index",
@@ -50,11 +71,8 @@ export const indexValidator: DmBlockValidator = {
     setLe64(b.view, 8, b.location);
     b.view.setUint32(0, dmBmChecksum(b.data, 4, blockSize, INDEX_CSUM_XOR), true);
   },
-  check(b, blockSize) {
-    if (le64(b.view, 8) !== b.location) return "ENOTBLK";
-    if (dmBmChecksum(b.data, 4, blockSize, INDEX_CSUM_XOR) !== b.view.getUint32(0, true))
-      return "EILSEQ";
-    return null;
+  check(b, blockSize, err) {
+    return checkHeader(b, blockSize, INDEX_CSUM_XOR, "index_check failed:", err);
   },
 };
 
@@ -65,11 +83,8 @@ export const dmSmBitmapValidator: DmBlockValidator = {
     setLe64(b.view, 8, b.location);
     b.view.setUint32(0, dmBmChecksum(b.data, 4, blockSize, BITMAP_CSUM_XOR), true);
   },
-  check(b, blockSize) {
-    if (le64(b.view, 8) !== b.location) return "ENOTBLK";
-    if (dmBmChecksum(b.data, 4, blockSize, BITMAP_CSUM_XOR) !== b.view.getUint32(0, true))
-      return "EILSEQ";
-    return null;
+  check(b, blockSize, err) {
+    return checkHeader(b, blockSize, BITMAP_CSUM_XOR, "bitmap check failed:", err);
   },
 };
 

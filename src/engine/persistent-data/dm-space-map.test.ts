@@ -138,5 +138,5 @@ describe("space maps", () => {
     expect(await reopened.getCount(freeBlock)).toBe(0);
     await expect(reopened.decBlocks(freeBlock, freeBlock + 1)).rejects.toThrow(DmError);
     expect(bm.t.type.name).toBe("pdmeta");
-  });
+  }, 60_000);
 });
