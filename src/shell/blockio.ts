@@ -30,7 +30,7 @@
 
 import { LINUX_REQ } from "../engine/blk-mq.ts";
 import { initBlockSize } from "../engine/blockdev.ts";
-import { REQ_PREFLUSH } from "../engine/types.ts";
+import { REQ_PREFLUSH, type BlkStatus } from "../engine/types.ts";
 import type { BlockDevice } from "../engine/index.ts";
 import { Interrupted, type DmshContext } from "./context.ts";
 
@@ -77,6 +77,7 @@ export class BlockFile {
       const st = await this.#ctx.wait(
         e.io(this.bdev, op, offset / 512, data, undefined, 0, reqFlags),
       );
+      this.#lastStatus = st;
       return st === "OK";
     } catch (err) {
       if (!(err instanceof Interrupted)) throw err;
@@ -85,12 +86,19 @@ export class BlockFile {
     }
   }
 
-  /** The errno of a failed call: EINTR if it was interrupted, else `errno`. */
+  /** How the last bio ended. */
+  #lastStatus: BlkStatus = "OK";
+
+  /**
+   * The errno of a failed call: EINTR if it was interrupted, ENOSPC for a bio that ended
+   * BLK_STS_NOSPC (blk_status_to_errno: a thin pool out of data space), else `errno`.
+   */
   #fail(errno: string): { errno: string } {
     if (this.#interrupted) {
       this.#interrupted = false;
       return { errno: "EINTR" };
     }
+    if (this.#lastStatus === "NOSPC") return { errno: "ENOSPC" };
     return { errno };
   }
 
