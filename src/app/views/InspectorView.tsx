@@ -84,6 +84,11 @@ function describeRecord(
       detail = `target fault: ${history.string(e.b) ?? ""}`;
       tone = "bad";
       break;
+    case EV.DISK_FAULT:
+      // a: what the rule did (diskfault.ts FAULT_ACTION_CODE: 0 error, 1 latency, 2 corrupt)
+      detail = `disk fault (${["error", "latency", "corrupt"][e.a] ?? e.a}): ${history.string(e.b) ?? ""}`;
+      tone = e.a === 1 ? "warn" : "bad";
+      break;
   }
   return {
     index: i,
