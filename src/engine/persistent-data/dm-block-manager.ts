@@ -28,10 +28,10 @@ export class DmBlock {
   readonly view: DataView;
   #unlocked = false;
 
-  constructor(buf: DmBuffer, writeLocked: boolean) {
+  constructor(buf: DmBuffer, writeLocked: boolean, view?: DataView) {
     this.buf = buf;
     this.writeLocked = writeLocked;
-    this.view = new DataView(buf.data.buffer, buf.data.byteOffset, buf.data.byteLength);
+    this.view = view ?? new DataView(buf.data.buffer, buf.data.byteOffset, buf.data.byteLength);
   }
 
   /** dm_block_location. */
@@ -88,7 +88,8 @@ export function dmBmChecksum(
 interface BufferAux {
   validator: DmBlockValidator | null;
   writeLocked: boolean;
-  block: DmBlock | null;
+  /** A view of the buffer's bytes, made once. */
+  view: DataView;
 }
 
 /** struct dm_block_manager. */
@@ -115,7 +116,11 @@ export class DmBlockManager {
   #auxOf(buf: DmBuffer): BufferAux {
     let a = this.#aux.get(buf);
     if (!a) {
-      a = { validator: null, writeLocked: false, block: null };
+      a = {
+        validator: null,
+        writeLocked: false,
+        view: new DataView(buf.data.buffer, buf.data.byteOffset, buf.data.byteLength),
+      };
       this.#aux.set(buf, a);
     }
     return a;
@@ -164,7 +169,7 @@ export class DmBlockManager {
 
   #lock(buf: DmBuffer, write: boolean, v: DmBlockValidator | null): DmBlock {
     const aux = this.#auxOf(buf);
-    const blk = new DmBlock(buf, write);
+    const blk = new DmBlock(buf, write, aux.view);
     aux.writeLocked = write;
     try {
       this.#validate(buf, aux, v, blk);
@@ -203,7 +208,7 @@ export class DmBlockManager {
     const aux = this.#auxOf(buf);
     aux.writeLocked = true;
     aux.validator = v;
-    return new DmBlock(buf, true);
+    return new DmBlock(buf, true, aux.view);
   }
 
   /** dm_bm_unlock: a write lock marks the buffer dirty. */
