@@ -922,6 +922,107 @@ interface ReportField {
   width: number;
   num: boolean;
   get: (md: MappedDevice, d: Dmsetup, r: Report) => string;
+  /** A name-components field (DR_NAME): its value from the split name. */
+  split?: (s: SplitName) => string;
+  /** A statistics field (DR_STATS, DR_STATS_META). */
+  stats?: boolean;
+}
+
+/** dmsetup's statistics report fields (_report_fields), in its order. */
+const STATS_FIELD_IDS = [
+  "read_count",
+  "reads_merged_count",
+  "read_sector_count",
+  "read_time",
+  "write_count",
+  "writes_merged_count",
+  "write_sector_count",
+  "write_time",
+  "in_progress_count",
+  "io_ticks",
+  "queue_ticks",
+  "read_ticks",
+  "write_ticks",
+  "reads_merged_per_sec",
+  "writes_merged_per_sec",
+  "reads_per_sec",
+  "writes_per_sec",
+  "read_size_per_sec",
+  "write_size_per_sec",
+  "avg_request_size",
+  "queue_size",
+  "await",
+  "read_await",
+  "write_await",
+  "throughput",
+  "service_time",
+  "util",
+  "hist_count",
+  "hist_count_bounds",
+  "hist_count_ranges",
+  "hist_percent",
+  "hist_percent_bounds",
+  "hist_percent_ranges",
+  "interval_ns",
+  "interval",
+  "region_id",
+  "region_start",
+  "region_len",
+  "area_id",
+  "area_start",
+  "area_len",
+  "area_offset",
+  "area_count",
+  "group_id",
+  "program_id",
+  "user_data",
+  "precise",
+  "hist_bins",
+  "hist_bounds",
+  "hist_ranges",
+  "stats_name",
+  "obj_type",
+];
+
+/** struct dm_split_name: a device name split as dmsetup's splitname fields show it. */
+interface SplitName {
+  subsystem: string;
+  vgName: string;
+  lvName: string;
+  lvLayer: string;
+}
+
+/**
+ * libdm's _unquote (libdm-string.c): the component up to the first single `-` (not at the
+ * end), with `--` made `-`; and what follows that `-`.
+ */
+function unquoteLvm(s: string): [string, string] {
+  let out = "";
+  let i = 0;
+  while (i < s.length) {
+    if (i + 1 < s.length && s[i] === "-") {
+      if (s[i + 1] === "-") i++;
+      else break;
+    }
+    out += s[i];
+    i++;
+  }
+  return [out, i < s.length ? s.slice(i + 1) : ""];
+}
+
+/**
+ * _get_split_name (dmsetup.c): the subsystem is the uuid's prefix before `separator` (the
+ * whole string for splitname's own argument, separator NUL); only an "LVM" name is split into
+ * VG, LV and layer (dm_split_lvm_name).
+ */
+function splitName(uuid: string, name: string, separator: string): SplitName {
+  const at = separator === "" ? uuid.length : uuid.indexOf(separator);
+  const subsystem = at >= 0 ? uuid.slice(0, at) : "";
+  if (subsystem !== "LVM") return { subsystem, vgName: "", lvName: "", lvLayer: "" };
+  const [vgName, rest] = unquoteLvm(name);
+  const [lvName, rest2] = unquoteLvm(rest);
+  const [lvLayer] = unquoteLvm(rest2);
+  return { subsystem, vgName, lvName, lvLayer };
 }
 
 const devno = (b: BlockDevice) => `${b.major}:${b.minor}`;
@@ -1101,6 +1202,31 @@ const REPORT_FIELDS: ReportField[] = [
 
     get: (md, _d, r) => (r.tree().usedBy.get(md) ?? []).map(devno).join(","),
   },
+  ...(
+    [
+      ["subsystem", "Subsys", 6, (s: SplitName) => s.subsystem],
+      ["vg_name", "VG", 4, (s: SplitName) => s.vgName],
+      ["lv_name", "LV", 4, (s: SplitName) => s.lvName],
+      ["lv_layer", "LVLayer", 7, (s: SplitName) => s.lvLayer],
+    ] as const
+  ).map(([id, head, width, split]): ReportField => ({
+    id,
+    head,
+    width,
+    num: false,
+    split,
+    get: (md) => split(splitName(md.uuid, md.dmName, "-")),
+  })),
+  // The statistics fields (DR_STATS, DR_STATS_META): meant for `dmsetup stats report`. In
+  // `info -c` a device without regions of program "dmstats" gives no row; see Report.add.
+  ...STATS_FIELD_IDS.map((id): ReportField => ({
+    id,
+    head: id,
+    width: 0,
+    num: false,
+    stats: true,
+    get: () => "",
+  })),
 ];
 
 /** Names the golden suite has always accepted for fields. */
@@ -1113,6 +1239,21 @@ const FIELD_ALIASES: Record<string, string> = {
 };
 
 const DEFAULT_REPORT = "name,major,minor,attr,open,segments,events,uuid";
+
+/**
+ * `<prefix>all`: every field of one report type (libdm-report's _field_match), by the type
+ * prefixes of dmsetup's _report_types.
+ */
+const ALL_FIELDS: Record<string, string> = {
+  name_all: "name,mangled_name,unmangled_name,uuid,mangled_uuid,unmangled_uuid,read_ahead",
+  info_all:
+    "blkdevname,attr,tables_loaded,suspended,readonly,devno,major,minor,open,segments,events",
+  deps_all: "device_count,devnos_used,blkdevs_used",
+  tree_all: "devs_used,device_ref_count,names_using_dev,devnos_using_dev",
+  splitname_all: "subsystem,vg_name,lv_name,lv_layer",
+  stats_all: STATS_FIELD_IDS.slice(0, STATS_FIELD_IDS.indexOf("region_id")).join(","),
+  region_all: STATS_FIELD_IDS.slice(STATS_FIELD_IDS.indexOf("region_id")).join(","),
+};
 
 /** _is_same_field: a field's id, case-insensitive. */
 function findField(raw: string): ReportField | undefined {
@@ -1134,16 +1275,15 @@ class Report {
   #tree: DepTree | undefined;
   readonly #deps = new Map<MappedDevice, BlockDevice[]>();
 
-  constructor(d: Dmsetup) {
+  constructor(d: Dmsetup, defaults = DEFAULT_REPORT) {
     this.d = d;
     const opt = d.opt("options");
     const spec =
-      opt === undefined
-        ? DEFAULT_REPORT
-        : opt.startsWith("+")
-          ? `${DEFAULT_REPORT},${opt.slice(1)}`
-          : opt;
-    for (const raw of spec.split(",")) {
+      opt === undefined ? defaults : opt.startsWith("+") ? `${defaults},${opt.slice(1)}` : opt;
+    const expanded = spec
+      .split(",")
+      .flatMap((raw) => ALL_FIELDS[raw.trim().toLowerCase()]?.split(",") ?? [raw]);
+    for (const raw of expanded) {
       const id = raw.trim();
       if (id === "help" || id === "?") {
         // The list of fields, and no report: dmsetup exits successfully.
@@ -1188,8 +1328,28 @@ class Report {
   }
 
   add(md: MappedDevice): void {
+    if (this.fields.some((f) => f.stats) || this.sortKeys.some((k) => k.field.stats)) {
+      // _display_info_cols: statistics fields need the device's regions of program "dmstats"
+      // (dm_stats_populate, which lists them with @stats_list); without any the device has no
+      // row. With some, dmsetup 1.02.185's `info` walks them with empty walk flags and crashes
+      // (kernel tool: "Segmentation fault", status 139): so does this one, printing nothing.
+      const e = this.d.shell.engine;
+      const listed = md.stats.message(["@stats_list", "dmstats"], md.sizeSectors, e.now, () => {});
+      if (!listed) return;
+      this.d.report = undefined;
+      this.d.e("Segmentation fault\n");
+      throw new Failed(139);
+    }
     this.rows.push(this.fields.map((f) => f.get(md, this.d, this)));
     this.sortValues.push(this.sortKeys.map((k) => k.field.get(md, this.d, this)));
+  }
+
+  /** `splitname`: a row with only the name components (other fields have no data). */
+  addSplit(s: SplitName): void {
+    const value = (f: ReportField) =>
+      f.split ? f.split(s) : this.d.fail(`_do_report_object: no data assigned to field ${f.id}`);
+    this.rows.push(this.fields.map(value));
+    this.sortValues.push(this.sortKeys.map((k) => value(k.field)));
   }
 
   /** dm_report_output: sorted, then as columns (aligned or not) or as rows. */
@@ -1258,7 +1418,7 @@ const info: Cmd = (d: Dmsetup, args: string[]) => {
     d.o("No devices found\n");
     return;
   }
-  if (d.has("columns") || d.has("options")) {
+  if (d.has("columns")) {
     const report = new Report(d);
     d.report = report;
     for (const { md } of devices) {
@@ -1271,6 +1431,20 @@ const info: Cmd = (d: Dmsetup, args: string[]) => {
     if (!md) d.fail("Device does not exist.");
     displayInfoLong(d, md);
   }
+};
+
+/**
+ * `splitname <device> [<subsystem>]`: the name's components as a report (always columns;
+ * default fields vg_name,lv_name,lv_layer); the subsystem defaults to LVM.
+ */
+const splitname: Cmd = (d: Dmsetup, args: string[]) => {
+  if (args.length < 1 || args.length > 2) {
+    d.e(`Incorrect number of arguments.\n${USAGE}`);
+    throw new Failed(1);
+  }
+  const report = new Report(d, "vg_name,lv_name,lv_layer");
+  d.report = report;
+  report.addSplit(splitName(args[1] ?? "LVM", args[0]!, ""));
 };
 
 function devLabel(d: Dmsetup, b: BlockDevice, how: string | undefined): string {
@@ -1475,6 +1649,7 @@ const COMMANDS: Record<string, Cmd> = {
   version,
   wait: () => {},
   mangle,
+  splitname,
   udevcookies: () => {},
   udevcomplete_all: () => {},
 };
@@ -1490,7 +1665,6 @@ const REFUSED_OPTIONS = ["select", "count", "interval", "exec", "unbuffered", "u
 const UNSUPPORTED = [
   "measure",
   "stats",
-  "splitname",
   "setgeometry",
   "udevcreatecookie",
   "udevreleasecookie",
@@ -1562,6 +1736,21 @@ export const dmsetup = command("dmsetup", async (args, io) => {
     return 1;
   }
   if (cmd === "mangle") d.mangling = "none";
+  // splitname always reports in columns.
+  if (cmd === "splitname") d.opts.set("columns", d.opts.get("columns") ?? [""]);
+  const options = d.opt("options");
+  if (options !== undefined && !d.has("tree") && !d.has("columns")) {
+    // _process_options: without -c, -o names how devices are shown (a prefix of devno,
+    // blkdevname or devname per comma-separated word).
+    let at = 0;
+    for (const word of options.split(",")) {
+      if (!["devno", "blkdevname", "devname"].some((o) => o.startsWith(word))) {
+        io.out.e(`Option not recognised: ${options.slice(at)}.\nCouldn't process command line.\n`);
+        return 1;
+      }
+      at += word.length + 1;
+    }
+  }
   try {
     await fn(d, rest);
     return 0;
