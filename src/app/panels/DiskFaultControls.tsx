@@ -241,6 +241,9 @@ function PowerCut() {
 export function DiskFaultState({ disk }: { disk: DiskSnapshot }) {
   const id = useId();
   const cacheOn = disk.cache ? new Int32Array(disk.cache)[0] === 1 : false;
+  // Shown switched at once; the state the worker reports next (a new snapshot) has the last word.
+  const [pending, setPending] = useState<{ disk: DiskSnapshot; on: boolean } | null>(null);
+  const checked = pending?.disk === disk ? pending.on : cacheOn;
   const rules = disk.faults ?? [];
   return (
     <div className="disk-faults">
@@ -248,10 +251,11 @@ export function DiskFaultState({ disk }: { disk: DiskSnapshot }) {
         <input
           id={`${id}-cache`}
           type="checkbox"
-          checked={cacheOn}
-          onChange={(e) =>
-            void runTyped(`diskcache ${disk.name} ${e.target.checked ? "on" : "off"}`)
-          }
+          checked={checked}
+          onChange={(e) => {
+            setPending({ disk, on: e.target.checked });
+            void runTyped(`diskcache ${disk.name} ${e.target.checked ? "on" : "off"}`);
+          }}
         />
         <label htmlFor={`${id}-cache`}>volatile write cache</label>
       </span>
