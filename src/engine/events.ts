@@ -114,7 +114,8 @@ export const EV = {
   SNAP_MERGE: 71,
   /**
    * A snapshot's state changed: dev; a: the target index; b: string ("invalid", "overflow",
-   * "merge failed", "merge started", "merge done", "handover from <dev>").
+   * "merge failed", "merge started", "merge done", "handover from <dev>"); for a handover,
+   * sectors: the chunk size it took over (its table line says 0).
    */
   SNAP_STATE: 72,
   /**

@@ -30,7 +30,8 @@ export function parseSnapshotArgs(args: string): SnapshotArgs | null {
   const t = args.trim().split(/\s+/);
   if (t.length < 4) return null;
   const chunk = Number(t[3]);
-  if (!/^(P|PO|N)$/.test(t[2]!) || !(chunk >= 1)) return null;
+  // Chunk size 0: a handover destination before its resume (the snap_state event has it).
+  if (!/^(P|PO|N)$/.test(t[2]!) || !(chunk >= 0)) return null;
   return { origin: t[0]!, cow: t[1]!, store: t[2]!, chunk, features: t.slice(5) };
 }
 
@@ -50,6 +51,8 @@ export interface SnapAccess {
 }
 
 export interface SnapshotModel {
+  /** Sectors: from the table line, or from the records when it says 0 (0: not known yet). */
+  chunk: number;
   /** origin chunk → COW chunk, for every exception at the cursor. */
   exceptions: Map<number, number>;
   /** Chunks merged back into the origin so far, and the exceptions there were when it began. */
@@ -81,6 +84,7 @@ export function snapshotModel(
   depth = 0,
 ): SnapshotModel {
   const fresh = (): SnapshotModel => ({
+    chunk,
     exceptions: new Map(),
     merged: 0,
     mergeTotal: 0,
@@ -92,6 +96,7 @@ export function snapshotModel(
   let m = fresh();
   let previous = m;
   let loading = new Map<number, number>();
+  let loadingChunk = 0;
   const maps: number[] = [];
   for (const i of records.devRecords(dev, cursor)) {
     const type = history.type(i);
@@ -103,6 +108,7 @@ export function snapshotModel(
       previous = m;
       m = fresh();
       m.exceptions = loading;
+      m.chunk = chunk || loadingChunk;
       loading = new Map();
       maps.length = 0;
       continue;
@@ -111,7 +117,14 @@ export function snapshotModel(
       if (history.get(i, ev.target) === index) maps.push(i);
       continue;
     }
+    if (
+      (type === EV.SNAP_READ || type === EV.SNAP_EXCEPTION) &&
+      history.get(i, ev.b) === index &&
+      !m.chunk
+    )
+      m.chunk = history.get(i, ev.sectors);
     if (type === EV.SNAP_READ && history.get(i, ev.b) === index) {
+      loadingChunk = history.get(i, ev.sectors);
       loading.set(history.get(i, ev.sector), history.get(i, ev.a));
     } else if (type === EV.SNAP_EXCEPTION && history.get(i, ev.b) === index) {
       m.exceptions.set(history.get(i, ev.sector), history.get(i, ev.a));
@@ -134,13 +147,14 @@ export function snapshotModel(
       }
       const from = /^handover from (\d+:\d+)$/.exec(text);
       if (from) {
+        m.chunk = history.get(i, ev.sectors) || m.chunk;
         const srcDev = devNumber(from[1]!);
         // From the table this one replaced on the same device, or from another device's.
         const src =
           srcDev === dev
             ? previous
             : depth < 4
-              ? snapshotModel(srcDev, 0, chunk, cow, history, records, i, 0, depth + 1)
+              ? snapshotModel(srcDev, 0, 0, cow, history, records, i, 0, depth + 1)
               : fresh();
         for (const [o, n] of src.exceptions) m.exceptions.set(o, n);
         m.state = src.state;
@@ -156,7 +170,7 @@ export function snapshotModel(
     const first = records.bioRecords(root, cursor)[0];
     const write = first !== undefined && history.get(first, ev.op) === OP_WRITE;
     m.recent.push({
-      chunk: Math.floor(history.get(i, ev.sector) / chunk),
+      chunk: Math.floor(history.get(i, ev.sector) / (m.chunk || 1)),
       write,
       cow: history.dev(remap) === cow,
     });
@@ -176,9 +190,9 @@ export function cowChunkKind(
   return (c - 1) % (perArea + 1) === 0 ? "metadata" : "data";
 }
 
-const CELL = 12;
-const MAX_CELLS = 768;
-const PER_ROW = 48;
+/** Most squares drawn per device: past this, a square stands for several chunks. */
+const MAX_CELLS = 1024;
+const PER_ROW = 64;
 
 function SnapshotView({
   device,
@@ -200,12 +214,19 @@ function SnapshotView({
     [target.args, dev, index, history, records, cursor],
   );
   if (!p || !model) return <p className="empty">Not a snapshot table line: {target.args}</p>;
-  const originChunks = Math.ceil(target.length / p.chunk);
-  const cowChunks = cowArea ? Math.floor(cowArea.length / p.chunk) : 0;
+  const cs = model.chunk;
+  if (!cs)
+    return (
+      <p className="empty">
+        Chunk size not known yet: this table takes the exceptions of another at its resume.
+      </p>
+    );
+  const originChunks = Math.ceil(target.length / cs);
+  const cowChunks = cowArea ? Math.floor(cowArea.length / cs) : 0;
   const reverse = new Map<number, number>();
   for (const [o, n] of model.exceptions) reverse.set(n, o);
   const persistent = p.store !== "N";
-  const perArea = (p.chunk * 512) / 16;
+  const perArea = (cs * 512) / 16;
   const maxNew = Math.max(persistent ? 1 : -1, ...reverse.keys());
   const used = persistent ? maxNew + 1 : model.exceptions.size;
   const areas = persistent ? Math.floor((maxNew - 1) / (perArea + 1)) + 1 : 0;
@@ -215,10 +236,12 @@ function SnapshotView({
   const cGroup = Math.max(1, Math.ceil(cowChunks / MAX_CELLS));
   const oCells = Math.ceil(originChunks / oGroup);
   const cCells = Math.ceil(cowChunks / cGroup);
+  // Smaller squares for more chunks, so both devices fit the panel.
+  const CELL = Math.max(oCells, cCells) > 256 ? 7 : Math.max(oCells, cCells) > 64 ? 9 : 12;
   const oRows = Math.ceil(oCells / PER_ROW);
   const cRows = Math.ceil(cCells / PER_ROW);
   const oTop = 30;
-  const cTop = oTop + oRows * CELL + 34;
+  const cTop = oTop + oRows * CELL + 32;
   const width = PER_ROW * CELL + 8;
   const height = cTop + cRows * CELL + 6;
   const isMerge = target.type === "snapshot-merge";
@@ -239,13 +262,13 @@ function SnapshotView({
         className={cls}
         x={4 + (k % PER_ROW) * CELL}
         y={oTop + Math.floor(k / PER_ROW) * CELL}
-        width={CELL - 2}
-        height={CELL - 2}
-        rx={2}
+        width={CELL - 1}
+        height={CELL - 1}
+        rx={1}
       >
         <title>
           {oGroup === 1
-            ? `origin chunk ${c0} (sectors ${c0 * p.chunk}-${(c0 + 1) * p.chunk - 1}): ${
+            ? `origin chunk ${c0} (sectors ${c0 * cs}-${(c0 + 1) * cs - 1}): ${
                 to === undefined ? "shared with the origin" : `copied to COW chunk ${to}`
               }${hot ? `; latest bio: ${hot.write ? "write" : "read"} to the ${hot.cow ? "COW device" : "origin"}` : ""}`
             : `origin chunks ${c0}-${c0 + oGroup - 1}: ${copied} copied`}
@@ -255,7 +278,7 @@ function SnapshotView({
   }
   for (let k = 0; k < cCells; k++) {
     const c0 = k * cGroup;
-    const kind = cowChunkKind(p.store, p.chunk, c0);
+    const kind = cowChunkKind(p.store, cs, c0);
     const from = reverse.get(c0);
     const inUse = kind !== "data" ? c0 < used || kind === "header" || c0 === 1 : from !== undefined;
     const cls = `cow ${kind}${inUse ? " used" : ""}`;
@@ -265,13 +288,13 @@ function SnapshotView({
         className={cls}
         x={4 + (k % PER_ROW) * CELL}
         y={cTop + Math.floor(k / PER_ROW) * CELL}
-        width={CELL - 2}
-        height={CELL - 2}
-        rx={2}
+        width={CELL - 1}
+        height={CELL - 1}
+        rx={1}
       >
         <title>
           {cGroup === 1
-            ? `COW chunk ${c0} (sector ${c0 * p.chunk}): ${
+            ? `COW chunk ${c0} (sector ${c0 * cs}): ${
                 kind === "header"
                   ? "header (SnAp, valid, version, chunk size)"
                   : kind === "metadata"
@@ -296,70 +319,74 @@ function SnapshotView({
       : model.state;
   return (
     <figure className="target-view snapshot-view">
-      <svg
-        width={width}
-        height={height}
-        role="img"
-        aria-label={`snapshot exception table: ${model.exceptions.size} of ${originChunks} origin chunks copied, ${state}`}
-      >
-        <text x={4} y={12} className="snap-head">
-          {`origin ${nameOf(p.origin)} · ${originChunks} chunks of ${p.chunk} sectors`}
-        </text>
-        <text x={4} y={25} className="snap-sub">
-          {`${model.exceptions.size} copied · ${originChunks - model.exceptions.size} shared · ${state}`}
-        </text>
-        <text x={4} y={cTop - 18} className="snap-head">
-          {`COW ${nameOf(p.cow)} · ${p.store === "N" ? "transient" : "persistent"} · ${cowChunks} chunks`}
-        </text>
-        <text x={4} y={cTop - 5} className="snap-sub">
-          {persistent
-            ? `header · ${areas} metadata area${areas === 1 ? "" : "s"} · ${model.exceptions.size} data · ${Math.max(0, cowChunks - used)} free`
-            : `${model.exceptions.size} data · ${Math.max(0, cowChunks - used)} free`}
-        </text>
-        {cells}
-      </svg>
-      {isMerge && (
-        <div
-          className="snap-merge"
-          role="progressbar"
-          aria-label="merge progress"
-          aria-valuenow={model.merged}
-          aria-valuemax={Math.max(model.mergeTotal, model.merged)}
+      <div className="snap-row">
+        <svg
+          width={width}
+          height={height}
+          role="img"
+          aria-label={`snapshot exception table: ${model.exceptions.size} of ${originChunks} origin chunks copied, ${state}`}
         >
-          <div
-            className="snap-merge-bar"
-            style={{
-              width: `${model.mergeTotal ? (100 * model.merged) / model.mergeTotal : model.mergeDone ? 100 : 0}%`,
-            }}
-          />
-          <span>{`merged ${model.merged} of ${Math.max(model.mergeTotal, model.merged)} chunks${model.mergeDone ? " · done" : ""}`}</span>
-        </div>
-      )}
-      <table className="snap-exceptions" aria-label="exceptions">
-        <thead>
-          <tr>
-            <th>origin chunk</th>
-            <th>→ COW chunk</th>
-            <th>COW sector</th>
-          </tr>
-        </thead>
-        <tbody>
-          {list.slice(0, 12).map(([o, n]) => (
-            <tr key={o}>
-              <td>{o}</td>
-              <td>{n}</td>
-              <td>{n * p.chunk}</td>
-            </tr>
-          ))}
-          {list.length > 12 && (
-            <tr>
-              <td colSpan={3}>{`… ${list.length - 12} more`}</td>
-            </tr>
+          <text x={4} y={12} className="snap-head">
+            {`origin ${nameOf(p.origin)} · ${originChunks} chunks of ${cs} sectors`}
+          </text>
+          <text x={4} y={25} className="snap-sub">
+            {`${model.exceptions.size} copied · ${originChunks - model.exceptions.size} shared · ${state}`}
+          </text>
+          <text x={4} y={cTop - 18} className="snap-head">
+            {`COW ${nameOf(p.cow)} · ${p.store === "N" ? "transient" : "persistent"} · ${cowChunks} chunks`}
+          </text>
+          <text x={4} y={cTop - 5} className="snap-sub">
+            {persistent
+              ? `header · ${areas} metadata area${areas === 1 ? "" : "s"} · ${model.exceptions.size} data · ${Math.max(0, cowChunks - used)} free`
+              : `${model.exceptions.size} data · ${Math.max(0, cowChunks - used)} free`}
+          </text>
+          {cells}
+        </svg>
+        <div className="snap-side">
+          {isMerge && (
+            <div
+              className="snap-merge"
+              role="progressbar"
+              aria-label="merge progress"
+              aria-valuenow={model.merged}
+              aria-valuemax={Math.max(model.mergeTotal, model.merged)}
+            >
+              <div
+                className="snap-merge-bar"
+                style={{
+                  width: `${model.mergeTotal ? (100 * model.merged) / model.mergeTotal : model.mergeDone ? 100 : 0}%`,
+                }}
+              />
+              <span>{`merged ${model.merged} of ${Math.max(model.mergeTotal, model.merged)} chunks${model.mergeDone ? " · done" : ""}`}</span>
+            </div>
           )}
-        </tbody>
-      </table>
+          <table className="snap-exceptions" aria-label="exceptions">
+            <thead>
+              <tr>
+                <th>origin chunk</th>
+                <th>→ COW chunk</th>
+                <th>COW sector</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.slice(0, 12).map(([o, n]) => (
+                <tr key={o}>
+                  <td>{o}</td>
+                  <td>{n}</td>
+                  <td>{n * cs}</td>
+                </tr>
+              ))}
+              {list.length > 12 && (
+                <tr>
+                  <td colSpan={3}>{`… ${list.length - 12} more`}</td>
+                </tr>
+              )}
+            </tbody>
+          </table>
+        </div>
+      </div>
       <figcaption>
-        {`${device.name}: a write to the origin copies the chunk to the COW device first (a read of the origin and a write of the COW, the snapshot's own bios); a read of the snapshot goes to the COW for a copied chunk, else to the origin. Outlined: the chunks of the snapshot's latest bios (orange: to the COW, blue: to the origin).`}
+        {`${device.name}: a write to the origin copies the chunk to the COW device first (a read of the origin and a write of the COW, the snapshot's own bios); a read of the snapshot goes to the COW for a copied chunk, else to the origin. Outlined: the chunks of the snapshot's latest bios (yellow: to the COW, blue: to the origin).`}
       </figcaption>
     </figure>
   );

@@ -173,4 +173,29 @@ describe("snapshot vs a model of every device's contents", () => {
     const origin = (e.dm.byName("s1")!.live!.targets[0]!.private as DmSnapshot).origin;
     expect(snapshotsOf(origin).map((s) => s.store.chunkSize)).toEqual([16, 8]);
   });
+
+  it("zeroes the COW chunks of exceptions a discard covers (discard_zeroes_cow), chunk by chunk", async () => {
+    const e = new Engine({ seed: 3 });
+    e.loadBrd(2, 1024);
+    await create(e, "o", "0 512 snapshot-origin /dev/ram0");
+    const o = e.lookup("/dev/mapper/o")!;
+    const a = new Uint8Array(64 * 512).fill(0x41);
+    expect(await e.io(o, "WRITE", 0, a)).toBe("OK");
+    await create(e, "s", "0 512 snapshot /dev/ram0 /dev/ram1 N 8 1 discard_zeroes_cow");
+    const s = e.lookup("/dev/mapper/s")!;
+    // Chunks 1 and 3 of the snapshot written: exceptions; chunk 2 still shared.
+    const b = new Uint8Array(8 * 512).fill(0x42);
+    expect(await e.io(s, "WRITE", 8, b)).toBe("OK");
+    expect(await e.io(s, "WRITE", 24, b)).toBe("OK");
+    // A discard of sectors 8..31: chunk 1 and chunk 3 zeroed on the COW, chunk 2 left alone.
+    expect(await e.io(s, "DISCARD", 8, null, 24)).toBe("OK");
+    const got = await e.read("/dev/mapper/s", 0, 32 * 512);
+    const zero = new Uint8Array(8 * 512);
+    expect(sameBytes(got.subarray(8 * 512, 16 * 512), zero)).toBe(true);
+    expect(sameBytes(got.subarray(16 * 512, 24 * 512), new Uint8Array(8 * 512).fill(0x41))).toBe(
+      true,
+    );
+    expect(sameBytes(got.subarray(24 * 512, 32 * 512), zero)).toBe(true);
+    expect(e.faults).toEqual([]);
+  });
 });

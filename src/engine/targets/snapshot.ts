@@ -477,6 +477,44 @@ function zeroException(s: DmSnapshot, bio: Bio): void {
   });
 }
 
+/**
+ * A discard across chunks. Linux's core splits it at the chunk size first (snapshot_io_hints
+ * sets max_discard_sectors), then each piece is mapped alone: a piece of a chunk with an
+ * exception is discarded on the COW device (zeroed there when it is the whole chunk), the others
+ * end at once. Here the pieces are the snapshot's own bios, and the discard ends with the last.
+ */
+function discardChunks(s: DmSnapshot, bio: Bio): MapState {
+  let pending = 1;
+  let status: BlkStatus = "OK";
+  const done = (st: BlkStatus): void => {
+    if (st !== "OK" && status === "OK") status = st;
+    if (--pending === 0) bio.end(status);
+  };
+  const end = bio.sector + bio.sectors;
+  for (let at = bio.sector; at < end;) {
+    const chunk = sectorToChunk(s.store, at);
+    const next = Math.min(end, chunkToSector(s.store, chunk + 1));
+    const e = s.complete.lookup(chunk);
+    if (e) {
+      const cow =
+        chunkToSector(s.store, e.newChunk + (chunk - e.oldChunk)) + (at & s.store.chunkMask);
+      pending++;
+      if (next - at === s.store.chunkSize) {
+        s.inProgress++;
+        s.kcopyd.zero([{ dev: s.cow, sector: cow, count: s.store.chunkSize }], (_r, w) => {
+          s.inProgress--;
+          done(w ? "IOERR" : "OK");
+        });
+      } else {
+        s.ti.submit(s.ti.newBio("DISCARD", s.cow, cow, next - at, null, (b) => done(b.status)));
+      }
+    }
+    at = next;
+  }
+  done("OK");
+  return "SUBMITTED";
+}
+
 function ioOverlapsChunk(s: DmSnapshot, bio: Bio): boolean {
   return bio.sectors === s.store.chunkSize;
 }
@@ -913,7 +951,14 @@ async function snapshotResume(t: Target<DmSnapshot>): Promise<void> {
   const f = findSnapshotsSharingCow(s);
   if (f.src && f.dest) {
     handoverExceptions(f.src, f.dest);
-    f.dest.ti.traceEvent(EV.SNAP_STATE, 0, 0, f.dest.ti.index, `handover from ${f.src.ti.mdName}`);
+    // The table line said chunk size 0 (a handover destination): the event carries the real one.
+    f.dest.ti.traceEvent(
+      EV.SNAP_STATE,
+      0,
+      f.dest.store.chunkSize,
+      f.dest.ti.index,
+      `handover from ${f.src.ti.mdName}`,
+    );
   }
   if (merging && mustRestartMerging) startMerge(merging);
   // Now the chunk size is right: re-sort.
@@ -963,6 +1008,8 @@ const snapshotMap = (t: Target<DmSnapshot>, bio: Bio): MapState => {
     trackChunk(s, bio, chunk);
     return "REMAPPED";
   }
+  if (bio.op === "DISCARD" && (bio.sector & s.store.chunkMask) + bio.sectors > s.store.chunkSize)
+    return discardChunks(s, bio);
   let e = s.complete.lookup(chunk);
   if (e) {
     remapException(s, e, bio, chunk);
