@@ -400,6 +400,19 @@ export class DeviceMapper {
 
   /** DM_DEV_RENAME: a new name, or (setUuid) a uuid for a device that has none. */
   rename(name: string, newName: string, opts: { setUuid?: boolean } = {}): void {
+    // dev_rename: the new name must be valid; then dm_hash_rename (6.1.192) checks that the new
+    // name (or uuid) is free before it looks for the device (differential fuzzer, seed 125).
+    if (
+      !opts.setUuid &&
+      (newName.length === 0 || newName.length >= DM_NAME_LEN || newName.includes("/"))
+    )
+      throw new DmError("EINVAL");
+    if (opts.setUuid ? this.byUuid(newName) : this.#byName.has(newName)) {
+      this.#warn(
+        `device-mapper: ioctl: Unable to change ${opts.setUuid ? "uuid" : "name"} on mapped device ${name} to one that already exists: ${newName}`,
+      );
+      throw new DmError("EBUSY");
+    }
     const md = this.#byName.get(name);
     if (!md) {
       this.#warn(
@@ -414,22 +427,8 @@ export class DeviceMapper {
         );
         throw new DmError("EINVAL");
       }
-      if (this.byUuid(newName)) {
-        this.#warn(
-          `device-mapper: ioctl: Unable to change uuid of mapped device ${md.dmName} to ${newName} because uuid is already in use`,
-        );
-        throw new DmError("EBUSY");
-      }
       md.uuid = newName;
     } else {
-      if (newName.length === 0 || newName.length >= DM_NAME_LEN || newName.includes("/"))
-        throw new DmError("EINVAL");
-      if (this.#byName.has(newName)) {
-        this.#warn(
-          `device-mapper: ioctl: Unable to change name on mapped device ${md.dmName} to one that already exists: ${newName}`,
-        );
-        throw new DmError("EBUSY");
-      }
       this.#byName.delete(md.dmName);
       md.dmName = newName;
       this.#byName.set(newName, md);
