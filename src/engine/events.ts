@@ -124,6 +124,32 @@ export const EV = {
    * COW chunk; b: the target index (in the table being loaded).
    */
   SNAP_READ: 73,
+  /**
+   * A thin device's block was mapped to a new data block (dm-thin.c process_prepared_mapping):
+   * dev: the thin device; sector: the virtual block; sectors: the pool's data block size
+   * (sectors); a: the data block; b: string, how the block was filled first: "zero", "copy"
+   * (broke sharing with a snapshot), "external" (copied from the external origin), "overwrite"
+   * (the write covered it whole), "none" (skip_block_zeroing).
+   */
+  THIN_MAP: 80,
+  /**
+   * A discard unmapped blocks of a thin device: dev: the thin device; sector: the first virtual
+   * block; sectors: how many; a: the first data block (-1 without passdown); b: target index.
+   */
+  THIN_UNMAP: 81,
+  /**
+   * A thin pool's space after a commit or a mode change: dev: the pool device; sector: data
+   * blocks used; sectors: data blocks; a: metadata blocks used; b: string "<mode> <transaction
+   * id> <held metadata root> <metadata blocks>" (mode as in the status line: rw, ro,
+   * out_of_data_space, fail).
+   */
+  THIN_POOL: 82,
+  /**
+   * A thin device was created, snapshotted or deleted in the pool's metadata (a message): dev:
+   * the pool device; sector: the device id; sectors: the origin's id (create_snap, else 0); a:
+   * 0; b: string "create_thin", "create_snap" or "delete".
+   */
+  THIN_DEV: 83,
 } as const;
 export type EventCode = (typeof EV)[keyof typeof EV];
 
@@ -195,6 +221,10 @@ export const EVENT_KINDS: readonly EventKind[] = (
     [EV.SNAP_MERGE, "lifecycle", false],
     [EV.SNAP_STATE, "lifecycle", true],
     [EV.SNAP_READ, "lifecycle", false],
+    [EV.THIN_MAP, "lifecycle", true],
+    [EV.THIN_UNMAP, "lifecycle", false],
+    [EV.THIN_POOL, "lifecycle", true],
+    [EV.THIN_DEV, "lifecycle", true],
   ] as const
 ).map(([code, category, text]) => ({
   code,

@@ -6,6 +6,7 @@
 import logWrites from "./log-writes.tsx";
 import snapshotMerge, { snapshotView } from "./snapshot.tsx";
 import striped from "./striped.tsx";
+import thinPool from "./thin-pool.tsx";
 import type { TargetViewType } from "./targetView.ts";
 
 export const TARGET_VIEWS: readonly TargetViewType[] = [
@@ -13,6 +14,7 @@ export const TARGET_VIEWS: readonly TargetViewType[] = [
   logWrites,
   snapshotView,
   snapshotMerge,
+  thinPool,
 ];
 
 /** The views registered for a target type, in registration order. */

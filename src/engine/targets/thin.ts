@@ -51,6 +51,7 @@ import {
   type DmDeferredEntry,
 } from "../dm-bio-prison-v1.ts";
 import { DmKcopydClient } from "../dm-kcopyd.ts";
+import { EV } from "../events.ts";
 import * as tm from "../dm-thin-metadata.ts";
 import { ctrError, defineTarget, type DmDev, type Target } from "../target.ts";
 import {
@@ -128,6 +129,8 @@ interface NewMapping {
   cell: DmBioPrisonCell | null;
   /** The bio that overwrites the whole block (no zeroing or copy), or the discard bio. */
   bio: Bio | null;
+  /** How the new block is filled before it is mapped (the thin_map event's text). */
+  fill: "zero" | "copy" | "external" | "overwrite" | "none";
 }
 
 /** struct dm_thin_endio_hook: per-bio data of a thin bio. */
@@ -604,6 +607,7 @@ function newMapping(tc: ThinC): NewMapping {
     dataBlock: 0,
     cell: null,
     bio: null,
+    fill: "zero",
   };
 }
 
@@ -639,6 +643,7 @@ function remapAndIssueOverwrite(tc: ThinC, bio: Bio, dataBegin: number, m: NewMa
   const pool = tc.pool;
   hook(bio).overwriteMapping = m;
   m.bio = bio;
+  m.fill = "overwrite";
   incAllIoEntry(pool, bio);
   const sector = blockToSectors(pool, dataBegin);
   const w = tc.ti.newBio("WRITE", tc.poolDev, sector, bio.sectors, bio.data, (b) => {
@@ -665,6 +670,7 @@ function scheduleCopy(
   m.virtEnd = virtBlock + 1;
   m.dataBlock = dataDest;
   m.cell = cell;
+  m.fill = origin === tc.poolDev ? "copy" : "external";
   // quiesce + copy + our own reference while this function runs.
   m.prepareActions = 3;
   if (!pool.sharedReadDs.addWork(m)) completeMappingPreparation(m);
@@ -698,6 +704,7 @@ async function scheduleZero(
   m.virtEnd = virtBlock + 1;
   m.dataBlock = dataBlock;
   m.cell = cell;
+  m.fill = pool.pf.zeroNewBlocks ? "zero" : "none";
   if (pool.pf.zeroNewBlocks) {
     if (ioOverwritesBlock(pool, bio)) remapAndIssueOverwrite(tc, bio, dataBlock, m);
     else llZero(tc, m, dataBlock * pool.sectorsPerBlock, (dataBlock + 1) * pool.sectorsPerBlock);
@@ -758,6 +765,7 @@ async function processPreparedMapping(m: NewMapping): Promise<void> {
     cellError(pool, m.cell!);
     return;
   }
+  tc.ti.traceEvent(EV.THIN_MAP, m.virtBegin, pool.sectorsPerBlock, m.dataBlock, m.fill);
   if (bio) {
     incRemapAndIssueCell(tc, m.cell!, m.dataBlock);
     completeOverwriteBio(tc, bio);
@@ -811,6 +819,8 @@ async function processPreparedDiscardNoPassdown(m: NewMapping): Promise<void> {
   const tc = m.tc;
   try {
     await tm.dmThinRemoveRange(tc.td, m.cell!.key.blockBegin, m.cell!.key.blockEnd);
+    const k = m.cell!.key;
+    tc.ti.traceEvent(EV.THIN_UNMAP, k.blockBegin, k.blockEnd - k.blockBegin, -1, tc.ti.index);
     m.bio!.end();
   } catch (e) {
     await metadataOperationFailed(tc.pool, "dm_thin_remove_range", e);
@@ -856,6 +866,7 @@ async function processPreparedDiscardPassdownPt1(m: NewMapping): Promise<void> {
   const dataEnd = m.dataBlock + (m.virtEnd - m.virtBegin);
   try {
     await tm.dmThinRemoveRange(tc.td, m.virtBegin, m.virtEnd);
+    tc.ti.traceEvent(EV.THIN_UNMAP, m.virtBegin, m.virtEnd - m.virtBegin, m.dataBlock, tc.ti.index);
   } catch (e) {
     await metadataOperationFailed(pool, "dm_thin_remove_range", e);
     discardEndio(m.bio!, "IOERR");
@@ -989,7 +1000,41 @@ async function commit(pool: Pool): Promise<boolean> {
   }
   await checkForMetadataSpace(pool);
   await checkForDataSpace(pool);
+  await tracePoolState(pool);
   return false;
+}
+
+/** The thin_pool event: the pool's space, mode, transaction id and held root, as committed. */
+async function tracePoolState(pool: Pool): Promise<void> {
+  const t = pool.ti;
+  if (!t) return;
+  const pmd = pool.pmd;
+  try {
+    const nrData = await tm.dmPoolGetDataDevSize(pmd);
+    const freeData = await tm.dmPoolGetFreeBlockCount(pmd);
+    const nrMeta = await tm.dmPoolGetMetadataDevSize(pmd);
+    const freeMeta = await tm.dmPoolGetFreeMetadataBlockCount(pmd);
+    const trans = await tm.dmPoolGetMetadataTransactionId(pmd);
+    const held = await tm.dmPoolGetMetadataSnap(pmd);
+    const mode = pool.pf.mode;
+    const word =
+      mode === PM.FAIL
+        ? "fail"
+        : mode === PM.OUT_OF_DATA_SPACE
+          ? "out_of_data_space"
+          : isReadOnlyPoolMode(mode)
+            ? "ro"
+            : "rw";
+    t.traceEvent(
+      EV.THIN_POOL,
+      nrData - freeData,
+      nrData,
+      nrMeta - freeMeta,
+      `${word} ${trans} ${held} ${nrMeta}`,
+    );
+  } catch {
+    // A pool whose metadata cannot answer has nothing to show.
+  }
 }
 
 function checkLowWaterMark(pool: Pool, freeBlocks: number): void {
@@ -1193,7 +1238,10 @@ async function setPoolMode(pool: Pool, newMode: PM): Promise<void> {
   pool.pf.mode = newMode;
   // Keep the staging copy in step, so bind_control_target does not change the mode on resume.
   if (pt) pt.adjustedPf.mode = newMode;
-  if (oldMode !== newMode) notifyOfPoolModeChange(pool);
+  if (oldMode !== newMode) {
+    notifyOfPoolModeChange(pool);
+    await tracePoolState(pool);
+  }
 }
 
 async function abortTransaction(pool: Pool): Promise<void> {
@@ -1664,6 +1712,7 @@ async function poolMessageOp(t: Target<PoolC>, argv: string[]): Promise<void> {
       const id = readDevId(tt, argv[1]!);
       try {
         await tm.dmPoolCreateThin(pmd, id);
+        t.traceEvent(EV.THIN_DEV, id, 0, 0, "create_thin");
       } catch (e) {
         thinLog(tt, "warn", `Creation of new thinly-provisioned device with id ${argv[1]} failed.`);
         throw e;
@@ -1676,6 +1725,7 @@ async function poolMessageOp(t: Target<PoolC>, argv: string[]): Promise<void> {
       const origin = readDevId(tt, argv[2]!);
       try {
         await tm.dmPoolCreateSnap(pmd, id, origin);
+        t.traceEvent(EV.THIN_DEV, id, origin, 0, "create_snap");
       } catch (e) {
         thinLog(tt, "warn", `Creation of new snapshot ${argv[1]} of device ${argv[2]} failed.`);
         throw e;
@@ -1687,6 +1737,7 @@ async function poolMessageOp(t: Target<PoolC>, argv: string[]): Promise<void> {
       const id = readDevId(tt, argv[1]!);
       try {
         await tm.dmPoolDeleteThinDevice(pmd, id);
+        t.traceEvent(EV.THIN_DEV, id, 0, 0, "delete");
       } catch (e) {
         thinLog(tt, "warn", `Deletion of thin device ${argv[1]} failed.`);
         throw e;
