@@ -7,6 +7,8 @@
 import { Engine } from "../engine/index.ts";
 import { createShell, type DmShell } from "../shell/index.ts";
 import { LESSON_SEED, type Lesson } from "./lesson.ts";
+import { scenarioCommands } from "./scenario.ts";
+import type { Scenario } from "./share.ts";
 import { World } from "./world.ts";
 
 export interface HeadlessSession {
@@ -53,4 +55,13 @@ export async function playLesson(lesson: Lesson, seed = LESSON_SEED): Promise<St
     out.push({ step: i, before, after: step.check.test(s.world()), output });
   }
   return out;
+}
+
+/** Replays a scenario on a fresh engine: its targets written to /tmp, then its commands. */
+export async function replayHeadless(s: Scenario): Promise<HeadlessSession & { output: string }> {
+  const session = headlessSession(s.seed);
+  for (const t of s.targets) await session.shell.writeFile(`/tmp/${t.name}`, t.source);
+  let output = "";
+  for (const c of scenarioCommands(s)) output += (await session.run(c)).output;
+  return Object.assign(session, { output });
 }

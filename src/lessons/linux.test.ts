@@ -11,9 +11,9 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { headlessSession } from "./headless.ts";
+import { headlessSession, replayHeadless } from "./headless.ts";
 import { exportScenario, importStack } from "./linux.ts";
-import { replayHeadless, scenarioCommands } from "./scenario.ts";
+import { scenarioCommands } from "./scenario.ts";
 import { EXPORT_SCENARIOS } from "./exportScenarios.ts";
 
 const golden = join(import.meta.dirname, "../../golden");

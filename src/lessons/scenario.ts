@@ -1,11 +1,11 @@
 /**
  * Where a scenario starts and how it is replayed headless: its base's commands (the page's
  * default stack, a lesson's setup, or nothing), then the commands typed, on a fresh engine
- * seeded as the page's was. The page replays the same way through its worker.
+ * seeded as the page's was. The page replays the same way through its worker; headless.ts
+ * replays headless (this file imports no engine: the page loads it).
  */
 
 import { DEFAULT_SCENARIO, DEFAULT_SEED } from "../app/scenario.ts";
-import { headlessSession, type HeadlessSession } from "./headless.ts";
 import { lessonById } from "./index.ts";
 import type { Scenario } from "./share.ts";
 
@@ -23,13 +23,4 @@ export { DEFAULT_SEED };
 /** Every command a scenario runs, base first. */
 export function scenarioCommands(s: Scenario): string[] {
   return [...(baseCommands(s.base) ?? []), ...s.commands];
-}
-
-/** Replays a scenario on a fresh engine: its targets written to /tmp, then its commands. */
-export async function replayHeadless(s: Scenario): Promise<HeadlessSession & { output: string }> {
-  const session = headlessSession(s.seed);
-  for (const t of s.targets) await session.shell.writeFile(`/tmp/${t.name}`, t.source);
-  let output = "";
-  for (const c of scenarioCommands(s)) output += (await session.run(c)).output;
-  return Object.assign(session, { output });
 }
