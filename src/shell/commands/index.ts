@@ -3,6 +3,7 @@
 import type { Command } from "just-bash";
 import type { DmShell } from "../index.ts";
 import { toJustBash, type DmshCommand } from "./command.ts";
+import { blkdiscard } from "./blkdiscard.ts";
 import { dmsetup } from "./dmsetup.ts";
 import { ddCommands } from "./dd.ts";
 import { diskfaultCommands } from "./diskfault.ts";
@@ -26,6 +27,7 @@ export const DMSH_COMMANDS: DmshCommand[] = [
   ...dumpCommands,
   ...printfCommands,
   replayLog,
+  blkdiscard,
   ...loadgenCommands,
   ...diskfaultCommands,
   ...loopCommands,
