@@ -103,7 +103,7 @@ export const blkdiscard = command("blkdiscard", async (args, io) => {
     const v = opts.get(name)?.at(-1);
     if (v === undefined) return undefined;
     const n = strtosize(v);
-    if (n === null) out.e(`blkdiscard: failed to parse ${what}: '${v}'\n`);
+    if (n === null) out.e(`blkdiscard: failed to parse ${what}: '${v}': Invalid argument\n`);
     return n;
   };
   const offset = size("offset", "offset");
@@ -111,7 +111,7 @@ export const blkdiscard = command("blkdiscard", async (args, io) => {
   const step = size("step", "step");
   if (offset === null || length === null || step === null) return 1;
   if (operands.length === 0) {
-    out.e("blkdiscard: no device specified\nTry 'blkdiscard --help' for more information.\n");
+    out.e("blkdiscard: no device specified\n");
     return 1;
   }
   if (operands.length > 1) {
@@ -125,6 +125,10 @@ export const blkdiscard = command("blkdiscard", async (args, io) => {
   const opened = await openPath(shell, io.path(path));
   if ("errno" in opened) {
     out.e(`blkdiscard: cannot open ${path}: ${strerrorOf({ code: opened.errno })}\n`);
+    return 1;
+  }
+  if (opened.kind === "dir") {
+    out.e(`blkdiscard: cannot open ${path}: Is a directory\n`);
     return 1;
   }
   if (opened.kind !== "block") {
