@@ -33,7 +33,9 @@ export function dmCreate(e: Engine, minor: number, name: string, uuid: string): 
 export function dmDestroy(e: Engine, md: MappedDevice): void | Promise<void> {
   for (const bio of md.deferred.splice(0)) bio.end("IOERR");
   const pending: Promise<void>[] = [];
-  for (const table of [md.live, md.inactive]) {
+  // dev_remove destroys the inactive table first (__hash_remove hands back hc->new_map), then
+  // dm_destroy the live one: a snapshot's dtr sees them in that order.
+  for (const table of [md.inactive, md.live]) {
     const p = table ? dmTableDestroy(e, md, table) : undefined;
     if (p) pending.push(p);
   }

@@ -235,6 +235,7 @@ const BUILTIN_SIZES: Record<string, number> = {
   dm_delay: 16384,
   dm_flakey: 20480,
   dm_crypt: 61440,
+  dm_snapshot: 53248,
   brd: 20480,
 };
 
@@ -698,7 +699,7 @@ export class ModuleLoader {
         if (!table) continue;
         for (const ti of table.targets) {
           const mod = typeModule.get(ti.type.name) ?? "dm_mod";
-          instances.set(mod, (instances.get(mod) ?? 0) + 1);
+          instances.set(mod, (instances.get(mod) ?? 0) + 1 + ti.extraModuleRefs);
         }
         for (const dev of table.devices.keys()) held.add(dev);
       }

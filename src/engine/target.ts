@@ -206,6 +206,11 @@ export class Target<P = unknown> {
   numFlushBios = 0;
   numDiscardBios = 0;
   numWriteZeroesBios = 0;
+  /**
+   * References the target holds on its own module besides its type's (try_module_get), e.g. a
+   * snapshot's on its exception store type: lsmod's use count includes them.
+   */
+  extraModuleRefs = 0;
   /** ti->error: the text the kernel logs when ctr fails. */
   error = "Unknown error";
   /** The target's own state, set by ctr. */

@@ -851,6 +851,8 @@ async function snapshotCtr(t: Target<DmSnapshot>, args: string[], merge: boolean
   }
   if (merge && (!s.store.type.prepareMerge || !s.store.type.commitMerge))
     bad("Snapshot exception store does not support snapshot-merge.");
+  // get_type: the store type's module (dm-snapshot itself) is referenced until dtr.
+  t.extraModuleRefs = 1;
   t.numFlushBios = merge ? 2 : 1;
   if (s.discardZeroesCow) t.numDiscardBios = s.discardPassdownOrigin ? 2 : 1;
   let r: 0 | 1;
