@@ -5,9 +5,10 @@
  *
  * <cipher> is the old-style "cipher[:keycount]-chainmode-ivmode[:ivopts]" or the crypto API's
  * "capi:chainmode(cipher)[-ivmode[:ivopts]]": here aes with cbc, ecb or xts, and the IV
- * generators plain, plain64, plain64be, null and essiv:<sha256> (sha1 is refused as Linux
- * refuses it). With a key count N, the key is cut in N parts and sector S uses part S mod N.
- * <key> is hex.
+ * generators plain, plain64, plain64be, null, essiv:<sha256> (sha1 is refused as Linux
+ * refuses it) and lmk (loop-AES: an MD5 of the sector's data, with the seed key of version 3);
+ * random is accepted as Linux does and then needs an integrity profile no device here has.
+ * With a key count N, the key is cut in N parts and sector S uses part S mod N. <key> is hex.
  * The IV of a sector is iv_offset + its offset in the target. Writes are encrypted into a bounce
  * buffer before they go down; reads are decrypted in end_io. Status INFO is empty; TABLE is
  * "<cipher> <key hex> <iv_offset> <major:minor> <offset>" (dmsetup masks the key unless
@@ -23,7 +24,7 @@ import { DmError } from "../types.ts";
 
 const SECTOR = 512;
 
-type IvMode = "plain" | "plain64" | "plain64be" | "null" | "essiv" | null;
+type IvMode = "plain" | "plain64" | "plain64be" | "null" | "essiv" | "lmk" | "random" | null;
 
 interface CryptC {
   cipherString: string;
@@ -37,6 +38,8 @@ interface CryptC {
   tfms: number;
   /** One key per tfm (the volume key cut in `tfms` parts), with its ESSIV key. */
   parts: KeyPart[];
+  /** lmk version 3's IV seed (LMK_SEED_SIZE bytes: the extra key's first 16), or null. */
+  lmkSeed: Uint8Array | null;
   ivOffset: number;
   dev: DmDev;
   start: number;
@@ -65,9 +68,14 @@ interface CryptOpts {
   sectorSize: number;
   /** CRYPT_IV_LARGE_SECTORS: IVs count sector_size units, not 512-byte sectors. */
   ivLargeSectors: boolean;
+  /** `integrity:<bytes>:<type>`: on_disk_tag_size (0: none) and cipher_auth as given. */
+  integrity: { tagSize: number; auth: string } | null;
 }
 
 const HASHES: Record<string, (m: Uint8Array) => Uint8Array> = { sha256, sha1 };
+
+/** MAX_TAG_SIZE: the largest integrity tag crypt takes (bytes). */
+const MAX_TAG_SIZE = 480;
 
 function parseHexKey(s: string): Uint8Array | null {
   if (s === "-") return new Uint8Array(0);
@@ -99,6 +107,80 @@ function ivFor(cc: CryptC, part: KeyPart, sector: number): Uint8Array {
   return iv;
 }
 
+/** LMK_SEED_SIZE: the seed buffer hashed before each sector (only its first 16 bytes set). */
+const LMK_SEED_SIZE = 64;
+
+/** MD5's per-round shifts and constants (crypto/md5.c). */
+const MD5_S = [7, 12, 17, 22, 5, 9, 14, 20, 4, 11, 16, 23, 6, 10, 15, 21];
+const MD5_K = Array.from({ length: 64 }, (_, i) => Math.floor(Math.abs(Math.sin(i + 1)) * 2 ** 32));
+
+/** md5_transform: one 64-byte block into the state `h` (four words). */
+function md5Transform(h: Uint32Array, block: Uint8Array): void {
+  const w = new Uint32Array(16);
+  for (let i = 0; i < 16; i++)
+    w[i] =
+      block[i * 4]! |
+      (block[i * 4 + 1]! << 8) |
+      (block[i * 4 + 2]! << 16) |
+      (block[i * 4 + 3]! << 24);
+  let [a, b, c, d] = [h[0]!, h[1]!, h[2]!, h[3]!];
+  for (let i = 0; i < 64; i++) {
+    let f: number;
+    let g: number;
+    if (i < 16) {
+      f = (b & c) | (~b & d);
+      g = i;
+    } else if (i < 32) {
+      f = (d & b) | (~d & c);
+      g = (5 * i + 1) % 16;
+    } else if (i < 48) {
+      f = b ^ c ^ d;
+      g = (3 * i + 5) % 16;
+    } else {
+      f = c ^ (b | ~d);
+      g = (7 * i) % 16;
+    }
+    const s = MD5_S[(i >> 4) * 4 + (i % 4)]!;
+    const x = (a + f + MD5_K[i]! + w[g]!) >>> 0;
+    a = d;
+    d = c;
+    c = b;
+    b = (b + ((x << s) | (x >>> (32 - s)))) >>> 0;
+  }
+  h[0] = (h[0]! + a) >>> 0;
+  h[1] = (h[1]! + b) >>> 0;
+  h[2] = (h[2]! + c) >>> 0;
+  h[3] = (h[3]! + d) >>> 0;
+}
+
+/**
+ * crypt_iv_lmk_one: the MD5 state (exported, no padding) after the seed (version 3), blocks 1
+ * to 31 of the 512-byte sector `data`, and the sector number cropped to 56 bits with 4024; its
+ * four words little-endian are the IV.
+ */
+function lmkOne(seed: Uint8Array | null, sector: number, data: Uint8Array): Uint8Array {
+  const tail = new Uint8Array(16);
+  const v = new DataView(tail.buffer);
+  const big = BigInt(sector);
+  v.setUint32(0, Number(big & 0xffffffffn), true);
+  v.setUint32(4, Number((big >> 32n) & 0xffffffn) | 0x80000000, true);
+  v.setUint32(8, 4024, true);
+  const msg = new Uint8Array((seed ? LMK_SEED_SIZE : 0) + 16 * 31 + 16);
+  let at = 0;
+  if (seed) {
+    msg.set(seed);
+    at = LMK_SEED_SIZE;
+  }
+  msg.set(data.subarray(16, 512), at);
+  msg.set(tail, at + 16 * 31);
+  const h = new Uint32Array([0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476]);
+  for (let off = 0; off < msg.length; off += 64) md5Transform(h, msg.subarray(off, off + 64));
+  const iv = new Uint8Array(16);
+  const o = new DataView(iv.buffer);
+  for (let i = 0; i < 4; i++) o.setUint32(i * 4, h[i]!, true);
+  return iv;
+}
+
 /** Multiply the XTS tweak by x in GF(2^128) (little-endian, as IEEE P1619). */
 function gfMulX(t: Uint8Array): void {
   let carry = 0;
@@ -110,17 +192,11 @@ function gfMulX(t: Uint8Array): void {
   if (carry) t[0]! ^= 0x87;
 }
 
-function xts(
-  cc: CryptC,
-  part: KeyPart,
-  sector: number,
-  data: Uint8Array,
-  encrypt: boolean,
-): Uint8Array {
+function xts(part: KeyPart, iv: Uint8Array, data: Uint8Array, encrypt: boolean): Uint8Array {
   const half = part.key.length / 2;
   const k1 = part.key.subarray(0, half);
   const k2 = part.key.subarray(half);
-  const tweak = ecb(k2, { disablePadding: true }).encrypt(ivFor(cc, part, sector));
+  const tweak = ecb(k2, { disablePadding: true }).encrypt(iv);
   const buf = new Uint8Array(data.length);
   const tweaks = new Uint8Array(data.length);
   for (let off = 0; off < data.length; off += 16) {
@@ -134,7 +210,11 @@ function xts(
   return out;
 }
 
-/** Encrypt or decrypt one 512-byte sector. */
+/**
+ * Encrypt or decrypt one encryption unit. lmk's IV comes from the data: a write's from its
+ * plaintext (crypt_iv_lmk_gen); a read decrypts with a zero IV and then XORs the IV of the
+ * decrypted data into the first block (crypt_iv_lmk_post).
+ */
 function cryptSector(
   cc: CryptC,
   part: KeyPart,
@@ -142,18 +222,30 @@ function cryptSector(
   data: Uint8Array,
   encrypt: boolean,
 ): Uint8Array {
+  let iv: Uint8Array;
+  if (cc.ivMode === "lmk") iv = encrypt ? lmkOne(cc.lmkSeed, sector, data) : new Uint8Array(16);
+  else iv = ivFor(cc, part, sector);
+  let out: Uint8Array;
   switch (cc.chain) {
     case "xts":
-      return xts(cc, part, sector, data, encrypt);
+      out = xts(part, iv, data, encrypt);
+      break;
     case "cbc": {
-      const c = cbc(part.key, ivFor(cc, part, sector), { disablePadding: true });
-      return encrypt ? c.encrypt(data) : c.decrypt(data);
+      const c = cbc(part.key, iv, { disablePadding: true });
+      out = encrypt ? c.encrypt(data) : c.decrypt(data);
+      break;
     }
     case "ecb": {
       const c = ecb(part.key, { disablePadding: true });
-      return encrypt ? c.encrypt(data) : c.decrypt(data);
+      out = encrypt ? c.encrypt(data) : c.decrypt(data);
+      break;
     }
   }
+  if (cc.ivMode === "lmk" && !encrypt) {
+    const post = lmkOne(cc.lmkSeed, sector, out);
+    for (let i = 0; i < 16; i++) out[i]! ^= post[i]!;
+  }
+  return out;
 }
 
 /**
@@ -188,6 +280,7 @@ function parseOptional(t: Target<CryptC>, args: string[]): CryptOpts {
     noWriteWorkqueue: false,
     sectorSize: SECTOR,
     ivLargeSectors: false,
+    integrity: null,
   };
   if (args.length === 0) return opts;
   // dm_read_arg_group with {0, 8, "Invalid number of feature args"}.
@@ -202,8 +295,16 @@ function parseOptional(t: Target<CryptC>, args: string[]): CryptOpts {
     else if (lower === "submit_from_crypt_cpus") opts.submitFromCryptCpus = true;
     else if (lower === "no_read_workqueue") opts.noReadWorkqueue = true;
     else if (lower === "no_write_workqueue") opts.noWriteWorkqueue = true;
-    else if (/^integrity:[0-9]+:/.test(o)) ctrError("Invalid integrity arguments");
-    else if ((m = /^sector_size:([0-9]+)$/.exec(o))) {
+    else if ((m = /^integrity:([0-9]+)/.exec(o))) {
+      // sscanf "integrity:%u:", then the profile after the next ':' (aead or none, any case).
+      const v = Number(BigInt(m[1]!) & 0xffffffffn);
+      const colon = o.indexOf(":", "integrity:".length);
+      if (v === 0 || v > MAX_TAG_SIZE || colon < 0) ctrError("Invalid integrity arguments");
+      const auth = o.slice(colon + 1);
+      const a = auth.toLowerCase();
+      if (a !== "aead" && a !== "none") ctrError("Unknown integrity profile");
+      opts.integrity = { tagSize: v, auth };
+    } else if ((m = /^sector_size:([0-9]+)$/.exec(o))) {
       // sscanf "%hu": the value wraps to 16 bits.
       const v = Number(BigInt(m[1]!) & 0xffffn);
       if (v < SECTOR || v > 4096 || (v & (v - 1)) !== 0)
@@ -234,8 +335,18 @@ interface CipherSpec {
 function parseCipher(
   spec: string,
   warn: (text: string) => void,
+  aead: boolean,
 ): Pick<CryptC, "chain" | "ivMode" | "essivDigest" | "tfms"> {
+  // Integrity AEAD transforms exist only in the crypto API form, and not with these ciphers.
+  if (aead && !spec.startsWith("capi:")) ctrError("Bad cipher specification");
   const c = spec.startsWith("capi:") ? parseCipherNew(spec) : parseCipherOld(spec);
+  if (aead) {
+    // crypt_ctr_cipher_new with an AEAD: lmk refused, ESSIV's digest checked, then the AEAD
+    // allocated: none of the ciphers here is one (gcm, authenc are not implemented).
+    if (c.ivMode === "lmk") ctrError("AEAD transforms not supported for LMK");
+    if (c.ivMode === "essiv" && !c.ivOpts) ctrError("Digest algorithm missing for ESSIV mode");
+    ctrError("Error allocating crypto tfm", "ENOENT");
+  }
   if (c.ivMode === "essiv" && !c.ivOpts) ctrError("Digest algorithm missing for ESSIV mode");
   // crypt_alloc_tfms: "chain(cipher)", or "essiv(chain(cipher),digest)".
   if (c.cipher !== "aes" || !["cbc", "ecb", "xts"].includes(c.chain))
@@ -247,7 +358,7 @@ function parseCipher(
     warn("Selected cipher does not support IVs");
     ivMode = undefined;
   }
-  const modes = ["plain", "plain64", "plain64be", "null", "essiv"];
+  const modes = ["plain", "plain64", "plain64be", "null", "essiv", "lmk", "random"];
   if (ivMode !== undefined && !modes.includes(ivMode)) ctrError("Invalid IV mode");
   return {
     chain: c.chain as CryptC["chain"],
@@ -309,10 +420,10 @@ function parseCipherNew(spec: string): CipherSpec {
     ivMode = tmp.slice(dash + 1);
     tmp = tmp.slice(0, dash);
   }
-  // The IV modes here are those of parseCipher; lmk (64 tfms) is not among them, so it is
-  // refused there as "Invalid IV mode" (README, Differences from Linux).
+  // lmk works on 64 keys (loop-AES's multi-key scheme).
   const m = /^([a-z0-9]+)\(([a-z0-9]+)\)$/.exec(tmp);
-  return { cipher: m?.[2] ?? "", chain: m?.[1] ?? "", ivMode, ivOpts, tfms: 1 };
+  const tfms = ivMode === "lmk" ? 64 : 1;
+  return { cipher: m?.[2] ?? "", chain: m?.[1] ?? "", ivMode, ivOpts, tfms };
 }
 
 /**
@@ -321,12 +432,17 @@ function parseCipherNew(spec: string): CipherSpec {
  * has no vector for essiv with sha1 and says so first; its 20 bytes then fit no AES key.
  */
 function keyParts(
-  cc: Pick<CryptC, "chain" | "essivDigest" | "tfms">,
+  cc: Pick<CryptC, "chain" | "essivDigest" | "tfms" | "ivMode">,
   key: Uint8Array,
   printk: (line: string) => void,
 ): KeyPart[] | null {
-  if (key.length % cc.tfms !== 0) return null;
-  const size = key.length / cc.tfms;
+  // crypt_ctr_ivmode: lmk version 3 has one more key (the IV seed) when the key does not
+  // divide by the key count; every key is as long (key_extra_size = key_size / key_parts).
+  const extra =
+    cc.ivMode === "lmk" && key.length % cc.tfms !== 0 ? Math.floor(key.length / (cc.tfms + 1)) : 0;
+  if (extra === 0 && key.length % cc.tfms !== 0) return null;
+  // get_subkey_size: (key_size - key_extra_size) >> ilog2(tfms_count).
+  const size = Math.floor((key.length - extra) / cc.tfms);
   const sizes = cc.chain === "xts" ? [32, 48, 64] : [16, 24, 32];
   if (!sizes.includes(size)) return null;
   const hash = cc.essivDigest ? HASHES[cc.essivDigest]! : null;
@@ -344,6 +460,16 @@ function keyParts(
   return parts;
 }
 
+/** crypt_iv_lmk_ctr/init: version 3's seed, the first 16 bytes of the key after the tfms' keys. */
+function lmkSeed(cc: Pick<CryptC, "ivMode" | "tfms">, key: Uint8Array): Uint8Array | null {
+  if (cc.ivMode !== "lmk" || key.length % cc.tfms === 0) return null;
+  const extra = Math.floor(key.length / (cc.tfms + 1));
+  const size = Math.floor((key.length - extra) / cc.tfms);
+  const seed = new Uint8Array(LMK_SEED_SIZE);
+  seed.set(key.subarray(cc.tfms * size, cc.tfms * size + 16));
+  return seed;
+}
+
 export default defineTarget<CryptC>({
   name: "crypt",
   version: [1, 24, 0],
@@ -353,10 +479,13 @@ export default defineTarget<CryptC>({
     // Optional parameters are read before the cipher constructor, as in crypt_ctr.
     const opts = parseOptional(t, args.slice(5));
     // The cipher and IV mode first, then the key is set (crypt_ctr_cipher).
-    const c = parseCipher(args[0]!, (text) => t.log("warn", text));
+    const aead = opts.integrity?.auth.toLowerCase() === "aead";
+    const c = parseCipher(args[0]!, (text) => t.log("warn", text), aead);
     const key = parseHexKey(args[1]!);
     const parts = key && keyParts(c, key, (line) => t.printk("warn", line));
     if (!key || !parts) ctrError("Error decoding and setting key");
+    // crypt_iv_lmk_ctr: "Unsupported sector size for LMK", reported as the IV's failure.
+    if (c.ivMode === "lmk" && opts.sectorSize !== SECTOR) ctrError("Error creating IV");
     const ivOffset = parseU64(args[2]!);
     if (ivOffset === null || ivOffset % (opts.sectorSize / SECTOR) !== 0)
       ctrError("Invalid iv_offset sector");
@@ -371,6 +500,12 @@ export default defineTarget<CryptC>({
       t.putDevice(dev);
       ctrError("Invalid device sector");
     }
+    // crypt_integrity_ctr: the random IV needs per-sector space for it (integrity_iv_size), an
+    // AEAD its tag; both need the DM-DIF-EXT-TAG integrity profile of dm-integrity below.
+    if (c.ivMode === "random") {
+      t.putDevice(dev);
+      ctrError("Integrity profile not supported.");
+    }
     t.numFlushBios = 1;
     if (opts.allowDiscards) t.numDiscardBios = 1;
     t.private = {
@@ -378,6 +513,7 @@ export default defineTarget<CryptC>({
       key,
       ...c,
       parts,
+      lmkSeed: lmkSeed(c, key),
       ivOffset,
       dev,
       start,
@@ -433,6 +569,7 @@ export default defineTarget<CryptC>({
       o.submitFromCryptCpus && "submit_from_crypt_cpus",
       o.noReadWorkqueue && "no_read_workqueue",
       o.noWriteWorkqueue && "no_write_workqueue",
+      o.integrity && `integrity:${o.integrity.tagSize}:${o.integrity.auth}`,
       o.sectorSize !== SECTOR && `sector_size:${o.sectorSize}`,
       o.ivLargeSectors && "iv_large_sectors",
     ].filter((f): f is string => typeof f === "string");
@@ -467,12 +604,15 @@ export default defineTarget<CryptC>({
         if (!parts) throw new DmError("EINVAL");
         cc.key = key;
         cc.parts = parts;
+        cc.lmkSeed = lmkSeed(cc, key);
         cc.keyValid = true;
         return;
       }
       if (argv.length === 2 && argv[1]!.toLowerCase() === "wipe") {
         // crypt_wipe_key: the key is gone until `key set`.
         cc.key = new Uint8Array(cc.key.length);
+        // crypt_iv_lmk_wipe: the seed goes with the key.
+        if (cc.lmkSeed) cc.lmkSeed = new Uint8Array(LMK_SEED_SIZE);
         cc.keyValid = false;
         return;
       }
