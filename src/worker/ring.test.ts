@@ -62,6 +62,36 @@ describe("event ring", () => {
     expect(consumer.dropped()).toBe(2);
   });
 
+  it("pushRecords copies stretches of a source ring across both wraparounds, dropping what does not fit", () => {
+    const { producer, consumer } = ring(8);
+    // A source ring of 4 records of 3 words: record k holds [k, -k, 10k].
+    const srcOf = (seqs: number[]) => {
+      const src = new Float64Array(4 * 3);
+      for (const q of seqs) src.set([q, -q, q * 10], (q & 3) * 3);
+      return src;
+    };
+    const seen: number[][] = [];
+    // Fill the ring to 6 so that the next stretch wraps this ring's slots too.
+    for (let q = 0; q < 6; q++) producer.push([100 + q, 0, 0]);
+    seen.push(...drainAll(consumer));
+    // Source records 2..5: they wrap the source ring (slots 2, 3, 0, 1).
+    expect(producer.pushRecords(srcOf([2, 3, 4, 5]), 4, 2, 4)).toBe(4);
+    expect(producer.available()).toBe(4);
+    expect(drainAll(consumer)).toEqual([
+      [2, -2, 20],
+      [3, -3, 30],
+      [4, -4, 40],
+      [5, -5, 50],
+    ]);
+    expect(seen.map((r) => r[0])).toEqual([100, 101, 102, 103, 104, 105]);
+    // A stretch longer than the room left: the rest is dropped and counted.
+    for (let q = 0; q < 6; q++) producer.push([q, 0, 0]);
+    expect(producer.pushRecords(srcOf([6, 7, 8, 9]), 4, 6, 4)).toBe(2);
+    expect(consumer.takeDropped()).toBe(2);
+    expect(drainAll(consumer).map((r) => r[0])).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(producer.pushRecords(srcOf([]), 4, 0, 0)).toBe(0);
+  });
+
   it("reserve/commit writes in place; pop copies one record; drain honours max", () => {
     const { producer, consumer } = ring(8);
     for (let seq = 0; seq < 5; seq++) {
