@@ -45,6 +45,22 @@ test("a fault rule and a write cache set from the disk panel, then a power cut u
   await expect(rules).toContainText(/fired [1-9]/, { timeout: 30_000 });
   await page.screenshot({ path: `${SHOTS}/diskfault-under-load.png` });
   await panel.screenshot({ path: `${SHOTS}/diskfault-panel.png` });
+  await panel.getByRole("region", { name: "disk ram1" }).screenshot({
+    path: `${SHOTS}/diskfault-ram1.png`,
+  });
+  // The faults on the timeline, in ram1's lane.
+  await page.getByRole("tab", { name: "Timeline" }).click();
+  const timeline = page.getByRole("list", { name: "Lifecycle timeline" });
+  await expect(
+    timeline.getByRole("img", {
+      name: /^disk fault ram1 bio \d+ \d+\+8: rule 1: ram1 --op write --sectors 0-2047 --errno EIO at /,
+    }),
+  ).not.toHaveCount(0);
+  await expect(
+    timeline.getByRole("img", { name: /^disk config ram0: diskcache ram0 on at / }),
+  ).toHaveCount(1);
+  await panel.screenshot({ path: `${SHOTS}/diskfault-timeline.png` });
+  await page.getByRole("tab", { name: "Disks" }).click();
 
   await typeCommand(page, "dmesg | grep 'I/O error' | tail -n 2");
   await expect(consoleRows).toContainText(
@@ -72,5 +88,13 @@ test("a fault rule and a write cache set from the disk panel, then a power cut u
   await expect(ram0.getByLabel("volatile write cache")).toBeChecked();
   await expect(rules).toContainText("--errno EIO");
   await page.screenshot({ path: `${SHOTS}/diskfault-after-powercut.png` });
+  await page.getByRole("tab", { name: "Timeline" }).click();
+  await expect(
+    timeline.getByRole("img", { name: /^power cut ram0: ram0: \d+ lost, 0 kept at / }),
+  ).toHaveCount(1);
+  await expect(
+    timeline.getByRole("img", { name: /^power cut ram1: ram1: no write cache at / }),
+  ).toHaveCount(1);
+  await panel.screenshot({ path: `${SHOTS}/diskfault-timeline-after-powercut.png` });
   expect(errors).toEqual([]);
 });

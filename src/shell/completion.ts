@@ -267,7 +267,45 @@ export async function complete(src: CompletionSource, line: string): Promise<Com
   if (cmd === "loadgen" && args.length === 1 && args[0] === "start") {
     return done([...src.dmDevices(), ...(await pathCandidates(src, word))]);
   }
+  if (cmd === "diskfault" || cmd === "diskcache")
+    return done(await diskWords(src, cmd, args, word));
   return paths();
+}
+
+const DISKFAULT_OPTIONS = [
+  "--op",
+  "--sectors",
+  "--errno",
+  "--latency",
+  "--corrupt",
+  "--prob",
+  "--after",
+  "--once",
+];
+const DISKFAULT_VALUES: Record<string, readonly string[]> = {
+  "--op": ["read", "write", "flush", "discard", "any"],
+  "--errno": ["EIO", "ENOSPC", "ETIMEDOUT", "ENODATA", "EOPNOTSUPP", "EILSEQ", "EAGAIN"],
+};
+
+/** diskfault's subcommands, disks, options and option values; diskcache's disks and on/off. */
+async function diskWords(
+  src: CompletionSource,
+  cmd: string,
+  args: readonly string[],
+  word: string,
+): Promise<string[]> {
+  const disks = ((await src.readdir("/dev")) ?? [])
+    .map((e) => e.name)
+    .filter((n) => (cmd === "diskcache" ? /^ram\d+$/ : /^(ram|loop)\d+$/).test(n));
+  if (cmd === "diskcache")
+    return args.length === 0 ? disks : args.length === 1 ? ["on", "off"] : [];
+  if (args.length === 0) return ["add", "list", "del", "clear"];
+  const sub = args[0];
+  if (args.length === 1 && (sub === "add" || sub === "list" || sub === "clear")) return disks;
+  if (sub !== "add") return [];
+  const prev = args[args.length - 1]!;
+  if (prev in DISKFAULT_VALUES) return [...DISKFAULT_VALUES[prev]!];
+  return word.startsWith("-") ? DISKFAULT_OPTIONS : [];
 }
 
 /** Entries of the word's directory that start with its last component; directories end in "/". */

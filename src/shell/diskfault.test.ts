@@ -1,6 +1,7 @@
 /** The diskfault, diskcache and powercut commands (src/shell/commands/diskfault.ts). */
 import { describe, expect, it } from "vitest";
-import { runTranscript } from "./index.ts";
+import { Engine } from "../engine/index.ts";
+import { createShell, runTranscript } from "./index.ts";
 
 const run = async (script: string) =>
   Buffer.from(
@@ -144,5 +145,21 @@ durable!
 ram0: write cache off
 exit status 0
 `);
+  });
+});
+
+describe("tab completion", () => {
+  it("completes diskfault's subcommands, disks, options and values, and diskcache's disks", async () => {
+    const sh = createShell(new Engine({ seed: 1 }));
+    await sh.run("modprobe brd rd_nr=2 rd_size=1024; modprobe loop");
+    const c = async (line: string) => (await sh.complete(line)).candidates;
+    expect(await c("diskfault ")).toEqual(["add", "clear", "del", "list"]);
+    expect(await c("diskfault add r")).toEqual(["ram0", "ram1"]);
+    expect(await c("diskfault add loop")).toContain("loop0");
+    expect(await c("diskfault add ram0 --o")).toEqual(["--once", "--op"]);
+    expect(await c("diskfault add ram0 --op w")).toEqual(["write"]);
+    expect(await c("diskfault add ram0 --errno ENO")).toEqual(["ENODATA", "ENOSPC"]);
+    expect(await c("diskcache ")).toEqual(["ram0", "ram1"]);
+    expect(await c("diskcache ram0 o")).toEqual(["off", "on"]);
   });
 });
