@@ -294,17 +294,13 @@ export function flushCloneSector(t: Target<unknown>, bio: Bio): number {
   return isFirstFlushClone(t, bio) ? (bio.parent?.sector ?? 0) : 0;
 }
 
-/**
- * ctrDoesIo (target.ts): the page's dry run of a table line (DeviceMapper.validate) must not run
- * this type: its ctr does no I/O, but its dtr writes the log (the end mark and the super block),
- * which would land on the live log device. A log-writes line is checked at load.
- */
-const features = { ctrDoesIo: true, nowait: false };
-
 export default defineTarget<LogWritesC>({
   name: "log-writes",
   version: [1, 1, 0],
-  features,
+  // ctrDoesIo: the page's dry run of a table line (DeviceMapper.validate) must not run this
+  // type. Its ctr does no I/O, but its dtr writes the log (the end mark and the super block),
+  // which would land on the live log device. A log-writes line is checked at load.
+  features: { ctrDoesIo: true },
   ctr(t, args) {
     if (args.length < 2) ctrError("Invalid argument count");
     let dev: DmDev;
