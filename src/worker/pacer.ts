@@ -301,10 +301,12 @@ export class Pacer {
           this.#anchorVirt += next - target;
           target = next;
         }
+        // Counted before the entry runs: the entry may wake its process itself (a dm device's
+        // completion calls wake for its suspend waiters, which also resolves the bio's waiter).
+        const waiting = e.waiting;
         c.step();
         this.#lastRunAt = c.now;
         ran++;
-        const waiting = e.waiting;
         if (waiting > 0) {
           e.wake();
           // A process resumes: it acts at this instant, before time moves on. Its continuation
