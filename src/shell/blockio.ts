@@ -60,6 +60,8 @@ export class BlockFile {
 
   /** The pages the last buffered read brought in: bytes [at, at + pages.length). */
   #cache: { at: number; pages: Uint8Array; generation: number } | null = null;
+  /** The buffer of pages no longer kept, for the next read to fill. */
+  #spare: Uint8Array | null = null;
 
   /**
    * One bio; `reqFlags` are its bi_opf bits as Linux sets them (blk-mq.ts LINUX_REQ), which only
@@ -209,11 +211,17 @@ export class BlockFile {
     const last = Math.floor((end - 1) / PAGE);
     const a = first * PAGE;
     const b = Math.min((last + 1) * PAGE, size);
-    const pages = new Uint8Array(b - a);
+    // Read into the buffer of the pages kept before the last ones, when it fits: a sequential
+    // reader allocates nothing per read (in a browser's worker that costs more than the read).
+    const spare = this.#spare;
+    this.#spare = null;
+    const pages = spare && spare.length === b - a ? spare : new Uint8Array(b - a);
     const generation = this.bdev.writeGeneration;
     if (await this.#io("READ", a, pages)) {
       this.#overlayDirty(a, pages);
       buf.set(pages.subarray(pos - a, end - a));
+      const replaced = this.#cache?.pages;
+      if (replaced && replaced !== pages) this.#spare = replaced;
       this.#cache = { at: a, pages, generation };
       return { n: end - pos };
     }
@@ -270,9 +278,10 @@ export class BlockFile {
     }
     pages.set(chunk, pos - a);
     // Only the page cache changes now; writeback comes later, one bio per block.
+    // Views of this write's own buffer, one per block (no copy: nothing else holds `pages`).
     for (let pa = a; pa < b; pa += bsize) {
       const pb = Math.min(pa + bsize, b);
-      dirty.set(pa, pages.slice(pa - a, pb - a));
+      dirty.set(pa, pages.subarray(pa - a, pb - a));
     }
     // Readers' kept pages must see it.
     this.bdev.writeGeneration++;

@@ -55,18 +55,29 @@ export interface Reader {
   read(max: number): Promise<Uint8Array | { errno: string }>;
 }
 
-/** Read `opened` from the start in chunks of at most `chunk` bytes (4 KiB: a stdio buffer). */
-export async function reader(shell: DmShell, opened: Opened, chunk = 4096): Promise<Reader> {
+/**
+ * Read `opened` from the start in chunks of at most `chunk` bytes (4 KiB: a stdio buffer).
+ * `reuse`: a device's reads all go into one buffer, so a chunk returned is valid only until the
+ * next read (for callers that consume each chunk at once, as a hash does; no allocation per
+ * read, which in a browser's worker costs more than the read itself).
+ */
+export async function reader(
+  shell: DmShell,
+  opened: Opened,
+  chunk = 4096,
+  reuse = false,
+): Promise<Reader> {
   switch (opened.kind) {
     case "block": {
       // Whole `chunk`-sized reads (a stdio buffer), served in whatever sizes are asked for.
       let pos = 0;
       let held: Uint8Array = new Uint8Array(0);
       const f = opened.file;
+      const stdio = reuse ? new Uint8Array(chunk) : null;
       return {
         async read(max) {
           if (held.length === 0) {
-            const buf = new Uint8Array(chunk);
+            const buf = stdio ?? new Uint8Array(chunk);
             const r = await f.read(pos, buf);
             if (r.errno !== undefined) return { errno: r.errno };
             pos += r.n;

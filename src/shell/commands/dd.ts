@@ -89,6 +89,11 @@ function parseNum(s: string, lower: bigint, upper: bigint): bigint | string {
 /** One end of the copy: what read(2), write(2) and lseek(2) do on it. */
 interface End {
   name: string;
+  /**
+   * read(2) of up to `n` bytes: the bytes or an errno. Like dd's own input buffer, what it
+   * returns may be the end's one buffer, valid until the next read (it costs no allocation per
+   * block, which in a browser's worker costs more than the I/O it carries).
+   */
   read(n: number): Promise<Uint8Array | string>;
   write(data: Uint8Array): Promise<number | string>;
   /** lseek(fd, off, SEEK_CUR): null or an errno. */
@@ -104,10 +109,12 @@ function blockEnd(name: string, file: BlockFile, append: boolean): End {
   let pos = 0;
   file.open();
   let closed = false;
+  let ibuf = new Uint8Array(0);
   return {
     name,
     async read(n) {
-      const buf = new Uint8Array(n);
+      if (ibuf.length !== n) ibuf = new Uint8Array(n);
+      const buf = ibuf;
       const r = await file.read(pos, buf);
       if (r.errno !== undefined) return r.errno;
       pos += r.n;
@@ -198,12 +205,16 @@ async function fileEnd(
 }
 
 function streamEnd(name: string, kind: "zero" | "urandom" | "null", io: Io): End {
+  let ibuf = new Uint8Array(0);
   return {
     name,
     async read(n) {
       if (kind === "null") return new Uint8Array(0);
-      const b = new Uint8Array(n);
+      if (ibuf.length !== n) ibuf = new Uint8Array(n);
+      const b = ibuf;
+      // Zeroed again: a target may have changed the last block's bytes in place (a corruption).
       if (kind === "urandom") io.shell.ctx.urandom.fill(b);
+      else b.fill(0);
       return b;
     },
     async write(d) {
@@ -421,20 +432,21 @@ export const dd = command("dd", async (args, io) => {
       for (;;) {
         let r: Uint8Array | string;
         if (flags.fullblock) {
-          const parts: Uint8Array[] = [];
+          // Each read's bytes are copied at once: the next read may reuse the end's buffer.
+          const whole = new Uint8Array(n);
           let got = 0;
-          r = new Uint8Array(0);
+          r = whole.subarray(0, 0);
           while (got < n) {
             const x = await input.read(n - got);
             if (typeof x === "string") {
-              r = got > 0 ? concat(parts, got) : x;
+              r = got > 0 ? whole.subarray(0, got) : x;
               break;
             }
             if (x.length === 0) break;
-            parts.push(x);
+            whole.set(x, got);
             got += x.length;
           }
-          if (typeof r !== "string") r = concat(parts, got);
+          if (typeof r !== "string") r = whole.subarray(0, got);
         } else {
           r = await input.read(n);
         }
@@ -615,16 +627,6 @@ async function openEnd(
       return fileEnd(io, name, o.path, data, append);
     }
   }
-}
-
-function concat(parts: Uint8Array[], n: number): Uint8Array {
-  const out = new Uint8Array(n);
-  let off = 0;
-  for (const p of parts) {
-    out.set(p, off);
-    off += p.length;
-  }
-  return out;
 }
 
 export const ddCommands: DmshCommand[] = [dd];

@@ -890,7 +890,7 @@ function hashCommand(
         r =
           o.kind === "file"
             ? bufferReader(await io.shell.fs.readFileBuffer(o.path))
-            : await reader(io.shell, o);
+            : await reader(io.shell, o, 4096, true); // each chunk is hashed at once
       }
       const h = make();
       for (;;) {
