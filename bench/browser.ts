@@ -10,6 +10,9 @@ import { fileURLToPath } from "node:url";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 
+/** The production build the browser benchmarks serve (BENCH_DIST, default dist/). */
+export const BENCH_DIST = process.env.BENCH_DIST ?? "dist";
+
 export const CHROMIUM_ARGS = [
   "--no-sandbox",
   "--disable-gpu",
@@ -32,14 +35,24 @@ async function waitForServer(url: string, ms: number): Promise<void> {
   throw new Error(`preview server did not start at ${url}`);
 }
 
-/** Serve dist/ on `port`, launch Chromium, run `fn`, then stop both. */
+/** Serve BENCH_DIST on `port`, launch Chromium, run `fn`, then stop both. */
 export async function withPreviewBrowser<T>(
   port: number,
   fn: (browser: Browser, url: string) => Promise<T>,
 ): Promise<T> {
   const server = spawn(
     "npx",
-    ["vite", "preview", "--host", "127.0.0.1", "--port", String(port), "--strictPort"],
+    [
+      "vite",
+      "preview",
+      "--outDir",
+      BENCH_DIST,
+      "--host",
+      "127.0.0.1",
+      "--port",
+      String(port),
+      "--strictPort",
+    ],
     { cwd: ROOT, stdio: "ignore", detached: true },
   );
   const url = `http://127.0.0.1:${port}/`;
@@ -55,6 +68,10 @@ export async function withPreviewBrowser<T>(
       await browser.close();
     }
   } finally {
-    if (server.pid) process.kill(-server.pid, "SIGTERM");
+    try {
+      if (server.pid) process.kill(-server.pid, "SIGTERM");
+    } catch {
+      // already gone (it could not take the port): the error that matters is the one above
+    }
   }
 }

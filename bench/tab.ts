@@ -14,7 +14,10 @@
  * Figures are printed, not asserted. Wall time in the tab is measured in the page, around the
  * request to the worker.
  *
- *   node --import tsx bench/tab.ts            (builds first if dist/ is missing)
+ *   node --import tsx bench/tab.ts            (builds first if the build is missing)
+ *
+ * Environment: BENCH_DIST (the build to serve, default dist), BENCH_PORT, BENCH_TAB_RUNS (rounds
+ * of each command, default 5), BENCH_TAB_GOLDEN_RUNS (rounds of the golden suite, default 2).
  */
 
 import { spawnSync } from "node:child_process";
@@ -26,14 +29,15 @@ import { Engine, NS_PER_MS, NS_PER_US } from "../src/engine/index.ts";
 import { createShell, runTranscript } from "../src/shell/index.ts";
 import { Pacer } from "../src/worker/pacer.ts";
 import { PACE_REAL_TIME } from "../src/worker/protocol.ts";
-import { withPreviewBrowser } from "./browser.ts";
+import { BENCH_DIST, withPreviewBrowser } from "./browser.ts";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const PORT = Number(process.env.BENCH_PORT ?? 4393);
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? NaN;
+  const m = s.length >> 1;
+  return s.length % 2 === 1 ? s[m]! : ((s[m - 1] ?? NaN) + (s[m] ?? NaN)) / 2;
 }
 
 // ------------------------------------------------------------------------------- pacer error
@@ -115,16 +119,13 @@ function goldenScripts(): Array<[string, string]> {
     .map((f) => [f, readFileSync(join(dir, f), "utf8")]);
 }
 
-async function headlessCommand(script: string, runs: number): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const shell = createShell(new Engine({ seed: 1 }));
-    await shell.run(SCENARIO, {});
-    const t0 = performance.now();
-    await shell.run(script, {});
-    times.push(performance.now() - t0);
-  }
-  return median(times);
+/** Wall ms of `script` headless (Node, eager engine), on a fresh engine with the scenario. */
+async function headlessCommand(script: string): Promise<number> {
+  const shell = createShell(new Engine({ seed: 1 }));
+  await shell.run(SCENARIO, {});
+  const t0 = performance.now();
+  await shell.run(script, {});
+  return performance.now() - t0;
 }
 
 async function headlessGolden(): Promise<number> {
@@ -138,6 +139,7 @@ async function headlessGolden(): Promise<number> {
 }
 
 type Speed = "max" | "1x";
+const SPEEDS: readonly Speed[] = ["max", "1x"];
 
 async function setSpeed(page: Page, speed: Speed): Promise<void> {
   await page.evaluate(
@@ -146,7 +148,7 @@ async function setSpeed(page: Page, speed: Speed): Promise<void> {
   );
 }
 
-/** Wall ms of one command in the tab (measured in the page). */
+/** Wall ms of one command in the tab (measured in the page, around the worker's answer). */
 function tabRun(page: Page, script: string): Promise<number> {
   return page.evaluate(async (script) => {
     const c = window.dmPlayground!.client()!;
@@ -156,20 +158,16 @@ function tabRun(page: Page, script: string): Promise<number> {
   }, script);
 }
 
-async function tabCommand(page: Page, script: string, runs: number): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    await page.evaluate(
-      async ([seed, scenario]) => {
-        const c = window.dmPlayground!.client()!;
-        await c.call("reset", { seed });
-        await c.runShell(scenario, () => {});
-      },
-      [1, SCENARIO] as const,
-    );
-    times.push(await tabRun(page, script));
-  }
-  return median(times);
+async function tabCommand(page: Page, script: string): Promise<number> {
+  await page.evaluate(
+    async ([seed, scenario]) => {
+      const c = window.dmPlayground!.client()!;
+      await c.call("reset", { seed });
+      await c.runShell(scenario, () => {});
+    },
+    [1, SCENARIO] as const,
+  );
+  return tabRun(page, script);
 }
 
 async function tabGolden(page: Page): Promise<number> {
@@ -183,48 +181,74 @@ async function tabGolden(page: Page): Promise<number> {
 
 export interface TabRow {
   what: string;
-  headlessMs: number;
-  tab: Record<Speed, number>;
+  /** Wall ms of each round, headless and in the tab at each speed. */
+  headless: number[];
+  tab: Record<Speed, number[]>;
 }
 
-export async function benchTab(runs = 3): Promise<TabRow[]> {
-  if (!existsSync(join(ROOT, "dist", "index.html"))) {
-    spawnSync("npx", ["vite", "build"], { cwd: ROOT, stdio: "inherit" });
+/**
+ * Rounds of: the command headless, then in the tab at "max", then at 1x (each on a fresh
+ * engine), so that each round's ratios compare figures taken within seconds of each other on a
+ * shared, noisy machine. `runs` rounds of each command, `goldenRuns` of the golden suite
+ * (BENCH_TAB_RUNS, BENCH_TAB_GOLDEN_RUNS; 0 golden runs leaves the suite out).
+ */
+export async function benchTab(
+  runs = Number(process.env.BENCH_TAB_RUNS ?? 5),
+  goldenRuns = Number(process.env.BENCH_TAB_GOLDEN_RUNS ?? 2),
+): Promise<TabRow[]> {
+  if (!existsSync(join(ROOT, BENCH_DIST, "index.html"))) {
+    spawnSync("npx", ["vite", "build", "--outDir", BENCH_DIST], { cwd: ROOT, stdio: "inherit" });
   }
-  const rows: TabRow[] = [];
-  for (const [what, script] of COMMANDS) {
-    rows.push({ what, headlessMs: await headlessCommand(script, runs), tab: { max: 0, "1x": 0 } });
-  }
-  rows.push({
-    what: `golden suite (${goldenScripts().length} scripts)`,
-    headlessMs: await headlessGolden(),
-    tab: { max: 0, "1x": 0 },
-  });
+  const fresh = (what: string): TabRow => ({ what, headless: [], tab: { max: [], "1x": [] } });
+  const rows = COMMANDS.map(([what]) => fresh(what));
+  const golden = fresh(`golden suite (${goldenScripts().length} scripts)`);
   await withPreviewBrowser(PORT, async (browser, url) => {
     const page = await browser.newPage();
     await page.goto(url);
     await page.waitForSelector('g[aria-label="device stripes"]', { timeout: 60_000 });
-    for (const speed of ["max", "1x"] as const) {
-      await setSpeed(page, speed);
-      for (const [i, [, script]] of COMMANDS.entries()) {
-        rows[i]!.tab[speed] = await tabCommand(page, script, runs);
+    // A first round of everything, not counted: both sides' code gets compiled and warm.
+    for (const [, script] of COMMANDS) {
+      await headlessCommand(script);
+      for (const speed of SPEEDS) {
+        await setSpeed(page, speed);
+        await tabCommand(page, script);
       }
+    }
+    for (let round = 0; round < runs; round++) {
+      for (const [i, [, script]] of COMMANDS.entries()) {
+        const row = rows[i]!;
+        row.headless.push(await headlessCommand(script));
+        for (const speed of SPEEDS) {
+          await setSpeed(page, speed);
+          row.tab[speed].push(await tabCommand(page, script));
+        }
+      }
+    }
+    for (let round = 0; round < goldenRuns; round++) {
+      golden.headless.push(await headlessGolden());
       // The golden suite sleeps in places: at 1x those take their wall time, as they should.
-      rows[COMMANDS.length]!.tab[speed] = await tabGolden(page);
+      for (const speed of SPEEDS) {
+        await setSpeed(page, speed);
+        golden.tab[speed].push(await tabGolden(page));
+      }
     }
   });
-  return rows;
+  return goldenRuns > 0 ? [...rows, golden] : rows;
 }
 
+/** Medians of the wall times, and the median of each round's ratio to headless. */
 export function printTab(rows: TabRow[], log = console.log): void {
   log("the tab (Chromium, worker) against headless (Node), wall ms (goal: tab within 2x)");
+  log("medians over rounds; ratio: median of each round's tab / headless");
   log(
-    `${"command".padEnd(30)} ${"headless".padStart(9)} ${"tab max".padStart(9)} ${"ratio".padStart(6)} ${"tab 1x".padStart(9)} ${"ratio".padStart(6)}`,
+    `${"command".padEnd(30)} ${"runs".padStart(4)} ${"headless".padStart(9)} ${"tab max".padStart(9)} ${"ratio".padStart(6)} ${"tab 1x".padStart(9)} ${"ratio".padStart(6)}`,
   );
   for (const r of rows) {
-    const ratio = (ms: number) => `${(ms / r.headlessMs).toFixed(1)}x`;
+    const ratio = (speed: Speed) =>
+      `${median(r.tab[speed].map((t, i) => t / (r.headless[i] ?? NaN))).toFixed(1)}x`;
+    const ms = (xs: number[]) => median(xs).toFixed(0).padStart(9);
     log(
-      `${r.what.padEnd(30)} ${r.headlessMs.toFixed(0).padStart(9)} ${r.tab.max.toFixed(0).padStart(9)} ${ratio(r.tab.max).padStart(6)} ${r.tab["1x"].toFixed(0).padStart(9)} ${ratio(r.tab["1x"]).padStart(6)}`,
+      `${r.what.padEnd(30)} ${String(r.headless.length).padStart(4)} ${ms(r.headless)} ${ms(r.tab.max)} ${ratio("max").padStart(6)} ${ms(r.tab["1x"])} ${ratio("1x").padStart(6)}`,
     );
   }
 }
