@@ -7,7 +7,9 @@
  */
 
 import { expect, test, type Page } from "@playwright/test";
+import { readFileSync } from "node:fs";
 import { exerciseSet } from "../src/lessons/exercises.ts";
+import { scenarioHash } from "../src/lessons/share.ts";
 import { typeCommand } from "./helpers.ts";
 
 // Two cores shared by many: starting the engine can take a while here.
@@ -188,7 +190,7 @@ test("a scenario link: made, refused, then agreed to and replayed the same", asy
   const other = await context.newPage();
   await other.goto(link);
   const dialog = other.getByRole("dialog", { name: /Replay a scenario from a shared link/ });
-  await expect(dialog).toBeVisible({ timeout: 20_000 });
+  await expect(dialog).toBeVisible({ timeout: 90_000 });
   await expect(dialog.getByLabel("Commands it runs")).toContainText(
     "dmsetup create top --table '0 8192 linear /dev/mapper/stripes 0'",
   );
@@ -205,7 +207,7 @@ test("a scenario link: made, refused, then agreed to and replayed the same", asy
   const third = await context.newPage();
   await third.goto(link);
   const d3 = third.getByRole("dialog", { name: /Replay a scenario/ });
-  await expect(d3).toBeVisible({ timeout: 20_000 });
+  await expect(d3).toBeVisible({ timeout: 90_000 });
   await d3.getByRole("button", { name: "Replay it" }).click();
   await expect(third.getByRole("group", { name: "device top" })).toBeVisible({ timeout: 20_000 });
   await expect
@@ -217,6 +219,41 @@ test("a scenario link: made, refused, then agreed to and replayed the same", asy
     md5,
   );
   await third.screenshot({ path: "e2e-artifacts/lessons-replayed.png" });
+  expect(errors).toEqual([]);
+});
+
+test("a link's target code is shown and runs only once agreed to", async ({ page }) => {
+  const source = readFileSync("src/samples/dm-ulinear.ts", "utf8");
+  const hash = await scenarioHash({
+    v: 1,
+    base: "default",
+    seed: 0x5eed,
+    commands: [
+      "insmod /tmp/dm-ulinear.ts",
+      "dmsetup create u --table '0 8192 ulinear /dev/ram0 0'",
+    ],
+    targets: [{ name: "dm-ulinear.ts", source }],
+    view: { tab: "outcomes", device: "u" },
+  });
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(`/${hash}`);
+  const dialog = page.getByRole("dialog", { name: /Replay a scenario from a shared link/ });
+  await expect(dialog).toBeVisible({ timeout: 90_000 });
+  await expect(dialog).toContainText("brings 1 target module");
+  await expect(dialog.getByLabel("Source of dm-ulinear.ts")).toContainText('name: "ulinear",');
+  // Nothing ran: no module, no file, no device.
+  expect(await shell(page, "lsmod | grep -c ulinear; ls /tmp/dm-ulinear.ts 2>&1 | head -1")).toBe(
+    "0\nls: /tmp/dm-ulinear.ts: No such file or directory\n",
+  );
+  await page.screenshot({ path: "e2e-artifacts/lessons-consent-code.png" });
+  await dialog.getByRole("button", { name: "Replay it" }).click();
+  await expect(page.getByRole("group", { name: "device u" })).toBeVisible({ timeout: 30_000 });
+  expect(await shell(page, "dmsetup table u")).toBe("0 8192 ulinear 1:0 0\n");
+  await expect(page.getByRole("tab", { name: "Outcomes" })).toHaveAttribute(
+    "aria-selected",
+    "true",
+  );
   expect(errors).toEqual([]);
 });
 

@@ -460,9 +460,16 @@ export async function buildImported(result: ImportResult): Promise<void> {
 export function takeLearnHash(hash = window.location.hash): void {
   const h = hash.replace(/^#/, "");
   const lesson = /^lesson=([\w-]+)$/.exec(h);
-  if (lesson && lessonById(lesson[1]!))
+  if (lesson && lessonById(lesson[1]!)) {
     useAppStore.setState({ learnOpen: true, learnTab: "lessons", lessonPick: lesson[1]! });
+    // Taken: a later hash check (after a Reset) does not open the panel again.
+    window.history.replaceState(null, "", window.location.pathname + window.location.search);
+  }
+  // The exercise set's seed stays in the URL (a teacher copies it); the same seed again keeps
+  // the score.
   const ex = /^exercises=(\d+)$/.exec(h);
-  if (ex) setExerciseSeed(Number(ex[1]));
+  const st = useAppStore.getState();
+  if (ex && (Number(ex[1]) !== st.exerciseSeed || Object.keys(st.exercises).length === 0))
+    setExerciseSeed(Number(ex[1]));
   void takeScenarioFromHash(hash);
 }
