@@ -10,6 +10,7 @@ import { delayFlakey } from "./catalog/delay-flakey.ts";
 import { mappedDevice } from "./catalog/mapped-device.ts";
 import { ownTarget } from "./catalog/own-target.ts";
 import { reload } from "./catalog/reload.ts";
+import { snapshot } from "./catalog/snapshot.ts";
 import { stacking } from "./catalog/stacking.ts";
 import { striping } from "./catalog/striping.ts";
 import { suspendResume } from "./catalog/suspend.ts";
@@ -25,6 +26,7 @@ export const LESSONS: readonly Lesson[] = [
   zeroError,
   delayFlakey,
   crypt,
+  snapshot,
   ownTarget,
 ];
 
