@@ -7,6 +7,7 @@ import type { Lesson } from "./lesson.ts";
 import { bioLife } from "./catalog/bio-life.ts";
 import { crypt } from "./catalog/crypt.ts";
 import { delayFlakey } from "./catalog/delay-flakey.ts";
+import { dust } from "./catalog/dust.ts";
 import { mappedDevice } from "./catalog/mapped-device.ts";
 import { ownTarget } from "./catalog/own-target.ts";
 import { reload } from "./catalog/reload.ts";
@@ -25,6 +26,7 @@ export const LESSONS: readonly Lesson[] = [
   stacking,
   zeroError,
   delayFlakey,
+  dust,
   crypt,
   snapshot,
   ownTarget,
