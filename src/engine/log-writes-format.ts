@@ -174,11 +174,12 @@ export interface LogWalkError {
 /**
  * Read a log's super block and every entry it counts (nr_entries), as replay-log's
  * log_seek_next_entry walks them (the viewer's reading; replay-log has its own walk, with its
- * messages). Returns the entries read before any error.
+ * messages). Returns the entries read before any error, at most `maxEntries`.
  */
 export function readLog(
   read: LogReader,
   size: number,
+  maxEntries = Infinity,
 ): { super: LogSuper | null; entries: LogEntry[]; error: LogWalkError | null } {
   if (size < LOG_SUPER_SIZE)
     return { super: null, entries: [], error: { message: "Error reading super: 0" } };
@@ -194,7 +195,7 @@ export function readLog(
   const ss = sb.sectorsize;
   const entries: LogEntry[] = [];
   let pos = ss;
-  for (let i = 0; i < sb.nrEntries; i++) {
+  for (let i = 0; i < Math.min(sb.nrEntries, maxEntries); i++) {
     if (pos + ss > size)
       return { super: sb, entries, error: { message: "Error reading entry: 0" } };
     const b = read(pos, ss);

@@ -73,11 +73,16 @@ export function crashCheckScript(
 function readLogOnDisk(disks: DiskReader | null, name: string, sizeBytes: number | undefined) {
   if (!disks || sizeBytes === undefined) return null;
   const read = (off: number, len: number) => disks.bytes(name, off, len) ?? new Uint8Array(len);
-  return readLog(read, sizeBytes);
+  return readLog(read, sizeBytes, MAX_ENTRIES);
 }
 
 /** Rows drawn at most; the rest are counted. */
 const MAX_ROWS = 400;
+/**
+ * Entries read at most (the log is read again as the cursor moves): crash points and steps
+ * reach this far; replay-log in the console reads any log whole.
+ */
+const MAX_ENTRIES = 20_000;
 
 function LogWritesView({ target, nameOf, disks, cursor, device }: TargetViewProps) {
   const p = parseLogWritesArgs(target.args);
@@ -273,7 +278,14 @@ function LogWritesView({ target, nameOf, disks, cursor, device }: TargetViewProp
             ))}
           </tbody>
         </table>
-        {entries.length > MAX_ROWS && <p className="empty">… {entries.length - MAX_ROWS} more</p>}
+        {(log?.super?.nrEntries ?? 0) > MAX_ROWS && (
+          <p className="empty">
+            … {(log?.super?.nrEntries ?? 0) - MAX_ROWS} more
+            {(log?.super?.nrEntries ?? 0) > MAX_ENTRIES
+              ? ` (the first ${MAX_ENTRIES} are read here)`
+              : ""}
+          </p>
+        )}
       </div>
       <figcaption>
         The log as it is on {logName} now. Writes are logged when a flush makes them durable (or at
