@@ -181,6 +181,8 @@ export class DevFs implements IFileSystem {
       if (n.name === "control") throw new FsError("EINVAL", "write", `/dev${path}`);
       return;
     }
+    // (A regular file always has a place: written above.)
+    if (n.kind === "file") throw new FsError("EACCES", "open", `/dev${path}`);
     const data = toBytes(content, options);
     if (data.length === 0) return;
     this.#openable(n.bdev, path);
