@@ -92,11 +92,13 @@ function LogWritesView({ target, nameOf, disks, cursor, device }: TargetViewProp
   const logName = p ? nameOf(p.logdev) : "";
   const dataName = p ? nameOf(p.dev) : "";
   const logDisk = allDisks.find((d) => d.name === logName);
+  const cursorBucket = Math.floor(cursor / 64);
   const log = useMemo(
     () => readLogOnDisk(disks, logName, logDisk?.sizeBytes),
-    // The log is the disk's present contents: read again as events arrive or the state changes.
+    // The log is the disk's present contents: read again when the engine's state is fetched
+    // (after every command) and every 64 events as they arrive, not on every frame.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [disks, logName, logDisk?.sizeBytes, cursor, version],
+    [disks, logName, logDisk?.sizeBytes, cursorBucket, version],
   );
   const candidates = blockDevices
     .map((b) => b.name)
