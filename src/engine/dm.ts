@@ -10,7 +10,7 @@ import type { Engine } from "./engine.ts";
 import { EV } from "./events.ts";
 import { MappedDevice, isMappedDevice } from "./mapped-device.ts";
 import { dmCalculateQueueLimits, dmTableDestroy, targetEvent, type Table } from "./dm-table.ts";
-import type { MappedDeviceRef } from "./target.ts";
+import type { MappedDeviceRef, Target } from "./target.ts";
 import { DmError, ERRNO } from "./types.ts";
 
 export interface SuspendFlags {
@@ -26,11 +26,49 @@ export function dmCreate(e: Engine, minor: number, name: string, uuid: string): 
 }
 
 /**
- * dm_destroy (+ free_dev): fail the bios held while suspended, destroy both tables, drop the
- * device from the block namespace and from every holder list. A Promise when a target's dtr is
- * async (the device is gone from the namespace at once; its tables finish on virtual time).
+ * dm_destroy (__dm_destroy + free_dev): a device that is not suspended has its targets'
+ * presuspend and postsuspend run first, as Linux does (a mirror waits for its recovery to stop,
+ * a pool commits); then the bios held while suspended fail, both tables are destroyed, and the
+ * device leaves the block namespace and every holder list. A Promise when a hook or a dtr is
+ * async (the device is gone from the namespace once the hooks have run; its tables finish on
+ * virtual time).
  */
 export function dmDestroy(e: Engine, md: MappedDevice): void | Promise<void> {
+  const map = md.live;
+  if (map && !md.suspended) {
+    md.suspended = true;
+    const hooks = eachTarget(map.targets, (ti) => {
+      targetEvent(e, md, ti, EV.TARGET_PRESUSPEND);
+      return ti.guard.presuspend(md, ti);
+    });
+    const post = (): void | Promise<void> =>
+      eachTarget(map.targets, (ti) => {
+        targetEvent(e, md, ti, EV.TARGET_POSTSUSPEND);
+        return ti.guard.postsuspend(md, ti);
+      });
+    if (hooks) return hooks.then(post).then(() => dmFree(e, md));
+    const p = post();
+    if (p) return p.then(() => dmFree(e, md));
+  }
+  return dmFree(e, md);
+}
+
+/** `fn` for each target in order, waiting for each one that returns a Promise. */
+function eachTarget(
+  targets: readonly Target[],
+  fn: (ti: Target) => void | Promise<void>,
+): void | Promise<void> {
+  for (let i = 0; i < targets.length; i++) {
+    const p = fn(targets[i]!);
+    if (p) {
+      const rest = targets.slice(i + 1);
+      return p.then(() => eachTarget(rest, fn));
+    }
+  }
+}
+
+/** The end of dm_destroy: held bios fail, the tables go, the device leaves the namespace. */
+function dmFree(e: Engine, md: MappedDevice): void | Promise<void> {
   for (const bio of md.deferred.splice(0)) bio.end("IOERR");
   const pending: Promise<void>[] = [];
   // dev_remove destroys the inactive table first (__hash_remove hands back hc->new_map), then

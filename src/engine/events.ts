@@ -150,6 +150,22 @@ export const EV = {
    * 0; b: string "create_thin", "create_snap" or "delete".
    */
   THIN_DEV: 83,
+  /**
+   * A mirror region's state changed (dm-region-hash.c): dev: the mirror; sector, sectors: the
+   * region (sectors of the mirrored device); a: 0 clean, 1 dirty, 2 nosync, 3 recovering, 4
+   * clean and out of the hash; b: the region number within its target.
+   */
+  MIRROR_REGION: 90,
+  /**
+   * A mirror leg's health changed (fail_mirror, or all reset once in sync): dev; sector,
+   * sectors: the target's range; a: the leg index; b: string (its status char: A D F S R U).
+   */
+  MIRROR_LEG: 91,
+  /**
+   * A mirror's dirty log was (re)read at resume: dev; sector, sectors: the target's range; a:
+   * regions in sync; b: string, the regions out of sync as ranges ("0-3,7"; "" when none).
+   */
+  MIRROR_SYNC: 92,
 } as const;
 export type EventCode = (typeof EV)[keyof typeof EV];
 
@@ -225,6 +241,9 @@ export const EVENT_KINDS: readonly EventKind[] = (
     [EV.THIN_UNMAP, "lifecycle", false],
     [EV.THIN_POOL, "lifecycle", true],
     [EV.THIN_DEV, "lifecycle", true],
+    [EV.MIRROR_REGION, "lifecycle", false],
+    [EV.MIRROR_LEG, "lifecycle", true],
+    [EV.MIRROR_SYNC, "lifecycle", true],
   ] as const
 ).map(([code, category, text]) => ({
   code,

@@ -135,6 +135,10 @@ export interface TargetHost {
   readonly now: number;
   readonly mdName: string;
   readonly readOnly: boolean;
+  /** dm_noflush_suspending: a noflush suspend is in progress on the target's device. */
+  noflushSuspending(): boolean;
+  /** wait_event: resolves when `cond` holds, the clock running meanwhile. */
+  waitEvent(cond: () => boolean): Promise<void>;
   getDevice(t: Target<unknown>, path: string, mode: "r" | "rw"): DmDev;
   putDevice(t: Target<unknown>, d: DmDev): void;
   schedule(t: Target<unknown>, delay: number, fn: () => void): void;
@@ -290,6 +294,14 @@ export class Target<P = unknown> {
     this.#host.log(level, `${this.type.logPrefix ?? ""}device-mapper: ${this.type.name}: ${text}`);
   }
 
+  /**
+   * A kernel log line as given, for code whose DM_MSG_PREFIX is not the type's name (dm-raid1.c
+   * logs as "raid1", dm-log.c as "dirty region log"): `text` is the whole line.
+   */
+  logLine(level: "err" | "warn" | "info", text: string): void {
+    this.#host.log(level, text);
+  }
+
   /** A raw kernel log line (printk), e.g. the crypto API's own messages. */
   printk(level: "err" | "warn" | "info", text: string): void {
     this.#host.log(level, text);
@@ -316,6 +328,23 @@ export class Target<P = unknown> {
 
   event(): void {
     this.#host.event();
+  }
+
+  /**
+   * dm_noflush_suspending: true while the device is being suspended with noflush, when a bio
+   * the target must give up should end DM_REQUEUE (kept for the resume) rather than fail.
+   */
+  noflushSuspending(): boolean {
+    return this.#host.noflushSuspending();
+  }
+
+  /**
+   * wait_event: resolves when `cond` holds, virtual time running meanwhile (the engine's own
+   * wait, so a headless run drives the clock). For async hooks that must wait for the target's
+   * own work to drain, e.g. a mirror's presuspend waiting for recovery to stop.
+   */
+  waitEvent(cond: () => boolean): Promise<void> {
+    return this.#host.waitEvent(cond);
   }
 
   // ---- metadata I/O: dm-io.ts, dm-bufio.ts (docs/targets.md, "Metadata I/O") -----------------

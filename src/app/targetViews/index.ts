@@ -4,6 +4,7 @@
  */
 
 import logWrites from "./log-writes.tsx";
+import mirror from "./mirror.tsx";
 import snapshotMerge, { snapshotView } from "./snapshot.tsx";
 import striped from "./striped.tsx";
 import thinPool from "./thin-pool.tsx";
@@ -15,6 +16,7 @@ export const TARGET_VIEWS: readonly TargetViewType[] = [
   snapshotView,
   snapshotMerge,
   thinPool,
+  mirror,
 ];
 
 /** The views registered for a target type, in registration order. */

@@ -14,6 +14,7 @@ import flakey from "./flakey.ts";
 import linear from "./linear.ts";
 import { snapshotMergeTarget, snapshotOriginTarget, snapshotTarget } from "./snapshot.ts";
 import logWrites from "./log-writes.ts";
+import mirror from "./mirror.ts";
 import striped from "./striped.ts";
 import switchTarget from "./switch.ts";
 import { poolTarget, thinTarget } from "./thin.ts";
@@ -34,6 +35,7 @@ export const BUILTIN_TARGETS: ReadonlyArray<readonly [TargetType<unknown>, strin
   // dm-thin.c registers thin, then thin-pool.
   [thinTarget as TargetType<unknown>, "dm-thin-pool", true],
   [poolTarget as TargetType<unknown>, "dm-thin-pool", true],
+  [mirror as TargetType<unknown>, "dm-mirror", true],
   [crypt as TargetType<unknown>, "dm-crypt", true],
   [logWrites as TargetType<unknown>, "dm-log-writes", true],
   [unstriped as TargetType<unknown>, "dm-unstripe", true],
