@@ -19,7 +19,7 @@ import { EV, issuerCode, EventLog, opCode, statusCode } from "./events.ts";
 import { TargetCallObservers } from "./guard.ts";
 import { KernelLog, type LogLevel } from "./klog.ts";
 import { LoadGenerators } from "./loadgen.ts";
-import { LoopControl } from "./loop.ts";
+import { LOOP_MAJOR, LoopControl } from "./loop.ts";
 import { ModuleLoader } from "./module.ts";
 import { isMappedDevice, reapedBios, type MappedDevice } from "./mapped-device.ts";
 import { Storage, type DiskStoreHandle, type StorageHandle } from "./storage.ts";
@@ -224,14 +224,19 @@ export class Engine implements BioHost, BioSink {
   /**
    * blkdev_get_by_dev of a device number (dm_get_device's "major:minor"): the device, or, when
    * nothing has the number yet, what blk_request_module's probe makes: brd_probe creates RAM
-   * disk N for 1:N (max_part 1) while brd is loaded, and blkdev_get_no_open warns that
+   * disk N for 1:N (max_part 1) while brd is loaded, loop_probe loop device N for 7:N while
+   * loop is loaded, and blkdev_get_no_open warns that
    * autoloading is deprecated (6.1.192, kernel tool: `linear 1:20 0` with rd_nr=2 makes ram20).
    * Module autoloading itself (request_module) does not happen: brd must be loaded.
    */
   blkdevGetByDev(major: number, minor: number): BlockDevice | undefined {
     const found = this.lookup(`${major}:${minor}`);
-    if (found || major !== RAMDISK_MAJOR || !this.brdLoaded || minor >= 1 << 20) return found;
-    const d = this.#brdAlloc(minor);
+    if (found) return found;
+    let d: BlockDevice | undefined;
+    if (major === RAMDISK_MAJOR && this.brdLoaded && minor < 1 << 20) d = this.#brdAlloc(minor);
+    // loop_probe likewise (an unbound loop device: 0 sectors, which a table may map).
+    else if (major === LOOP_MAJOR) d = this.loop.probe(minor);
+    if (!d) return undefined;
     this.klog.ratelimited(
       this.now,
       "warn",

@@ -146,10 +146,15 @@ export class LoopControl {
     return this.#devices.get(minor);
   }
 
+  /** max_loop when the module was loaded with it (loop_probe then makes no device past it). */
+  #maxLoop: number | null = null;
+
   /** modprobe loop [max_loop=N]: N devices (LOOP_MIN_COUNT by default). Again: nothing. */
-  load(count = LOOP_MIN_COUNT): void {
+  load(count?: number): void {
     if (this.loaded) return;
     this.loaded = true;
+    this.#maxLoop = count ?? null;
+    count ??= LOOP_MIN_COUNT;
     for (let i = 0; i < count; i++) this.add(i);
     this.#host.log("info", "loop: module loaded");
   }
@@ -161,6 +166,16 @@ export class LoopControl {
     for (const d of this.#devices.values()) this.#host.devices.delete(d.dev);
     this.#devices.clear();
     this.loaded = false;
+  }
+
+  /**
+   * loop_probe (blk_request_module for 7:N, part_shift 0): opening a loop device number that
+   * does not exist makes it, unless max_loop was given and N is not below it.
+   */
+  probe(minor: number): LoopDevice | undefined {
+    if (!this.loaded || minor >= MAX_LOOP) return undefined;
+    if (this.#maxLoop && minor >= this.#maxLoop) return undefined;
+    return this.#devices.get(minor) ?? this.add(minor);
   }
 
   /** LOOP_CTL_ADD: a new device with this minor (EEXIST if there is one). */
