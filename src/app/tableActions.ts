@@ -38,8 +38,10 @@ export async function loadDraft(resume: boolean): Promise<void> {
     useAppStore.setState({ loadOk: false, loadOutput: "Name the device first." });
     return;
   }
+  const existed = useAppStore.getState().devices.some((d) => d.name === name);
   try {
     const r = await requireClient().call("loadTable", { name, table: draft, resume });
+    recordEditorLoad(name, draft, resume, existed);
     let output = r.output;
     if (r.exitCode !== 0 && resume) {
       // A failed resume leaves the device suspended (do_resume suspends before the swap): I/O to
@@ -60,6 +62,21 @@ export async function loadDraft(resume: boolean): Promise<void> {
   } finally {
     void refreshTopology();
   }
+}
+
+/**
+ * The session's record (what a shared scenario replays) gets the commands the worker ran for
+ * the editor's load (host.ts #loadTable), with the table as a heredoc, as if typed.
+ */
+function recordEditorLoad(name: string, table: string, resume: boolean, existed: boolean): void {
+  const n = /^[\w.+-]+$/.test(name) ? name : `'${name.replace(/'/g, `'\\''`)}'`;
+  const heredoc = (command: string) => `${command} <<'EOF'\n${table.replace(/\n+$/, "")}\nEOF`;
+  const commands = existed
+    ? [heredoc(`dmsetup load ${n}`), ...(resume ? [`dmsetup resume ${n}`] : [])]
+    : resume
+      ? [heredoc(`dmsetup create ${n}`)]
+      : [`dmsetup create ${n} --notable`, heredoc(`dmsetup load ${n}`)];
+  useAppStore.setState((s) => ({ sessionCommands: [...s.sessionCommands, ...commands] }));
 }
 
 /** What to do about a device a failed Load & resume left suspended. */
