@@ -12,7 +12,10 @@
  *            Goal: the tab within 2x of headless.
  *
  * Figures are printed, not asserted. Wall time in the tab is measured in the page, around the
- * request to the worker.
+ * request to the worker. On Linux a second table gives the CPU time of the same rounds: the
+ * headless process's, the engine worker's thread and the rest of the browser (the page drawing
+ * the views meanwhile), which tells what each side computed when a shared machine's load makes
+ * the wall times wander.
  *
  *   node --import tsx bench/tab.ts            (builds first if the build is missing)
  *
@@ -120,12 +123,72 @@ function goldenScripts(): Array<[string, string]> {
 }
 
 /** Wall ms of `script` headless (Node, eager engine), on a fresh engine with the scenario. */
-async function headlessCommand(script: string): Promise<number> {
+async function headlessCommand(script: string, cpu?: number[]): Promise<number> {
   const shell = createShell(new Engine({ seed: 1 }));
   await shell.run(SCENARIO, {});
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   await shell.run(script, {});
-  return performance.now() - t0;
+  const wall = performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  cpu?.push((c.user + c.system) / 1000);
+  return wall;
+}
+
+/**
+ * CPU ms so far of this process's Chromium, from /proc (Linux; null elsewhere): its
+ * DedicatedWorker threads (the engine's worker; the editor's workers sit idle meanwhile) and
+ * every other thread (the page's main thread, compositor, raster, GPU process...).
+ */
+function browserCpu(): { worker: number; page: number } | null {
+  if (!existsSync("/proc/self/stat")) return null;
+  const parent = new Map<number, number>();
+  const procs = readdirSync("/proc").filter((d) => /^\d+$/.test(d));
+  for (const pid of procs) {
+    try {
+      const st = readFileSync(`/proc/${pid}/stat`, "utf8");
+      parent.set(Number(pid), Number(st.slice(st.lastIndexOf(")") + 2).split(" ")[1]));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const mine = (pid: number): boolean => {
+    for (let p = parent.get(pid); p !== undefined && p > 1; p = parent.get(p))
+      if (p === process.pid) return true;
+    return false;
+  };
+  const hz = 100; // USER_HZ: clock ticks per second in /proc's utime and stime
+  let worker = 0;
+  let page = 0;
+  for (const [pid] of parent) {
+    if (!mine(pid)) continue;
+    let cmd = "";
+    try {
+      cmd = readFileSync(`/proc/${pid}/cmdline`, "utf8");
+    } catch {
+      continue;
+    }
+    if (!cmd.includes("chrom")) continue;
+    let tasks: string[] = [];
+    try {
+      tasks = readdirSync(`/proc/${pid}/task`);
+    } catch {
+      continue;
+    }
+    for (const tid of tasks) {
+      try {
+        const st = readFileSync(`/proc/${pid}/task/${tid}/stat`, "utf8");
+        const comm = st.slice(st.indexOf("(") + 1, st.lastIndexOf(")"));
+        const f = st.slice(st.lastIndexOf(")") + 2).split(" ");
+        const ms = ((Number(f[11]) + Number(f[12])) * 1000) / hz;
+        if (comm.startsWith("DedicatedWorker")) worker += ms;
+        else page += ms;
+      } catch {
+        // thread gone meanwhile
+      }
+    }
+  }
+  return { worker, page };
 }
 
 async function headlessGolden(): Promise<number> {
@@ -158,7 +221,11 @@ function tabRun(page: Page, script: string): Promise<number> {
   }, script);
 }
 
-async function tabCommand(page: Page, script: string): Promise<number> {
+async function tabCommand(
+  page: Page,
+  script: string,
+  cpu?: { worker: number[]; page: number[] },
+): Promise<number> {
   await page.evaluate(
     async ([seed, scenario]) => {
       const c = window.dmPlayground!.client()!;
@@ -167,7 +234,14 @@ async function tabCommand(page: Page, script: string): Promise<number> {
     },
     [1, SCENARIO] as const,
   );
-  return tabRun(page, script);
+  const c0 = browserCpu();
+  const wall = await tabRun(page, script);
+  const c1 = browserCpu();
+  if (cpu && c0 && c1) {
+    cpu.worker.push(c1.worker - c0.worker);
+    cpu.page.push(c1.page - c0.page);
+  }
+  return wall;
 }
 
 async function tabGolden(page: Page): Promise<number> {
@@ -184,6 +258,11 @@ export interface TabRow {
   /** Wall ms of each round, headless and in the tab at each speed. */
   headless: number[];
   tab: Record<Speed, number[]>;
+  /**
+   * CPU ms of each round (Linux only, commands only): the headless process's, and at each speed
+   * the engine worker's and the rest of the browser's (the page drawing meanwhile).
+   */
+  cpu: { headless: number[]; tab: Record<Speed, { worker: number[]; page: number[] }> };
 }
 
 /**
@@ -199,7 +278,15 @@ export async function benchTab(
   if (!existsSync(join(ROOT, BENCH_DIST, "index.html"))) {
     spawnSync("npx", ["vite", "build", "--outDir", BENCH_DIST], { cwd: ROOT, stdio: "inherit" });
   }
-  const fresh = (what: string): TabRow => ({ what, headless: [], tab: { max: [], "1x": [] } });
+  const fresh = (what: string): TabRow => ({
+    what,
+    headless: [],
+    tab: { max: [], "1x": [] },
+    cpu: {
+      headless: [],
+      tab: { max: { worker: [], page: [] }, "1x": { worker: [], page: [] } },
+    },
+  });
   const rows = COMMANDS.map(([what]) => fresh(what));
   const golden = fresh(`golden suite (${goldenScripts().length} scripts)`);
   await withPreviewBrowser(PORT, async (browser, url) => {
@@ -217,10 +304,10 @@ export async function benchTab(
     for (let round = 0; round < runs; round++) {
       for (const [i, [, script]] of COMMANDS.entries()) {
         const row = rows[i]!;
-        row.headless.push(await headlessCommand(script));
+        row.headless.push(await headlessCommand(script, row.cpu.headless));
         for (const speed of SPEEDS) {
           await setSpeed(page, speed);
-          row.tab[speed].push(await tabCommand(page, script));
+          row.tab[speed].push(await tabCommand(page, script, row.cpu.tab[speed]));
         }
       }
     }
@@ -249,6 +336,24 @@ export function printTab(rows: TabRow[], log = console.log): void {
     const ms = (xs: number[]) => median(xs).toFixed(0).padStart(9);
     log(
       `${r.what.padEnd(30)} ${String(r.headless.length).padStart(4)} ${ms(r.headless)} ${ms(r.tab.max)} ${ratio("max").padStart(6)} ${ms(r.tab["1x"])} ${ratio("1x").padStart(6)}`,
+    );
+  }
+  const measured = rows.filter((r) => r.cpu.headless.length > 0 && r.cpu.tab.max.worker.length > 0);
+  if (measured.length === 0) return;
+  log("");
+  log("CPU ms of the same rounds (/proc): what each side computed, whatever the machine's load");
+  log("(worker: the engine's thread; page: the rest of the browser meanwhile, drawing the views)");
+  log(
+    `${"command".padEnd(30)} ${"headless".padStart(9)} ${"worker max".padStart(11)} ${"ratio".padStart(6)} ${"page max".padStart(9)} ${"worker 1x".padStart(10)} ${"ratio".padStart(6)} ${"page 1x".padStart(8)}`,
+  );
+  for (const r of measured) {
+    const h = r.cpu.headless;
+    const ratio = (xs: number[]) => `${median(xs.map((t, i) => t / (h[i] ?? NaN))).toFixed(1)}x`;
+    const ms = (xs: number[], w: number) => median(xs).toFixed(0).padStart(w);
+    const m = r.cpu.tab.max;
+    const x1 = r.cpu.tab["1x"];
+    log(
+      `${r.what.padEnd(30)} ${ms(h, 9)} ${ms(m.worker, 11)} ${ratio(m.worker).padStart(6)} ${ms(m.page, 9)} ${ms(x1.worker, 10)} ${ratio(x1.worker).padStart(6)} ${ms(x1.page, 8)}`,
     );
   }
 }
