@@ -274,6 +274,38 @@ test("a link's target code is shown and runs only once agreed to", async ({ page
   expect(errors).toEqual([]);
 });
 
+test("a link carries the table editor's loads too", async ({ page, context }) => {
+  const errors = await openApp(page);
+  const editor = page.locator("#panel-editor");
+  await editor.getByLabel("Device").selectOption("concat");
+  await editor
+    .getByRole("textbox", { name: "Table" })
+    .fill("0 8192 linear /dev/ram1 0\n8192 4096 zero\n");
+  await expect(editor.getByText("the kernel accepts this table")).toBeVisible();
+  await editor.getByRole("button", { name: /Load & resume/ }).click();
+  const zero = page
+    .getByRole("group", { name: "device concat" })
+    .getByRole("img", { name: "target zero 8192+4096" });
+  await expect(zero).toBeVisible();
+  await page.getByRole("button", { name: "Learn", exact: true }).click();
+  await learn(page).getByRole("tab", { name: "Share & Linux" }).click();
+  await learn(page).getByRole("button", { name: "Copy link" }).click();
+  const link = await learn(page).getByLabel("Scenario link").inputValue();
+  const other = await context.newPage();
+  await other.goto(link);
+  const dialog = other.getByRole("dialog", { name: /Replay a scenario/ });
+  await expect(dialog).toBeVisible({ timeout: 90_000 });
+  await expect(dialog.getByLabel("Commands it runs")).toContainText("dmsetup load concat <<'EOF'");
+  await dialog.getByRole("button", { name: "Replay it" }).click();
+  await expect(
+    other
+      .getByRole("group", { name: "device concat" })
+      .getByRole("img", { name: "target zero 8192+4096" }),
+  ).toBeVisible({ timeout: 30_000 });
+  expect(await shell(other, "dmsetup table concat")).toBe("0 8192 linear 1:1 0\n8192 4096 zero \n");
+  expect(errors).toEqual([]);
+});
+
 test("a real machine's dmsetup table, imported over sparse disks", async ({ page }) => {
   const errors = await openApp(page);
   await page.getByRole("button", { name: "Learn", exact: true }).click();
