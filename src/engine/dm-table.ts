@@ -509,6 +509,9 @@ function targetHost(e: Engine, md: MappedDevice, table: Table): TargetHost {
     readOnly: table.mode === "r",
     noflushSuspending: () => md.noflushSuspending,
     waitEvent: (cond) => e.waitFor(cond),
+    hold: (_t, bio) => {
+      md.owned.delete(bio);
+    },
     getDevice: (_t, path, mode) => {
       // "major:minor" names a device number (ENXIO when nothing has it); anything else is a
       // path to a block device, else what name_to_dev_t makes of it (dm_get_dev_t): ENODEV

@@ -139,6 +139,8 @@ export interface TargetHost {
   noflushSuspending(): boolean;
   /** wait_event: resolves when `cond` holds, the clock running meanwhile. */
   waitEvent(cond: () => boolean): Promise<void>;
+  /** The target holds `bio` on purpose until it is reconfigured: not reaped when idle. */
+  hold(t: Target<unknown>, bio: Bio): void;
   getDevice(t: Target<unknown>, path: string, mode: "r" | "rw"): DmDev;
   putDevice(t: Target<unknown>, d: DmDev): void;
   schedule(t: Target<unknown>, delay: number, fn: () => void): void;
@@ -345,6 +347,17 @@ export class Target<P = unknown> {
    */
   waitEvent(cond: () => boolean): Promise<void> {
     return this.#host.waitEvent(cond);
+  }
+
+  /**
+   * Keep a bio the target owns (it returned SUBMITTED) on purpose, with nothing scheduled to
+   * end it, until the device is reconfigured: dm-raid1's hold_bio after a leg failed with
+   * handle_errors. The engine then does not reap it when the clock goes idle (it reaps bios a
+   * target forgot); a process waiting on it waits, as on Linux, until the target ends it
+   * (presuspend, or a new table).
+   */
+  hold(bio: Bio): void {
+    this.#host.hold(this as Target<unknown>, bio);
   }
 
   // ---- metadata I/O: dm-io.ts, dm-bufio.ts (docs/targets.md, "Metadata I/O") -----------------

@@ -9,6 +9,7 @@ import { crypt } from "./catalog/crypt.ts";
 import { delayFlakey } from "./catalog/delay-flakey.ts";
 import { dust } from "./catalog/dust.ts";
 import { mappedDevice } from "./catalog/mapped-device.ts";
+import { mirror } from "./catalog/mirror.ts";
 import { ownTarget } from "./catalog/own-target.ts";
 import { reload } from "./catalog/reload.ts";
 import { snapshot } from "./catalog/snapshot.ts";
@@ -27,6 +28,7 @@ export const LESSONS: readonly Lesson[] = [
   zeroError,
   delayFlakey,
   dust,
+  mirror,
   crypt,
   snapshot,
   ownTarget,

@@ -415,6 +415,7 @@ function holdBio(ms: MirrorSet, bio: Bio): void {
     return;
   }
   ms.holds.push(bio);
+  ms.ti.hold(bio);
 }
 
 function doFailures(ms: MirrorSet, failures: Bio[]): void {
