@@ -55,7 +55,7 @@ export interface PacerError {
 }
 
 /** Wall time a paced `engine.sleep(ms)` takes at `speed` x, against the expected. */
-export async function benchPacer(runs = 5): Promise<PacerError[]> {
+export async function benchPacer(runs = 9): Promise<PacerError[]> {
   const out: PacerError[] = [];
   for (const speed of [1, 10]) {
     for (const sleepMs of [1000, 500]) {
