@@ -237,6 +237,7 @@ const BUILTIN_SIZES: Record<string, number> = {
   dm_crypt: 61440,
   dm_snapshot: 53248,
   brd: 20480,
+  loop: 32768,
 };
 
 export class ModuleLoader {
@@ -649,6 +650,13 @@ export class ModuleLoader {
       this.#event(EV_MODULE.UNLOAD, m);
       return;
     }
+    if (m === "loop") {
+      // A bound loop device holds a reference on the module (loop_configure).
+      if (info.useCount > 0) throw new DmError("EAGAIN");
+      this.#e.loop.unload();
+      this.noteUnloaded(m);
+      return;
+    }
     if (m === "brd") {
       try {
         this.#e.unloadBrd();
@@ -710,10 +718,11 @@ export class ModuleLoader {
     for (const m of this.#mods.keys()) present.add(m);
     present.add("dm_mod");
     if (e.brdLoaded) present.add("brd");
+    if (e.loop.loaded) present.add("loop");
     // Modules loaded in an order lsmod knows; anything else (a type registered later) on top.
     for (const m of present) if (!this.#order.includes(m)) this.#order.unshift(m);
     this.#order = this.#order.filter((m) => present.has(m));
-    const dependents = this.#order.filter((m) => m !== "dm_mod" && m !== "brd");
+    const dependents = this.#order.filter((m) => m !== "dm_mod" && m !== "brd" && m !== "loop");
     return this.#order.map((name) => {
       const mod = this.#mods.get(name);
       const info: ModuleInfo = {
@@ -722,9 +731,11 @@ export class ModuleLoader {
         useCount:
           name === "brd"
             ? ramHolds
-            : name === "dm_mod"
-              ? dependents.length + mds.length + (instances.get("dm_mod") ?? 0)
-              : (instances.get(name) ?? 0),
+            : name === "loop"
+              ? e.loop.list().filter((d) => d.bound).length
+              : name === "dm_mod"
+                ? dependents.length + mds.length + (instances.get("dm_mod") ?? 0)
+                : (instances.get(name) ?? 0),
         usedBy: name === "dm_mod" ? dependents : [],
         faulty: mod?.faulty ?? null,
         builtin: !mod,

@@ -23,7 +23,7 @@ const EPOCH = new Date(0);
 export type DevNode =
   | { kind: "dir" }
   | { kind: "block"; bdev: BlockDevice }
-  | { kind: "char"; name: "zero" | "null" | "urandom" | "random" | "control" }
+  | { kind: "char"; name: "zero" | "null" | "urandom" | "random" | "control" | "loop-control" }
   /** A regular file: `name` is its path relative to /dev ("/mapper/x" or "/x"). */
   | { kind: "file"; name: string };
 
@@ -69,6 +69,9 @@ export class DevFs implements IFileSystem {
       return md ? { kind: "block", bdev: md } : undefined;
     }
     const name = p.slice(1);
+    // The loop module's misc device, while it is loaded.
+    if (name === "loop-control" && this.#ctx.engine.loop.loaded)
+      return { kind: "char", name: "loop-control" };
     if ((CHAR_DEVICES as readonly string[]).includes(name))
       return { kind: "char", name: name as (typeof CHAR_DEVICES)[number] };
     if (name.includes("/")) return undefined;
@@ -121,6 +124,7 @@ export class DevFs implements IFileSystem {
         case "null":
           return new Uint8Array(0);
         case "control":
+        case "loop-control":
           throw new FsError("EINVAL", "read", `/dev${path}`);
       }
     }
@@ -178,7 +182,8 @@ export class DevFs implements IFileSystem {
     if (!n) throw new FsError("EACCES", "open", `/dev${path}`);
     if (n.kind === "dir") throw new FsError("EISDIR", "open", `/dev${path}`);
     if (n.kind === "char") {
-      if (n.name === "control") throw new FsError("EINVAL", "write", `/dev${path}`);
+      if (n.name === "control" || n.name === "loop-control")
+        throw new FsError("EINVAL", "write", `/dev${path}`);
       return;
     }
     // (A regular file always has a place: written above.)
@@ -239,7 +244,7 @@ export class DevFs implements IFileSystem {
         isFile: true,
         isDirectory: false,
         isSymbolicLink: false,
-        mode: 0o20666,
+        mode: n.name === "loop-control" ? 0o20600 : 0o20666,
         size: 0,
         mtime: EPOCH,
       };
@@ -269,6 +274,7 @@ export class DevFs implements IFileSystem {
         ...CHAR_DEVICES,
         ...[...this.#ctx.engine.devices.values()].map((d) => d.name),
         ...this.#files.keys(),
+        ...(this.#ctx.engine.loop.loaded ? ["loop-control"] : []),
       ]);
       return [...names].sort();
     }

@@ -38,6 +38,7 @@ export async function openPath(shell: DmShell, path: string): Promise<Opened | {
       case "random":
         return { kind: "urandom" };
       case "control":
+      case "loop-control":
         return { errno: "EINVAL" };
     }
   }
