@@ -6,18 +6,24 @@
  */
 
 import { expect, test } from "@playwright/test";
-import { openApp, settlePlayback, typeCommand } from "./helpers.ts";
+import { historyRecords, openApp, scrubTo, settlePlayback, typeCommand } from "./helpers.ts";
 
 const SHOTS = process.env.E2E_RESULTS ?? "test-results";
 
 test("a fault rule and a write cache set from the disk panel, then a power cut under load", async ({
   page,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const errors = await openApp(page);
   const panel = page.locator("#panel-disks");
   const consoleRows = page.locator("#panel-console .xterm-rows");
   const form = panel.getByRole("form", { name: "add a disk fault rule" });
+  // The controls are behind one button (the panel shows the disks first); Enter opens them.
+  const toggle = panel.getByRole("button", { name: /Faults, write caches, power cut/ });
+  await expect(toggle).toHaveAttribute("aria-expanded", "false");
+  await expect(form).toHaveCount(0);
+  await toggle.focus();
+  await page.keyboard.press("Enter");
   await expect(form).toBeVisible();
 
   // ram0's write cache on, from its checkbox: the console shows the command it ran.
@@ -97,4 +103,25 @@ test("a fault rule and a write cache set from the disk panel, then a power cut u
   ).toHaveCount(1);
   await panel.screenshot({ path: `${SHOTS}/diskfault-timeline-after-powercut.png` });
   expect(errors).toEqual([]);
+});
+
+test("a bio a disk fault rule fails is marked in the flow, at the disk", async ({ page }) => {
+  test.setTimeout(90_000);
+  await openApp(page);
+  await typeCommand(page, "diskfault add ram1 --op write --errno EIO");
+  // concat's second half is ram1: sector 16800 of concat is sector 416 of ram1.
+  await typeCommand(
+    page,
+    "dd if=/dev/zero of=/dev/mapper/concat bs=4k count=1 seek=2100 oflag=direct; echo rc=$?",
+  );
+  await expect(page.locator("#panel-console .xterm-rows")).toContainText("rc=1");
+  await settlePlayback(page);
+  const faults = await historyRecords(page, 60); // EV.DISK_FAULT
+  expect(faults.map((f) => f.text)).toEqual(["rule 1: ram1 --op write --errno EIO"]);
+  // The picture just after the fault: the clone at ram1, failed, marked.
+  await scrubTo(page, faults[0]!.index + 1);
+  await expect(page.locator("#flow-summary")).toContainText(/bio \d+ WRITE ram1:416\+8 .*fault/);
+  await page
+    .getByRole("region", { name: "Device stack" })
+    .screenshot({ path: `${SHOTS}/diskfault-flow.png` });
 });

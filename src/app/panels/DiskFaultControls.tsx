@@ -79,7 +79,12 @@ export function DiskFaultForm({ disks }: { disks: readonly DiskSnapshot[] }) {
   };
 
   return (
-    <form className="load-form fault-form" aria-label="add a disk fault rule" onSubmit={submit}>
+    <form
+      id="disk-fault-controls"
+      className="load-form fault-form"
+      aria-label="add a disk fault rule"
+      onSubmit={submit}
+    >
       <strong className="fault-title">Fault rule</strong>
       <Field id={`${id}-disk`} label="disk">
         <select id={`${id}-disk`} value={chosen} onChange={(e) => setDisk(e.target.value)}>
@@ -237,14 +242,18 @@ function PowerCut() {
   );
 }
 
-/** A disk's write cache switch and its rules, under its header. */
-export function DiskFaultState({ disk }: { disk: DiskSnapshot }) {
+/**
+ * A disk's write cache switch and its rules, under its header: the switch while the fault
+ * controls are open or the cache is on, the rules whenever there are some.
+ */
+export function DiskFaultState({ disk, controls }: { disk: DiskSnapshot; controls: boolean }) {
   const id = useId();
   const cacheOn = disk.cache ? new Int32Array(disk.cache)[0] === 1 : false;
   // Shown switched at once; the state the worker reports next (a new snapshot) has the last word.
   const [pending, setPending] = useState<{ disk: DiskSnapshot; on: boolean } | null>(null);
   const checked = pending?.disk === disk ? pending.on : cacheOn;
   const rules = disk.faults ?? [];
+  if (!controls && !checked && rules.length === 0) return null;
   return (
     <div className="disk-faults">
       <span className="field">

@@ -5,7 +5,7 @@
  * say the disks may have changed; React renders the frame of the panel, never the cells.
  */
 
-import { useEffect, useMemo, useRef } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { onFrame } from "../frame.ts";
 import { CHUNK_SIZE, type ChunkMap } from "../diskMap.ts";
 import { describeRanges, diskOwners } from "../diskOwners.ts";
@@ -35,9 +35,12 @@ function gridShape(chunks: number): { cols: number; rows: number; per: number } 
 function DiskGrid({
   disk,
   devices,
+  controls,
 }: {
   disk: DiskSnapshot;
   devices: readonly Pick<DmDeviceInfo, "name" | "live">[];
+  /** The fault controls are open: show the write cache switch even while it is off. */
+  controls: boolean;
 }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const count = useRef<HTMLSpanElement>(null);
@@ -149,7 +152,7 @@ function DiskGrid({
         <span className="cached" ref={cachedText} />
         <span className="count" ref={count} />
       </header>
-      <DiskFaultState disk={disk} />
+      <DiskFaultState disk={disk} controls={controls} />
       <canvas
         ref={canvas}
         role="img"
@@ -180,12 +183,18 @@ function DiskGrid({
   );
 }
 
+/** Whether the fault controls are open, kept across the panel's tab switches. */
+let faultControlsOpen = false;
+
 export function DiskPanel() {
   const disks = useAppStore((s) => s.disks);
   // Who maps onto the disks: the tables at the playback cursor (history/topology.ts), as the
   // stack view draws them. What the chunks hold is the disks' present contents: the page keeps
   // no history of data.
   const { devices } = useTopologyAtCursor();
+  // Closed at first: the panel shows the disks; one button opens the fault controls (and they
+  // stay open when the panel comes back from another tab).
+  const [controls, setControls] = useState(() => faultControlsOpen);
   if (disks.length === 0) {
     return (
       <p className="empty">
@@ -195,9 +204,26 @@ export function DiskPanel() {
   }
   return (
     <div className="disks">
-      <DiskFaultForm disks={disks} />
+      <button
+        type="button"
+        className="fault-toggle"
+        aria-expanded={controls}
+        aria-controls="disk-fault-controls"
+        onClick={() => {
+          faultControlsOpen = !controls;
+          setControls(faultControlsOpen);
+        }}
+      >
+        {controls ? "▾" : "▸"} Faults, write caches, power cut
+      </button>
+      {controls && <DiskFaultForm disks={disks} />}
       {disks.map((d) => (
-        <DiskGrid key={`${d.name}:${d.major}:${d.minor}`} disk={d} devices={devices} />
+        <DiskGrid
+          key={`${d.name}:${d.major}:${d.minor}`}
+          disk={d}
+          devices={devices}
+          controls={controls}
+        />
       ))}
     </div>
   );
