@@ -223,7 +223,10 @@ export const fallocate = command("fallocate", async (args, { shell, out, path })
 
 /** The loop module, loaded on first use (Debian's /dev/loop-control autoloads it). */
 function loopControl(e: Engine): Engine["loop"] {
-  if (!e.loop.loaded) e.loop.load();
+  if (!e.loop.loaded) {
+    e.loop.load();
+    e.modules.noteLoaded("loop");
+  }
   return e.loop;
 }
 

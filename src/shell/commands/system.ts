@@ -86,7 +86,10 @@ export const modprobe = command("modprobe", (args, { shell, out }) => {
   if (mod === "loop") {
     // max_loop=N: N devices at load (CONFIG_BLK_DEV_LOOP_MIN_COUNT, 8, otherwise).
     const max = params.map((q) => /^max_loop=(\d+)$/.exec(q)).find((m) => m);
-    e.loop.load(max ? Math.min(Number(max[1]), 256) : undefined);
+    if (!e.loop.loaded) {
+      e.loop.load(max ? Math.min(Number(max[1]), 256) : undefined);
+      e.modules.noteLoaded("loop");
+    }
     return 0;
   }
   if (mod === "brd") {
@@ -125,6 +128,7 @@ export const modprobe = command("modprobe", (args, { shell, out }) => {
       else if (key === "rd_size") size = Number(val);
     }
     e.loadBrd(nr, size);
+    e.modules.noteLoaded("brd");
     return 0;
   }
   if (mod === "dm-mod") return 0;
