@@ -7,15 +7,19 @@ import type { Lesson } from "./lesson.ts";
 import { bioLife } from "./catalog/bio-life.ts";
 import { crypt } from "./catalog/crypt.ts";
 import { delayFlakey } from "./catalog/delay-flakey.ts";
+import { diskFault } from "./catalog/disk-fault.ts";
 import { dust } from "./catalog/dust.ts";
+import { logWrites } from "./catalog/log-writes.ts";
 import { mappedDevice } from "./catalog/mapped-device.ts";
 import { mirror } from "./catalog/mirror.ts";
 import { ownTarget } from "./catalog/own-target.ts";
+import { powerCutLesson } from "./catalog/power-cut.ts";
 import { reload } from "./catalog/reload.ts";
 import { snapshot } from "./catalog/snapshot.ts";
 import { stacking } from "./catalog/stacking.ts";
 import { striping } from "./catalog/striping.ts";
 import { suspendResume } from "./catalog/suspend.ts";
+import { thin } from "./catalog/thin.ts";
 import { zeroError } from "./catalog/zero-error.ts";
 
 export const LESSONS: readonly Lesson[] = [
@@ -27,10 +31,14 @@ export const LESSONS: readonly Lesson[] = [
   stacking,
   zeroError,
   delayFlakey,
+  diskFault,
   dust,
   mirror,
   crypt,
   snapshot,
+  thin,
+  powerCutLesson,
+  logWrites,
   ownTarget,
 ];
 
