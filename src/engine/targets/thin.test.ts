@@ -9,7 +9,13 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createShell } from "../../shell/index.ts";
 import { Engine } from "../index.ts";
-import type { BlockDevice } from "../blockdev.ts";
+import type { BlockDevice, RamDisk } from "../blockdev.ts";
+import {
+  decodeSuperblock,
+  readDeviceRoots,
+  readMappings,
+  type ReadMetadataBlock,
+} from "../thin-metadata-reader.ts";
 import type { BlkStatus } from "../types.ts";
 
 const BLOCK = 128; // sectors: 64 KiB data blocks
@@ -191,5 +197,32 @@ describe("out of data space, queueing", () => {
     expect(t.e.now).toBeLessThan(60e9);
     expect(await t.run("dmsetup status t0")).toBe(0);
     expect(t.output()).toContain("0 8192 thin 384 639\n");
+  });
+});
+
+describe("commits", () => {
+  it("the periodic commit writes new mappings to the metadata device within a second", async () => {
+    const t = await setup();
+    expect(
+      await t.run(
+        'dmsetup message pool 0 create_thin 0\ndmsetup create t0 --table "0 8192 thin /dev/mapper/pool 0"',
+      ),
+    ).toBe(0);
+    const ram0 = t.e.lookup("/dev/ram0") as RamDisk;
+    const read: ReadMetadataBlock = (b) => {
+      const out = new Uint8Array(4096);
+      ram0.disk.read(b * 4096, out);
+      return out;
+    };
+    const onDisk = (): number[] => {
+      const sb = decodeSuperblock(read(0));
+      const root = readDeviceRoots(read, sb).get(0);
+      return root === undefined ? [] : readMappings(read, root).map((m) => m.virt);
+    };
+    expect(await t.io("t0", "WRITE", 3 * BLOCK, pattern(1, 8))).toBe("OK");
+    // Not committed yet: the write's mapping is in the pool's transaction only.
+    expect(onDisk()).toEqual([]);
+    await t.e.sleep(2e9);
+    expect(onDisk()).toEqual([3]);
   });
 });
