@@ -8,7 +8,7 @@
 
 import { mkdirSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { historyRecords, openApp, playbackState, scrubTo, typeCommand } from "./helpers.ts";
+import { historyRecords, playbackState, scrubTo, typeCommand } from "./helpers.ts";
 
 const ARTIFACTS = process.env.E2E_ARTIFACTS ?? "e2e-artifacts";
 /** events.ts EV.SNAP_EXCEPTION, EV.SNAP_STATE */
@@ -16,6 +16,20 @@ const SNAP_EXCEPTION = 70;
 const SNAP_STATE = 72;
 
 test.use({ viewport: { width: 1600, height: 1000 } });
+
+/** openApp (helpers.ts) with more patience for the engine's start on a busy machine. */
+async function openApp(page: Page): Promise<string[]> {
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto("/");
+  await expect(page.getByRole("group", { name: "device stripes" })).toBeVisible({
+    timeout: 60_000,
+  });
+  await expect(page.locator("#panel-console .xterm-rows")).toContainText("dmsh#", {
+    timeout: 60_000,
+  });
+  return errors;
+}
 
 /** settlePlayback with more patience: on a busy machine the page drains events slowly. */
 async function settlePlayback(page: Page): Promise<void> {
