@@ -10,6 +10,7 @@
  *   stripe    a striped table and a one-sector read: which disk, which sector?
  *   suspend   writes to a small stack around a suspend: which does the suspend hold?
  *   status    a table: what does `dmsetup status NAME` print?
+ *   powercut  writes to a disk with a volatile write cache, some flushed: which survive a power cut?
  *
  * The same seed gives the same exercises (the seed is in the page's URL: `#exercises=SEED`).
  */
@@ -21,7 +22,7 @@ import type { World, WorldBio } from "./world.ts";
 export type Answer = { disk: string; sector: number } | { choices: number[] };
 
 export interface Exercise {
-  kind: "stripe" | "suspend" | "status";
+  kind: "stripe" | "suspend" | "status" | "powercut";
   /** Stable within a set: `${seed}-${index}`. */
   id: string;
   /** The question, in a sentence or two. */
@@ -255,7 +256,62 @@ function statusExercise(r: () => number, id: string): Exercise {
   };
 }
 
-const KINDS = [stripeExercise, suspendExercise, statusExercise];
+// ---------------------------------------------------------------- powercut
+
+/** An md5sum line of standard input, as `... | md5sum` prints it. */
+const MD5_LINE = /^[0-9a-f]{32} {2}-$/;
+
+function powercutExercise(r: () => number, id: string): Exercise {
+  const n = int(r, 3, 5);
+  // Distinct 4 KiB blocks among the first 16, in a shuffled order.
+  const blocks = Array.from({ length: 16 }, (_, i) => ({ i, k: r() }))
+    .sort((a, b) => a.k - b.k)
+    .slice(0, n)
+    .map((b) => b.i);
+  const fsync = blocks.map(() => r() < 0.35);
+  // At least one write flushed and one not, once in a while neither or all: most sets teach.
+  if (!fsync.some(Boolean) && r() < 0.8) fsync[int(r, 0, n - 2)] = true;
+  if (fsync.every(Boolean)) fsync[n - 1] = false;
+  const write = (b: number, f: boolean) =>
+    `dd if=/dev/urandom of=/dev/ram0 bs=4k seek=${b} count=1 oflag=direct${f ? " conv=fsync" : ""} 2>/dev/null`;
+  const md5 = (b: number) =>
+    `dd if=/dev/ram0 bs=4k skip=${b} count=1 iflag=direct 2>/dev/null | md5sum`;
+  // A flush (REQ_PREFLUSH) writes back everything the cache holds: every write up to the last
+  // fsync is durable, whichever write it followed; the ones after it were only in the cache.
+  const lastFlush = fsync.lastIndexOf(true);
+  const expected = blocks.flatMap((_, i) => (i <= lastFlush ? [i] : []));
+  const label = (b: number, f: boolean) =>
+    `4 KiB of random bytes to block ${b}${f ? ", then fsync (conv=fsync)" : " (O_DIRECT, no flush)"}`;
+  return {
+    kind: "powercut",
+    id,
+    prompt: `ram0 has a volatile write cache (\`diskcache ram0 on\`). These writes run in this order, then \`powercut\` (no reordering: nothing cached reaches the disk). Which writes' data is on ram0 after the power cut?`,
+    setup: ["modprobe brd rd_nr=1 rd_size=4096", "diskcache ram0 on"],
+    run: [
+      ...blocks.map((b, i) => write(b, fsync[i]!)),
+      "diskcache ram0",
+      ...blocks.map(md5),
+      "powercut",
+      ...blocks.map(md5),
+    ],
+    form: { type: "choice", options: blocks.map((b, i) => label(b, fsync[i]!)), multiple: true },
+    expected: { choices: expected },
+    reveal(_w, output) {
+      // Each block's md5 before the power cut, then after: a write survived if its block
+      // still reads the same.
+      const sums = output.split("\n").filter((l) => MD5_LINE.test(l));
+      if (sums.length !== 2 * n) return null;
+      return { choices: blocks.flatMap((_, i) => (sums[i] === sums[n + i] ? [i] : [])) };
+    },
+    explain:
+      lastFlush < 0
+        ? "No write was flushed: every one completed into the drive's cache, and the power cut lost the cache (each block reads as zeros again)."
+        : `A flush writes back everything the cache holds, not only the write just before it: the fsync after the write to block ${blocks[lastFlush]} made it and every write before it durable. ${lastFlush === n - 1 ? "Nothing came after it." : "The writes after it were only in the cache, and the power cut lost them (their blocks read as zeros again)."}`,
+    focus: { panel: "views", view: "disks", device: "ram0" },
+  };
+}
+
+const KINDS = [stripeExercise, suspendExercise, statusExercise, powercutExercise];
 
 /** The exercise set of a seed: `count` exercises, kinds in turn, each from its own stream. */
 export function exerciseSet(seed: number, count = 6): Exercise[] {

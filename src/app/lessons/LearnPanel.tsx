@@ -396,6 +396,7 @@ const KIND_TITLES: Record<Exercise["kind"], string> = {
   stripe: "where does the read land?",
   suspend: "what does the suspend hold?",
   status: "what does dmsetup status print?",
+  powercut: "which writes survive the power cut?",
 };
 
 function AnswerForm(props: { ex: Exercise; answer: Answer | null; locked: boolean }) {
