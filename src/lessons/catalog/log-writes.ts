@@ -47,7 +47,7 @@ export const logWrites: Lesson = {
     },
     {
       title: "More writes, a second mark",
-      text: `Write block 8 (sectors 64 to 71), flush, md5 again, mark \`two\`. \`dmsetup status lw\` counts the log's entries (the writes, the flushes, the marks) and the log's next free sector. The target's own writes to ram1 (entry blocks, copies of the data, the super block after each FUA and mark) are in the flow as log-writes' bios.`,
+      text: `Write block 8 (sectors 64 to 71), flush, md5 again, mark \`two\`. \`dmsetup status lw\` counts the log's entries (the writes, the flushes, the marks) and the last sector the log used (\`next_sector - 1\` in dm-log-writes.c). The target's own writes to ram1 (entry blocks, copies of the data, the super block after each FUA and mark) are in the flow as log-writes' bios.`,
       commands: [
         "dd if=/dev/urandom of=/dev/mapper/lw bs=4k seek=8 count=1 oflag=direct conv=fsync",
         "md5sum /dev/mapper/lw",
