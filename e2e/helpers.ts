@@ -20,8 +20,13 @@ export async function openApp(
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
   await page.goto("/");
-  await expect(page.getByRole("group", { name: "device stripes" })).toBeVisible();
-  await expect(page.locator("#panel-console .xterm-rows")).toContainText("dmsh#");
+  // The engine boots in a worker: on a loaded 2-core machine that takes a while.
+  await expect(page.getByRole("group", { name: "device stripes" })).toBeVisible({
+    timeout: 60_000,
+  });
+  await expect(page.locator("#panel-console .xterm-rows")).toContainText("dmsh#", {
+    timeout: 30_000,
+  });
   await ready?.(page);
   return errors;
 }

@@ -121,10 +121,10 @@ export function mirrorModel(
 }
 
 const COLORS: Record<RegionView, string> = {
-  sync: "var(--ok, #3a9d5d)",
-  dirty: "var(--warn, #d19a2a)",
-  recovering: "var(--accent, #3b82f6)",
-  nosync: "var(--muted, #8a8f98)",
+  sync: "var(--ok)",
+  dirty: "var(--warn)",
+  recovering: "var(--accent)",
+  nosync: "var(--line-2)",
 };
 const LABELS: Record<RegionView, string> = {
   sync: "in sync",
