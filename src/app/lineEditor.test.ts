@@ -119,7 +119,7 @@ describe("line editor", () => {
     ed.continueInput("for i in 1 2; do");
     reset();
     ed.showPrompt();
-    expect(out()).toBe("\x1b[2m>\x1b[22m ");
+    expect(out()).toBe("\x1b[38;5;245m>\x1b[39m ");
     expect(ed.continuing).toBe(true);
     expect(ed.input("echo $i\r")).toEqual([
       { type: "submit", script: "for i in 1 2; do\necho $i" },

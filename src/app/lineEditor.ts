@@ -53,7 +53,7 @@ export interface CompletionResult {
 const QUERY_ITEMS = 100;
 
 /** bash's PS2, dimmed like the pasted continuation lines. */
-export const CONTINUATION_PROMPT = "\x1b[2m>\x1b[22m ";
+export const CONTINUATION_PROMPT = "\x1b[38;5;245m>\x1b[39m ";
 
 // Terminal input is made of control characters: that is what this pattern matches.
 const TOKEN =

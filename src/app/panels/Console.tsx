@@ -73,6 +73,8 @@ export default function Console() {
       convertEol: false,
       scrollback: 5000,
       allowProposedApi: false,
+      // Dimmed text (hints, the scenario's comments) stays readable: WCAG AA's 4.5:1.
+      minimumContrastRatio: 4.5,
     });
     const fit = new FitAddon();
     term.loadAddon(fit);

@@ -64,100 +64,103 @@ export function PlaybackBar() {
   };
 
   return (
-    <div
-      className={`playback playback-${state}`}
-      role="toolbar"
-      aria-label="playback"
-      onKeyDown={onKey}
-      data-state={state}
-    >
-      <button
-        type="button"
-        className="pb-step"
-        onClick={stepBack}
-        disabled={cursor <= base}
-        title="One event back (←)"
-        aria-label="Step back"
+    // A landmark around the toolbar, so that all of the page is in one (display: contents).
+    <section className="playback-region" aria-label="Playback">
+      <div
+        className={`playback playback-${state}`}
+        role="toolbar"
+        aria-label="playback"
+        onKeyDown={onKey}
+        data-state={state}
       >
-        ◂|
-      </button>
-      <button
-        type="button"
-        className="pb-play"
-        onClick={playOrPause}
-        title={mode === "play" ? "Pause the engine and the views (Space)" : "Play (Space)"}
-        aria-label={mode === "play" ? "Pause" : "Play"}
-      >
-        {mode === "play" ? "❚❚" : "▶"}
-      </button>
-      <button
-        type="button"
-        className="pb-step"
-        onClick={stepForward}
-        disabled={awaiting}
-        title="One event forward; at the head, the engine runs one step (→)"
-        aria-label="Step"
-      >
-        |▸
-      </button>
-      <button
-        type="button"
-        className={`pb-live${following && mode === "play" ? " on" : ""}`}
-        onClick={goLive}
-        title="Jump to the newest event and follow it (End)"
-        aria-pressed={following && mode === "play"}
-      >
-        <span className="dot" aria-hidden="true" /> Live
-      </button>
-      <label className="pb-speed" title="Playback speed: virtual time per wall time">
-        <span className="dim">speed</span>
+        <button
+          type="button"
+          className="pb-step"
+          onClick={stepBack}
+          disabled={cursor <= base}
+          title="One event back (←)"
+          aria-label="Step back"
+        >
+          ◂|
+        </button>
+        <button
+          type="button"
+          className="pb-play"
+          onClick={playOrPause}
+          title={mode === "play" ? "Pause the engine and the views (Space)" : "Play (Space)"}
+          aria-label={mode === "play" ? "Pause" : "Play"}
+        >
+          {mode === "play" ? "❚❚" : "▶"}
+        </button>
+        <button
+          type="button"
+          className="pb-step"
+          onClick={stepForward}
+          disabled={awaiting}
+          title="One event forward; at the head, the engine runs one step (→)"
+          aria-label="Step"
+        >
+          |▸
+        </button>
+        <button
+          type="button"
+          className={`pb-live${following && mode === "play" ? " on" : ""}`}
+          onClick={goLive}
+          title="Jump to the newest event and follow it (End)"
+          aria-pressed={following && mode === "play"}
+        >
+          <span className="dot" aria-hidden="true" /> Live
+        </button>
+        <label className="pb-speed" title="Playback speed: virtual time per wall time">
+          <span className="dim">speed</span>
+          <input
+            type="range"
+            min={0}
+            max={SPEEDS.length - 1}
+            step={1}
+            value={si}
+            aria-label="Speed"
+            aria-valuetext={speedLabel(SPEEDS[si]!)}
+            onChange={(ev) => setPlaybackSpeed(SPEEDS[Number(ev.target.value)]!)}
+          />
+          {/* Shown with its leading zero ("0.1×": ".1×" reads as a stray dot). */}
+          <output className="pb-speed-value">{speedLabel(SPEEDS[si]!).replace(/^\./, "0.")}</output>
+        </label>
         <input
+          className="pb-scrub"
           type="range"
-          min={0}
-          max={SPEEDS.length - 1}
+          min={base}
+          max={Math.max(base, head)}
           step={1}
-          value={si}
-          aria-label="Speed"
-          aria-valuetext={speedLabel(SPEEDS[si]!)}
-          onChange={(ev) => setPlaybackSpeed(SPEEDS[Number(ev.target.value)]!)}
+          value={cursor}
+          aria-label="Time travel: playback cursor"
+          aria-valuetext={`event ${fmt(cursor)} of ${fmt(head)}, virtual time ${formatTime(cursorTime)}`}
+          onChange={(ev) => scrubTo(Number(ev.target.value))}
+          disabled={head === 0}
         />
-        {/* Shown with its leading zero ("0.1×": ".1×" reads as a stray dot). */}
-        <output className="pb-speed-value">{speedLabel(SPEEDS[si]!).replace(/^\./, "0.")}</output>
-      </label>
-      <input
-        className="pb-scrub"
-        type="range"
-        min={base}
-        max={Math.max(base, head)}
-        step={1}
-        value={cursor}
-        aria-label="Time travel: playback cursor"
-        aria-valuetext={`event ${fmt(cursor)} of ${fmt(head)}, virtual time ${formatTime(cursorTime)}`}
-        onChange={(ev) => scrubTo(Number(ev.target.value))}
-        disabled={head === 0}
-      />
-      <span className="pb-pos" aria-live="off" data-testid="playback-position">
-        <span className={`pb-state ${state}`}>{state}</span> event{" "}
-        <b data-testid="cursor">{fmt(cursor)}</b> / {fmt(head)} ·{" "}
-        <span title="Virtual time at the cursor (and at the newest event)">
-          {formatTime(cursorTime)}
-          {cursor < head && <span className="dim"> / {formatTime(headTime)}</span>}
+        <span className="pb-pos" aria-live="off" data-testid="playback-position">
+          <span className={`pb-state ${state}`}>{state}</span> event{" "}
+          <b data-testid="cursor">{fmt(cursor)}</b> / {fmt(head)} ·{" "}
+          <span title="Virtual time at the cursor (and at the newest event)">
+            {formatTime(cursorTime)}
+            {cursor < head && <span className="dim"> / {formatTime(headTime)}</span>}
+          </span>
+          {base > 0 && (
+            <span className="dim" title="Records older than these were forgotten">
+              {" "}
+              · {fmt(base)} forgotten
+            </span>
+          )}
+          {awaiting && <span className="dim"> · stepping the engine…</span>}
+          {mode === "play" && enginePaused && (
+            <span className="warn" title="Virtual time is paused in the engine (setPace)">
+              {" "}
+              · engine paused
+            </span>
+          )}
+          {hidden && <span className="dim"> · views hidden</span>}
         </span>
-        {base > 0 && (
-          <span className="dim" title="Records older than these were forgotten">
-            {" "}
-            · {fmt(base)} forgotten
-          </span>
-        )}
-        {awaiting && <span className="dim"> · stepping the engine…</span>}
-        {mode === "play" && enginePaused && (
-          <span className="warn" title="Virtual time is paused in the engine (setPace)">
-            {" "}
-            · engine paused
-          </span>
-        )}
-        {hidden && <span className="dim"> · views hidden</span>}
-      </span>
-    </div>
+      </div>
+    </section>
   );
 }
