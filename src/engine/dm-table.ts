@@ -509,6 +509,7 @@ function targetHost(e: Engine, md: MappedDevice, table: Table): TargetHost {
     readOnly: table.mode === "r",
     noflushSuspending: () => md.noflushSuspending,
     waitEvent: (cond) => e.waitFor(cond),
+    wakeUp: () => e.wake(),
     hold: (_t, bio) => {
       md.owned.delete(bio);
     },

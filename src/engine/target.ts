@@ -139,6 +139,8 @@ export interface TargetHost {
   noflushSuspending(): boolean;
   /** wait_event: resolves when `cond` holds, the clock running meanwhile. */
   waitEvent(cond: () => boolean): Promise<void>;
+  /** wake_up: waiters re-check their conditions. */
+  wakeUp(): void;
   /** The target holds `bio` on purpose until it is reconfigured: not reaped when idle. */
   hold(t: Target<unknown>, bio: Bio): void;
   getDevice(t: Target<unknown>, path: string, mode: "r" | "rw"): DmDev;
@@ -347,6 +349,15 @@ export class Target<P = unknown> {
    */
   waitEvent(cond: () => boolean): Promise<void> {
     return this.#host.waitEvent(cond);
+  }
+
+  /**
+   * wake_up: tell `waitEvent` waiters to check their conditions again, after changing what they
+   * wait for outside a clock entry (in a continuation): the paced driver re-checks waiters
+   * only after clock entries, so a condition made true in a continuation needs this.
+   */
+  wakeUp(): void {
+    this.#host.wakeUp();
   }
 
   /**

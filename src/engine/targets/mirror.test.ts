@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { createShell } from "../../shell/index.ts";
 import { Engine } from "../engine.ts";
+import { Pacer } from "../../worker/pacer.ts";
 
 async function run(e: Engine, script: string): Promise<string> {
   let out = "";
@@ -80,5 +81,35 @@ describe("mirror", () => {
         .join("\n");
     };
     expect(await trace()).toBe(await trace());
+  });
+
+  it("a held write is released by a suspend under the page's paced clock too (presuspend's wait is woken)", async () => {
+    const script = [
+      "dmsetup create leg --table '0 8192 linear /dev/ram1 0'",
+      "dmsetup create m --table '0 8192 mirror disk 2 /dev/ram2 1024 2 /dev/ram0 0 /dev/mapper/leg 0 1 handle_errors'",
+      "sleep 1",
+      "dmsetup suspend leg; dmsetup reload leg --table '0 8192 error'; dmsetup resume leg",
+      "dd if=/dev/zero of=/dev/mapper/m bs=4k count=1 oflag=direct 2>/dev/null &",
+      "sleep 0.5",
+      "dmsetup status m",
+      "dmsetup suspend m; wait; echo after-wait",
+      "dmsetup info -c --noheadings -o name,attr m",
+    ].join("\n");
+    const outputs: string[] = [];
+    for (const drive of ["eager", "paced"] as const) {
+      const e = new Engine({ seed: 7, drive });
+      e.loadBrd(3, 4096);
+      const pacer = new Pacer();
+      if (drive === "paced") {
+        pacer.attach(e);
+        pacer.set({ speed: "max" });
+      }
+      outputs.push(await run(e, script));
+      pacer.close();
+    }
+    expect(outputs[0]).toBe(
+      "0 8192 mirror 2 1:0 254:0 7/8 1 AD 3 disk 1:2 A\nafter-wait\nm:L-sw\n",
+    );
+    expect(outputs[1]).toBe(outputs[0]);
   });
 });

@@ -189,6 +189,8 @@ async function runMirrord(ms: MirrorSet): Promise<void> {
     } while (ms.again);
   } finally {
     ms.running = false;
+    // wakeup_all_recovery_waiters / flush_workqueue's end: a presuspend may be waiting.
+    ms.ti.wakeUp();
   }
 }
 
