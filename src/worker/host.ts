@@ -422,7 +422,9 @@ export class EngineHost {
     this.#controlShell = null;
     this.#ring ??= new RingProducer(params.ring);
     if (this.#ring.recordWords !== RECORD_SLOTS)
-      throw new Error(`the event ring holds records of ${this.#ring.recordWords} words, not ${RECORD_SLOTS}`);
+      throw new Error(
+        `the event ring holds records of ${this.#ring.recordWords} words, not ${RECORD_SLOTS}`,
+      );
     this.#debugChannel = params.debug ?? this.#debugChannel;
     this.#callCell = params.callCell ?? this.#callCell;
     if (this.#callCell) engine.modules.attachCallCell(this.#callCell);
