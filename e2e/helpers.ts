@@ -40,16 +40,22 @@ export function playbackState(page: Page) {
 }
 
 /** Waits until the playback cursor has caught up with every event drained. */
-export async function settlePlayback(page: Page): Promise<void> {
+export async function settlePlayback(page: Page, timeout = 30_000): Promise<void> {
   await expect
     .poll(
       async () => {
         const s = await playbackState(page);
         return s.head > 0 && s.cursor === s.head && s.cursor === s.seen;
       },
-      { timeout: 30_000 },
+      { timeout },
     )
     .toBe(true);
+}
+
+/** Type `command` in the console, then wait (up to `timeout` ms) for the playback to catch up. */
+export async function runSettled(page: Page, command: string, timeout = 120_000): Promise<void> {
+  await typeCommand(page, command);
+  await settlePlayback(page, timeout);
 }
 
 /** Moves the time-travel scrubber to `value` as a user dragging it would (this pauses). */

@@ -7,23 +7,11 @@
 
 import { mkdirSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { openApp, playbackState, typeCommand } from "./helpers.ts";
+import { openApp, runSettled, settlePlayback } from "./helpers.ts";
 
 const ARTIFACTS = process.env.E2E_ARTIFACTS ?? "e2e-artifacts";
 
 test.use({ viewport: { width: 1600, height: 1000 } });
-
-async function settlePlayback(page: Page): Promise<void> {
-  await expect
-    .poll(
-      async () => {
-        const s = await playbackState(page);
-        return s.head > 0 && s.cursor === s.head && s.cursor === s.seen;
-      },
-      { timeout: 120_000 },
-    )
-    .toBe(true);
-}
 
 /** Select a device in the stack from the keyboard (its node is a focusable group). */
 async function selectDevice(page: Page, name: string) {
@@ -31,24 +19,19 @@ async function selectDevice(page: Page, name: string) {
   await page.keyboard.press("Enter");
 }
 
-async function run(page: Page, command: string) {
-  await typeCommand(page, command);
-  await settlePlayback(page);
-}
-
 test("a mirror recovers its regions, then loses a leg", async ({ page }) => {
   test.setTimeout(600_000);
   mkdirSync(ARTIFACTS, { recursive: true });
   const errors = await openApp(page);
-  await settlePlayback(page);
-  await run(page, "dmsetup remove stripes; dmsetup remove concat; rmmod brd");
-  await run(page, "modprobe brd rd_nr=3 rd_size=4096");
-  await run(page, "dmsetup create leg --table '0 8192 linear /dev/ram1 0'");
-  await run(
+  await settlePlayback(page, 120_000);
+  await runSettled(page, "dmsetup remove stripes; dmsetup remove concat; rmmod brd");
+  await runSettled(page, "modprobe brd rd_nr=3 rd_size=4096");
+  await runSettled(page, "dmsetup create leg --table '0 8192 linear /dev/ram1 0'");
+  await runSettled(
     page,
     "dmsetup create m --table '0 8192 mirror disk 2 /dev/ram2 1024 2 /dev/ram0 0 /dev/mapper/leg 0 1 handle_errors'",
   );
-  await run(page, "sleep 1; dmsetup status m");
+  await runSettled(page, "sleep 1; dmsetup status m");
   const consoleRows = page.locator("#panel-console .xterm-rows");
   await expect(consoleRows).toContainText("0 8192 mirror 2 1:0 254:0 8/8 1 AA 3 disk 1:2 A");
 
@@ -62,12 +45,12 @@ test("a mirror recovers its regions, then loses a leg", async ({ page }) => {
   await views.screenshot({ path: `${ARTIFACTS}/mirror-in-sync.png` });
 
   // The second leg dies; the next write fails on it and is held (handle_errors).
-  await run(
+  await runSettled(
     page,
     "dmsetup suspend leg; dmsetup reload leg --table '0 8192 error'; dmsetup resume leg",
   );
-  await run(page, "dd if=/dev/zero of=/dev/mapper/m bs=4k count=1 seek=10 oflag=direct &");
-  await run(page, "sleep 1; dmsetup status m");
+  await runSettled(page, "dd if=/dev/zero of=/dev/mapper/m bs=4k count=1 seek=10 oflag=direct &");
+  await runSettled(page, "sleep 1; dmsetup status m");
   await expect(consoleRows).toContainText("0 8192 mirror 2 1:0 254:0 7/8 1 AD 3 disk 1:2 A");
   await selectDevice(page, "m");
   await expect(views).toContainText("7/8 in sync");
@@ -82,7 +65,7 @@ test("a mirror recovers its regions, then loses a leg", async ({ page }) => {
   await page.screenshot({ path: `${ARTIFACTS}/mirror-leg-failed-page.png` });
 
   // Reconfigured: the held write fails, the console is free again.
-  await run(page, "dmsetup suspend m; wait; dmsetup resume m; echo done");
+  await runSettled(page, "dmsetup suspend m; wait; dmsetup resume m; echo done");
   await expect(consoleRows).toContainText("done");
   expect(errors).toEqual([]);
 });

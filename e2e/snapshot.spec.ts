@@ -7,8 +7,15 @@
  */
 
 import { mkdirSync } from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
-import { historyRecords, playbackState, scrubTo, typeCommand } from "./helpers.ts";
+import { expect, test } from "@playwright/test";
+import {
+  historyRecords,
+  openApp,
+  runSettled,
+  scrubTo,
+  settlePlayback,
+  typeCommand,
+} from "./helpers.ts";
 
 const ARTIFACTS = process.env.E2E_ARTIFACTS ?? "e2e-artifacts";
 /** events.ts EV.SNAP_EXCEPTION, EV.SNAP_STATE */
@@ -17,56 +24,27 @@ const SNAP_STATE = 72;
 
 test.use({ viewport: { width: 1600, height: 1000 } });
 
-/** openApp (helpers.ts) with more patience for the engine's start on a busy machine. */
-async function openApp(page: Page): Promise<string[]> {
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  await page.goto("/");
-  await expect(page.getByRole("group", { name: "device stripes" })).toBeVisible({
-    timeout: 60_000,
-  });
-  await expect(page.locator("#panel-console .xterm-rows")).toContainText("dmsh#", {
-    timeout: 60_000,
-  });
-  return errors;
-}
-
-/** settlePlayback with more patience: on a busy machine the page drains events slowly. */
-async function settlePlayback(page: Page): Promise<void> {
-  await expect
-    .poll(
-      async () => {
-        const s = await playbackState(page);
-        return s.head > 0 && s.cursor === s.head && s.cursor === s.seen;
-      },
-      { timeout: 120_000 },
-    )
-    .toBe(true);
-}
-
-async function run(page: Page, command: string) {
-  await typeCommand(page, command);
-  await settlePlayback(page);
-}
-
 test("the snapshot view shows copy-on-write, the exception table and a merge", async ({ page }) => {
   test.setTimeout(600_000);
   mkdirSync(ARTIFACTS, { recursive: true });
   const errors = await openApp(page);
-  await settlePlayback(page);
-  await run(page, "dmsetup remove stripes; dmsetup remove concat; rmmod brd");
-  await run(page, "modprobe brd rd_nr=3 rd_size=2048");
+  await settlePlayback(page, 120_000);
+  await runSettled(page, "dmsetup remove stripes; dmsetup remove concat; rmmod brd");
+  await runSettled(page, "modprobe brd rd_nr=3 rd_size=2048");
   // The origin, then its snapshots with the origin suspended, as LVM does it.
-  await run(page, 'dmsetup create o --table "0 2048 snapshot-origin /dev/ram0"');
-  await run(
+  await runSettled(page, 'dmsetup create o --table "0 2048 snapshot-origin /dev/ram0"');
+  await runSettled(
     page,
     'dmsetup suspend o; dmsetup create s1 --table "0 2048 snapshot /dev/ram0 /dev/ram1 P 8"; dmsetup create s2 --table "0 2048 snapshot /dev/ram0 /dev/ram2 N 16"; dmsetup resume o',
   );
-  await run(page, "dd if=/dev/urandom of=/dev/mapper/o bs=4k count=6 seek=2 oflag=direct");
-  await run(page, "dd if=/dev/urandom of=/dev/mapper/s1 bs=4k count=2 seek=20 oflag=direct");
-  await run(page, "dd if=/dev/urandom of=/dev/mapper/s1 bs=512 count=1 seek=200 oflag=direct");
-  await run(page, "dd if=/dev/mapper/s1 of=/dev/null bs=4k count=10 iflag=direct");
-  await run(page, "dmsetup status s1");
+  await runSettled(page, "dd if=/dev/urandom of=/dev/mapper/o bs=4k count=6 seek=2 oflag=direct");
+  await runSettled(page, "dd if=/dev/urandom of=/dev/mapper/s1 bs=4k count=2 seek=20 oflag=direct");
+  await runSettled(
+    page,
+    "dd if=/dev/urandom of=/dev/mapper/s1 bs=512 count=1 seek=200 oflag=direct",
+  );
+  await runSettled(page, "dd if=/dev/mapper/s1 of=/dev/null bs=4k count=10 iflag=direct");
+  await runSettled(page, "dmsetup status s1");
   await expect(page.locator("#panel-console .xterm-rows")).toContainText(
     "0 2048 snapshot 88/4096 16",
   );
@@ -98,7 +76,7 @@ test("the snapshot view shows copy-on-write, the exception table and a merge", a
   await expect(page.locator("#panel-console .xterm-rows")).toContainText("writes-2-done", {
     timeout: 120_000,
   });
-  await settlePlayback(page);
+  await settlePlayback(page, 120_000);
   const copies = (await historyRecords(page, SNAP_EXCEPTION)).slice(firstCopy);
   // Two snapshots, twelve chunks (s2's chunks are 8 KiB: 12 as well, none shared).
   expect(copies.length).toBe(24);
@@ -116,11 +94,11 @@ test("the snapshot view shows copy-on-write, the exception table and a merge", a
     .getByRole("toolbar", { name: "playback" })
     .getByRole("button", { name: "Live" })
     .click();
-  await settlePlayback(page);
+  await settlePlayback(page, 120_000);
 
   // Merge s1 back into the origin: s1 and o suspended, o's table becomes the merge.
   const before = (await historyRecords(page, SNAP_STATE)).length;
-  await run(
+  await runSettled(
     page,
     'dmsetup suspend s1; dmsetup suspend o; dmsetup load o --table "0 2048 snapshot-merge /dev/ram0 /dev/ram1 P 8"; dmsetup resume o; sleep 1; dmsetup status o',
   );

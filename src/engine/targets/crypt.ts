@@ -342,7 +342,8 @@ function parseCipher(
   const c = spec.startsWith("capi:") ? parseCipherNew(spec) : parseCipherOld(spec);
   if (aead) {
     // crypt_ctr_cipher_new with an AEAD: lmk refused, ESSIV's digest checked, then the AEAD
-    // allocated: none of the ciphers here is one (gcm, authenc are not implemented).
+    // allocated, which fails as on a kernel without the transform: this project has no AEAD
+    // cipher (gcm, authenc; README, Differences from Linux).
     if (c.ivMode === "lmk") ctrError("AEAD transforms not supported for LMK");
     if (c.ivMode === "essiv" && !c.ivOpts) ctrError("Digest algorithm missing for ESSIV mode");
     ctrError("Error allocating crypto tfm", "ENOENT");
