@@ -446,7 +446,6 @@ async function doMirror(ms: MirrorSet): Promise<void> {
 
 function createMirrorSet(
   ti: Target<MirrorSet>,
-  nrMirrors: number,
   log: DmDirtyLog,
 ): Omit<MirrorSet, "mirrors"> & { mirrors: Mirror[] } {
   const nrRegions = Math.ceil(ti.len / log.regionSize);
@@ -487,7 +486,6 @@ function createMirrorSet(
       ),
   });
   (ms as { kcopyd: DmKcopydClient }).kcopyd = new DmKcopydClient(ti as Target<unknown>);
-  void nrMirrors;
   return ms;
 }
 
@@ -521,7 +519,7 @@ export default defineTarget<MirrorSet>({
       dl.dtr();
       ctrError("Too few mirror arguments");
     }
-    ms = createMirrorSet(t, nrMirrors, dl);
+    ms = createMirrorSet(t, dl);
     const fail = (text: string, errno: Errno = "EINVAL"): never => {
       for (const m of ms!.mirrors) t.putDevice(m.dev);
       ms!.kcopyd.destroy();
