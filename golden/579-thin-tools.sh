@@ -21,14 +21,17 @@ thin_dump -m /dev/ram0; echo rc=$?
 dmsetup message pool 0 reserve_metadata_snap
 dd if=/tmp/pat of=/dev/mapper/thin0 bs=64k count=1 seek=1 oflag=direct 2>/dev/null
 # the held root's block number: where the metadata space map put it (see golden/FACTS.md)
-dmsetup status | sed 's/ [0-9][0-9]* rw / HELD rw /'
+dmsetup status
+dd if=/dev/ram0 bs=1M iflag=direct 2>/dev/null | md5sum
 thin_dump -m /dev/ram0; echo rc=$?
 thin_ls -m /dev/ram0; echo rc=$?
 thin_check /dev/ram0; echo rc=$?
 dmsetup message pool 0 release_metadata_snap
+dd if=/dev/ram0 bs=1M iflag=direct 2>/dev/null | md5sum
 dmsetup remove thin0
 dmsetup remove thin5
 dmsetup remove pool
+md5sum /dev/ram0
 thin_check /dev/ram0; echo rc=$?
 thin_dump /dev/ram0; echo rc=$?
 thin_dump --format xml /dev/ram0 | head -3
