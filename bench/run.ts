@@ -6,6 +6,7 @@
  *   modules  a user-written linear (insmod) vs the built-in, and insmod to usable (bench/modules.ts)
  *   pdata    thin metadata btree lookups/s, provisioning/s, a commit (bench/pdata.ts)
  *   snapshot 4 KiB random writes to an origin with a snapshot vs linear (bench/snapshot.ts)
+ *   thin     4 KiB random writes to a thin volume (provisioning, overwrites, breaking sharing) vs linear (bench/thin.ts)
  *   golden   the golden suite through dmsh against the real kernel's timings (bench/golden.ts)
  *   app      initial download and time to the first drawn stack, in Chromium (bench/app.ts)
  *   fps      frames per second and engine throughput with the views on and off (bench/fps.ts)
@@ -23,12 +24,14 @@ import { benchModules } from "./modules.ts";
 import { benchPdata } from "./pdata.ts";
 import { benchSnapshot } from "./snapshot.ts";
 import { benchPacer, benchTab, printPacer, printTab } from "./tab.ts";
+import { benchThin } from "./thin.ts";
 
 const SECTIONS: Array<[string, string, () => Promise<void>]> = [
   ["engine", "engine (Node)", () => benchEngine()],
   ["modules", "user target modules (Node)", () => benchModules()],
   ["pdata", "persistent-data: thin metadata (Node)", () => benchPdata()],
   ["snapshot", "snapshots: origin writes vs linear (Node)", () => benchSnapshot()],
+  ["thin", "thin provisioning: thin volume writes vs linear (Node)", () => benchThin()],
   ["golden", "golden suite through dmsh", async () => void (await benchGolden())],
   ["app", "web app", async () => printApp(await benchApp())],
   ["fps", "FPS probe", async () => printFps(await benchFps())],
