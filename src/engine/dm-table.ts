@@ -13,7 +13,7 @@ import type { BlockDevice } from "./blockdev.ts";
 import { dmGetMd } from "./dm.ts";
 import { nameToDevT } from "./do-mounts.ts";
 import type { Engine } from "./engine.ts";
-import { EV, type EventCode } from "./events.ts";
+import { EV, isBioEvent, type EventCode } from "./events.ts";
 import type { TargetGuard } from "./guard.ts";
 import type { MappedDevice } from "./mapped-device.ts";
 import type { TargetSpec } from "./table.ts";
@@ -565,10 +565,10 @@ function targetHost(e: Engine, md: MappedDevice, table: Table): TargetHost {
       md.eventNr++;
     },
     requestYield: () => e.clock.requestYield(),
-    traceEvent: (_t, code, sector, sectors, a, b) => {
-      if (e.events.muted) return;
+    traceEvent: (_t, code, sector, sectors, a, b, bio = 0) => {
+      if (e.events.muted || (!e.events.bioEvents && isBioEvent(code))) return;
       const bb = typeof b === "string" ? e.events.intern(b) : b;
-      e.events.emit(code as EventCode, e.now, 0, md.dev, sector, sectors, a, bb);
+      e.events.emit(code as EventCode, e.now, bio, md.dev, sector, sectors, a, bb);
     },
     getMappedDevice: (t, path) => {
       const ref = dmGetMd(e, path, (r) => table.mdRefs.delete(r));

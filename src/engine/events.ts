@@ -151,6 +151,27 @@ export const EV = {
    */
   THIN_DEV: 83,
   /**
+   * The thin target looked a bio's block up (dm-thin.c thin_bio_map, process_cell,
+   * __process_bio_read_only): bio: the clone at the thin device; dev: the thin device; sector:
+   * the virtual block; sectors: the pool's data block size (sectors); a: the data block (-1 when
+   * none); b: string, the outcome: "mapped", "shared" (mapped, shared with a snapshot: a write
+   * breaks the sharing), "unmapped", "error", or "deferred: <why>" (the bio goes to the pool's
+   * worker without a lookup result: "deferred: would block", "deferred: cell held", "deferred:
+   * data cell held", "deferred: flush", "deferred: discard"). Category bio: a step of its life.
+   */
+  THIN_LOOKUP: 84,
+  /**
+   * A data block was allocated for a thin device's block (provision_block, break_sharing, then
+   * schedule_zero / schedule_copy): bio: the bio that needed it (the clone at the thin device);
+   * dev: the thin device; sector: the virtual block; sectors: the pool's data block size; a: the
+   * new data block; b: string, how it is filled: "zero", "copy <old data block>" (breaks
+   * sharing), "external" (from the external origin), "overwrite" (the write covers it whole),
+   * "overwrite <old data block>" (the same, breaking sharing), "none" (skip_block_zeroing).
+   * Kept with the lifecycle records (as many as blocks provisioned), and a step of its bio's
+   * life.
+   */
+  THIN_ALLOC: 85,
+  /**
    * A mirror region's state changed (dm-region-hash.c): dev: the mirror; sector, sectors: the
    * region (sectors of the mirrored device); a: 0 clean, 1 dirty, 2 nosync, 3 recovering, 4
    * clean and out of the hash; b: the region number within its target.
@@ -179,6 +200,9 @@ export type EventCode = (typeof EV)[keyof typeof EV];
  *              the topology at any point of the history), never sampled away
  *   fault      a target misbehaved: lifecycle (the timeline shows it) and, when `bio` is not 0,
  *              a step of that bio's life too
+ *
+ * A lifecycle kind may also be a step of a bio's life when its `bio` is not 0 (`bioStep`:
+ * `thin_alloc`), as a fault is.
  */
 export type EventCategory = "bio" | "lifecycle" | "fault";
 
@@ -189,11 +213,14 @@ export interface EventKind {
   category: EventCategory;
   /** Slot `b` holds an interned string (a name, a type, a message, a table's description). */
   text: boolean;
+  /** Not of category bio, but a step of the bio its `bio` names when that is not 0 (faults). */
+  bioStep: boolean;
 }
 
 /**
- * Every kind of event, one line each. A new kind is a new code in EV and a line here; consumers
- * ask `isBioEvent`, `isLifecycleEvent`, `eventHasText` or `eventKind`, so nothing else changes.
+ * Every kind of event, one line each: code, category, text, and (optional) bio step. A new kind
+ * is a new code in EV and a line here; consumers ask `isBioEvent`, `isLifecycleEvent`,
+ * `eventHasText`, `namesBio` or `eventKind`, so nothing else changes.
  * Codes are part of the ring's format (the page and the worker share this file): never reuse one.
  */
 export const EVENT_KINDS: readonly EventKind[] = (
@@ -223,14 +250,14 @@ export const EVENT_KINDS: readonly EventKind[] = (
     [EV.TARGET_MESSAGE, "lifecycle", true],
     [EV.DEVICE_SUSPEND, "lifecycle", false],
     [EV.DEVICE_RESUME, "lifecycle", false],
-    [EV.TARGET_FAULT, "fault", true],
+    [EV.TARGET_FAULT, "fault", true, true],
     [EV.DISK_CREATE, "lifecycle", true],
     [EV.DISK_REMOVE, "lifecycle", true],
     [EV.MODULE_LOAD, "lifecycle", true],
     [EV.MODULE_UNLOAD, "lifecycle", true],
     [EV.MODULE_RELOAD, "lifecycle", true],
     [EV.CONTRACT_WARNING, "fault", true],
-    [EV.DISK_FAULT, "fault", true],
+    [EV.DISK_FAULT, "fault", true, true],
     [EV.DISK_CONFIG, "lifecycle", true],
     [EV.POWER_CUT, "lifecycle", true],
     [EV.SNAP_EXCEPTION, "lifecycle", false],
@@ -241,26 +268,32 @@ export const EVENT_KINDS: readonly EventKind[] = (
     [EV.THIN_UNMAP, "lifecycle", false],
     [EV.THIN_POOL, "lifecycle", true],
     [EV.THIN_DEV, "lifecycle", true],
+    [EV.THIN_LOOKUP, "bio", true],
+    [EV.THIN_ALLOC, "lifecycle", true, true],
     [EV.MIRROR_REGION, "lifecycle", false],
     [EV.MIRROR_LEG, "lifecycle", true],
     [EV.MIRROR_SYNC, "lifecycle", true],
-  ] as const
-).map(([code, category, text]) => ({
+  ] as ReadonlyArray<readonly [EventCode, EventCategory, boolean, boolean?]>
+).map(([code, category, text, step]) => ({
   code,
   name: Object.entries(EV)
     .find(([, v]) => v === code)![0]
     .toLowerCase(),
   category,
   text,
+  bioStep: step ?? false,
 }));
 
 const KIND_BY_CODE = new Map<number, EventKind>(EVENT_KINDS.map((k) => [k.code, k]));
 const NAME_OF = new Map<number, string>(EVENT_KINDS.map((k) => [k.code, k.name]));
-/** Per code, a bit set: 1 bio, 2 lifecycle, 4 text (codes are small: a flat table). */
+/** Per code, a bit set: 1 bio, 2 lifecycle, 4 text, 8 bio step (codes are small: a flat table). */
 const FLAGS = new Uint8Array(Math.max(...EVENT_KINDS.map((k) => k.code)) + 1);
 for (const k of EVENT_KINDS) {
   FLAGS[k.code] =
-    (k.category === "bio" ? 1 : 0) | (k.category !== "bio" ? 2 : 0) | (k.text ? 4 : 0);
+    (k.category === "bio" ? 1 : 0) |
+    (k.category !== "bio" ? 2 : 0) |
+    (k.text ? 4 : 0) |
+    (k.bioStep ? 8 : 0);
 }
 const flags = (type: number): number => FLAGS[type] ?? 0;
 
@@ -272,9 +305,14 @@ export const isBioEvent = (type: number): boolean => (flags(type) & 1) !== 0;
 export const isLifecycleEvent = (type: number): boolean => (flags(type) & 2) !== 0;
 /** Slot `b` is an interned string. */
 export const eventHasText = (type: number): boolean => (flags(type) & 4) !== 0;
-/** A record whose `bio` slot names a bio the history should follow (bio steps, faults on one). */
+/** A lifecycle kind that is a step of a bio's life when its `bio` is not 0 (faults, thin_alloc). */
+export const isBioStep = (type: number): boolean => (flags(type) & 8) !== 0;
+/**
+ * A record whose `bio` slot names a bio the history should follow (bio steps; faults and other
+ * `bioStep` kinds on one).
+ */
 export const namesBio = (r: ArrayLike<number>, o: number): boolean =>
-  isBioEvent(r[o]!) || ((r[o] === EV.TARGET_FAULT || r[o] === EV.DISK_FAULT) && r[o + 2] !== 0);
+  isBioEvent(r[o]!) || (isBioStep(r[o]!) && r[o + 2] !== 0);
 
 // ---------------------------------------------------------------- reading a record
 

@@ -168,7 +168,9 @@ export interface TargetHost {
   requestYield(): void;
   /**
    * Record an event of the target's own kind (EVENT_KINDS: `snap_exception`...), on its mapped
-   * device, for the views: `b` is a number, or a string for kinds whose `b` is text.
+   * device, for the views: `b` is a number, or a string for kinds whose `b` is text; `bio` the
+   * bio it is a step of (0: none). A kind of category `bio` is not recorded while bio events
+   * are off (EventLog.bioEvents).
    */
   traceEvent(
     t: Target<unknown>,
@@ -177,6 +179,7 @@ export interface TargetHost {
     sectors: number,
     a: number,
     b: number | string,
+    bio?: number,
   ): void;
   /** dm_get_md + dm_get_live_table: another mapped device, referenced until `put`. */
   getMappedDevice(t: Target<unknown>, path: string): MappedDeviceRef | null;
@@ -403,9 +406,19 @@ export class Target<P = unknown> {
     return this.#host.getMappedDevice(this as Target<unknown>, path);
   }
 
-  /** An event of the target's own kind, on its device (TargetHost.traceEvent). */
-  traceEvent(code: number, sector: number, sectors: number, a: number, b: number | string): void {
-    this.#host.traceEvent(this as Target<unknown>, code, sector, sectors, a, b);
+  /**
+   * An event of the target's own kind, on its device (TargetHost.traceEvent); `bio`: the id of
+   * the bio it is a step of (`bio.id`), 0 or absent for none.
+   */
+  traceEvent(
+    code: number,
+    sector: number,
+    sectors: number,
+    a: number,
+    b: number | string,
+    bio = 0,
+  ): void {
+    this.#host.traceEvent(this as Target<unknown>, code, sector, sectors, a, b, bio);
   }
 
   /**

@@ -560,6 +560,22 @@ function getBioBlockRange(tc: ThinC, bio: Bio): [number, number] {
   return [b, e];
 }
 
+/**
+ * thin_lookup, a step of `bio`'s life: the virtual block `block` looked up, `dataBlock` (-1:
+ * none) and the outcome ("mapped", "shared", "unmapped", "error", "deferred: <why>").
+ */
+function traceLookup(tc: ThinC, bio: Bio, block: number, dataBlock: number, outcome: string): void {
+  tc.ti.traceEvent(EV.THIN_LOOKUP, block, tc.pool.sectorsPerBlock, dataBlock, outcome, bio.id);
+}
+
+/**
+ * thin_alloc, a step of `bio`'s life: data block `dataBlock` allocated for the virtual block
+ * `block`, filled as `fill` says ("zero", "copy <old>", "external", "overwrite[ <old>]", "none").
+ */
+function traceAlloc(tc: ThinC, bio: Bio, block: number, dataBlock: number, fill: string): void {
+  tc.ti.traceEvent(EV.THIN_ALLOC, block, tc.pool.sectorsPerBlock, dataBlock, fill, bio.id);
+}
+
 function remap(tc: ThinC, bio: Bio, block: number): void {
   const spb = tc.pool.sectorsPerBlock;
   bio.bdev = tc.poolDev.bdev;
@@ -671,10 +687,22 @@ function scheduleCopy(
   m.dataBlock = dataDest;
   m.cell = cell;
   m.fill = origin === tc.poolDev ? "copy" : "external";
+  const overwrite = ioOverwritesBlock(pool, bio);
+  traceAlloc(
+    tc,
+    bio,
+    virtBlock,
+    dataDest,
+    origin === tc.poolDev
+      ? `${overwrite ? "overwrite" : "copy"} ${dataOrigin}`
+      : overwrite
+        ? "overwrite"
+        : "external",
+  );
   // quiesce + copy + our own reference while this function runs.
   m.prepareActions = 3;
   if (!pool.sharedReadDs.addWork(m)) completeMappingPreparation(m);
-  if (ioOverwritesBlock(pool, bio)) remapAndIssueOverwrite(tc, bio, dataDest, m);
+  if (overwrite) remapAndIssueOverwrite(tc, bio, dataDest, m);
   else {
     const spb = pool.sectorsPerBlock;
     tc.copier.copy(
@@ -705,8 +733,10 @@ async function scheduleZero(
   m.dataBlock = dataBlock;
   m.cell = cell;
   m.fill = pool.pf.zeroNewBlocks ? "zero" : "none";
+  const overwrite = pool.pf.zeroNewBlocks && ioOverwritesBlock(pool, bio);
+  traceAlloc(tc, bio, virtBlock, dataBlock, overwrite ? "overwrite" : m.fill);
   if (pool.pf.zeroNewBlocks) {
-    if (ioOverwritesBlock(pool, bio)) remapAndIssueOverwrite(tc, bio, dataBlock, m);
+    if (overwrite) remapAndIssueOverwrite(tc, bio, dataBlock, m);
     else llZero(tc, m, dataBlock * pool.sectorsPerBlock, (dataBlock + 1) * pool.sectorsPerBlock);
   } else await processPreparedMapping(m);
 }
@@ -1388,7 +1418,9 @@ async function processCell(tc: ThinC, cell: DmBioPrisonCell): Promise<void> {
   try {
     lookup = await tm.dmThinFindBlock(tc.td, block, true);
   } catch (e) {
-    if (errnoOf(e) === "ENODATA") {
+    const unmapped = errnoOf(e) === "ENODATA";
+    if (bio.sectors) traceLookup(tc, bio, block, -1, unmapped ? "unmapped" : "error");
+    if (unmapped) {
       if (!isWrite(bio) && tc.originDev) {
         incAllIoEntry(pool, bio);
         cellDeferNoHolder(tc, cell);
@@ -1411,6 +1443,9 @@ async function processCell(tc: ThinC, cell: DmBioPrisonCell): Promise<void> {
     bio.end("IOERR");
     return;
   }
+  if (bio.sectors) {
+    traceLookup(tc, bio, block, lookup.block, lookup.shared ? "shared" : "mapped");
+  }
   if (lookup.shared) await processSharedBio(tc, bio, block, lookup, cell);
   else {
     incAllIoEntry(pool, bio);
@@ -1423,7 +1458,10 @@ async function processBio(tc: ThinC, bio: Bio): Promise<void> {
   const block = getBioBlock(tc, bio);
   // If the cell is taken, the block is already being provisioned.
   const { detained, cell } = tc.pool.prison.detain(buildKey(tc, true, block, block + 1), bio);
-  if (detained) return;
+  if (detained) {
+    traceLookup(tc, bio, block, -1, "deferred: cell held");
+    return;
+  }
   await processCell(tc, cell);
 }
 
@@ -1438,7 +1476,9 @@ async function processBioReadOnlyCommon(
   try {
     lookup = await tm.dmThinFindBlock(tc.td, block, true);
   } catch (e) {
-    if (errnoOf(e) === "ENODATA") {
+    const unmapped = errnoOf(e) === "ENODATA";
+    if (bio.sectors) traceLookup(tc, bio, block, -1, unmapped ? "unmapped" : "error");
+    if (unmapped) {
       if (cell) cellDeferNoHolder(tc, cell);
       if (write) {
         handleUnserviceableBio(tc.pool, bio);
@@ -1461,6 +1501,9 @@ async function processBioReadOnlyCommon(
     if (cell) cellDeferNoHolder(tc, cell);
     bio.end("IOERR");
     return;
+  }
+  if (bio.sectors) {
+    traceLookup(tc, bio, block, lookup.block, lookup.shared ? "shared" : "mapped");
   }
   if (lookup.shared && write && bio.sectors) {
     handleUnserviceableBio(tc.pool, bio);
@@ -2089,6 +2132,7 @@ function thinBioMap(t: Target<ThinC>, bio: Bio): "REMAPPED" | "SUBMITTED" {
     return "SUBMITTED";
   }
   if (opIsFlush(bio) || bio.op === "DISCARD") {
+    traceLookup(tc, bio, block, -1, bio.op === "DISCARD" ? "deferred: discard" : "deferred: flush");
     thinDeferBio(tc, bio);
     return "SUBMITTED";
   }
@@ -2097,7 +2141,10 @@ function thinBioMap(t: Target<ThinC>, bio: Bio): "REMAPPED" | "SUBMITTED" {
     buildKey(tc, true, block, block + 1),
     bio,
   );
-  if (detained) return "SUBMITTED";
+  if (detained) {
+    traceLookup(tc, bio, block, -1, "deferred: cell held");
+    return "SUBMITTED";
+  }
 
   let result: tm.DmThinLookupResult;
   try {
@@ -2105,15 +2152,19 @@ function thinBioMap(t: Target<ThinC>, bio: Bio): "REMAPPED" | "SUBMITTED" {
   } catch (e) {
     const errno = errnoOf(e);
     if (errno === "ENODATA" || errno === "EAGAIN") {
+      // Unmapped: the worker provisions it; not cached: the worker looks it up with I/O.
+      traceLookup(tc, bio, block, -1, errno === "ENODATA" ? "unmapped" : "deferred: would block");
       thinDeferCell(tc, virtCell);
       return "SUBMITTED";
     }
+    traceLookup(tc, bio, block, -1, "error");
     bio.end("IOERR");
     cellDeferNoHolder(tc, virtCell);
     return "SUBMITTED";
   }
   if (result.shared) {
     // Quiesce the origin before taking a snapshot: the worker breaks the sharing.
+    traceLookup(tc, bio, block, result.block, "shared");
     thinDeferCell(tc, virtCell);
     return "SUBMITTED";
   }
@@ -2122,9 +2173,11 @@ function thinBioMap(t: Target<ThinC>, bio: Bio): "REMAPPED" | "SUBMITTED" {
     bio,
   );
   if (busy) {
+    traceLookup(tc, bio, block, result.block, "deferred: data cell held");
     cellDeferNoHolder(tc, virtCell);
     return "SUBMITTED";
   }
+  traceLookup(tc, bio, block, result.block, "mapped");
   incAllIoEntry(pool, bio);
   cellDeferNoHolder(tc, dataCell);
   cellDeferNoHolder(tc, virtCell);
