@@ -13,7 +13,7 @@ import { useTopologyAtCursor } from "../history/useTopology.ts";
 import { layoutStack } from "../stackLayout.ts";
 import { useAppStore } from "../store/index.ts";
 import { FlowGeometry } from "./flowGeometry.ts";
-import { MAP_COLORS } from "./flowDraw.ts";
+import { MAP_COLORS, THIN_COLOR } from "./flowDraw.ts";
 import { FlowView } from "./flowView.ts";
 
 export default function FlowLayer({ width }: { width: number }) {
@@ -206,6 +206,22 @@ export function FlowLegend() {
           />
         </svg>{" "}
         error
+      </li>
+      <li title="a thin target looked the bio's block up (dot), or allocated a data block for it (dotted outline)">
+        <svg width="16" height="12" aria-hidden="true">
+          <rect
+            x="1"
+            y="1.5"
+            width="12"
+            height="9"
+            fill="none"
+            stroke={THIN_COLOR}
+            strokeWidth="1.2"
+            strokeDasharray="1.5 2"
+          />
+          <circle cx="13" cy="2" r="2" fill={THIN_COLOR} />
+        </svg>{" "}
+        thin lookup · alloc
       </li>
     </ul>
   );

@@ -9,6 +9,8 @@
  *   completion         OK: a green ring as it ends; an error: red outline and the status name
  *   held               a bio deferred by a suspend (or requeued) waits in its device's queue,
  *                      top right of the box
+ *   thin               a thin target looked its block up (a violet dot at its corner) or
+ *                      allocated a data block for it (a violet dotted outline too)
  */
 
 import { BIO_OPS } from "../../engine/types.ts";
@@ -29,6 +31,8 @@ const OK_COLOR = "#3ddc97";
 const ERR_COLOR = "#ff4d5e";
 const HELD_COLOR = "#ffc857";
 const FAULT_COLOR = "#ff7ad9";
+/** A thin target's lookup and allocation marks (not an alarm: not red). */
+export const THIN_COLOR = "#b48cff";
 const BG = "#0a0d13";
 
 const OP_READ = BIO_OPS.indexOf("READ");
@@ -219,6 +223,7 @@ export function drawFlow(
       !isErr &&
       !queued &&
       !s.fault &&
+      s.thin !== 2 &&
       (s.mapState < 0 || s.mapState === MAP_CODE.REMAPPED || s.mapState === MAP_CODE.SUBMITTED) &&
       it.root !== opts.selectedRoot
     ) {
@@ -273,6 +278,20 @@ export function drawFlow(
       ctx.strokeStyle = FAULT_COLOR;
       ctx.strokeRect(r.x - 3, r.y - 3, r.w + 6, r.h + 6);
       ctx.setLineDash([]);
+    }
+    if (s.thin > 0) {
+      // Looked up: a dot at the top right corner; a block allocated: a dotted outline too.
+      ctx.fillStyle = THIN_COLOR;
+      ctx.beginPath();
+      ctx.arc(r.x + r.w + 1, r.y - 1, 2.5, 0, 2 * Math.PI);
+      ctx.fill();
+      if (s.thin === 2) {
+        ctx.lineWidth = 1.2;
+        ctx.setLineDash([1.5, 2]);
+        ctx.strokeStyle = THIN_COLOR;
+        ctx.strokeRect(r.x - 4.5, r.y - 4.5, r.w + 9, r.h + 9);
+        ctx.setLineDash([]);
+      }
     }
     // Completion: a ring as it ends (OK), or a red outline and the status (an error).
     if (s.status >= 0) {

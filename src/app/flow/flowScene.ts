@@ -29,6 +29,8 @@ export interface TokenStyle {
   status: number;
   endIo: number;
   fault: boolean;
+  /** A thin target's step on it: 0 none, 1 looked up, 2 a data block allocated (BioState.thin). */
+  thin: number;
   /** It has pieces or clones in flight: it waits for them. */
   waiting: boolean;
   ended: boolean;
@@ -53,6 +55,7 @@ export function styleOf(b: BioState): TokenStyle {
     status: b.status,
     endIo: b.endIo,
     fault: b.fault,
+    thin: b.thin,
     waiting: b.kids > 0,
     ended: b.ended >= 0,
   };
@@ -65,6 +68,7 @@ export function sameStyle(a: TokenStyle, b: TokenStyle): boolean {
     a.status === b.status &&
     a.endIo === b.endIo &&
     a.fault === b.fault &&
+    a.thin === b.thin &&
     a.waiting === b.waiting &&
     a.ended === b.ended
   );
@@ -162,6 +166,7 @@ export function describeScene(
       parts.push(`queued #${t.pose.slot + 1}`);
     }
     if (b.fault) parts.push("fault");
+    if (b.thin) parts.push(b.thin === 2 ? "thin alloc" : "thin lookup");
     if (t.style.waiting) parts.push("waiting");
     if (t.age >= 0) parts.push("ended");
     const label = remapLabel(b, kids.get(b.id) ?? [], name);

@@ -313,6 +313,11 @@ export interface BioState {
   /** Index of its defer or requeue while held (queue order), -1 otherwise. */
   queuedAt: number;
   fault: boolean;
+  /**
+   * A thin target's own step on it (docs/events.md): 0 none, 1 its block was looked up
+   * (`thin_lookup`), 2 a data block was allocated for it (`thin_alloc`; stays).
+   */
+  thin: number;
   /** Index of the record that ended it; -1 while in flight. Kept only in `keepEnded` states. */
   ended: number;
   /** Children not ended yet. */
@@ -350,6 +355,7 @@ function newBio(s: FlowState, id: number, parent: number, dev: number, at: numbe
     at,
     queuedAt: -1,
     fault: false,
+    thin: 0,
     ended: -1,
     kids: 0,
   };
@@ -378,7 +384,7 @@ export const flowFold: Fold<FlowState> = {
   apply(s, r, o, index) {
     const type = ev.type(r, o);
     const fault = type === EV.TARGET_FAULT || type === EV.DISK_FAULT;
-    if (!isBioEvent(type) && !fault) return;
+    if (!namesBio(r, o)) return;
     const id = ev.bio(r, o);
     const dev = ev.dev(r, o);
     const sector = ev.sector(r, o);
@@ -482,6 +488,12 @@ export const flowFold: Fold<FlowState> = {
       case EV.DISK_FAULT:
         if (b) b.fault = true;
         return;
+      case EV.THIN_LOOKUP:
+        if (b && b.thin < 1) b.thin = 1;
+        break;
+      case EV.THIN_ALLOC:
+        if (b) b.thin = 2;
+        break;
     }
     if (b) b.at = index;
   },
@@ -555,6 +567,7 @@ export function bioFromAlarm(r: Float64Array, o: number, index: number): BioStat
     at: index,
     queuedAt: type === EV.BIO_DEFER || type === EV.BIO_REQUEUE ? index : -1,
     fault: type === EV.TARGET_FAULT || type === EV.DISK_FAULT,
+    thin: 0,
     ended: ends ? index : -1,
     kids: 0,
   };

@@ -11,6 +11,7 @@ import { selectBio } from "../history/actions.ts";
 import { DM_MAJOR, devMajor, devName, rangeLabel } from "../history/model.ts";
 import { history, index, stats } from "../history/service.ts";
 import { formatTime } from "../panels/PlaybackBar.tsx";
+import { allocBios, allocDetail, lookupDetail, ownBioPurpose } from "./inspectorModel.ts";
 import { targetStatus } from "../session.ts";
 import { useAppStore } from "../store/index.ts";
 import type { TargetStatus } from "../../worker/protocol.ts";
@@ -32,22 +33,41 @@ function describeRecord(
   i: number,
   depthOf: Map<number, number>,
   name: (d: number) => string,
+  upTo = Infinity,
 ): LifeRow {
   const r = history.chunkOf(i);
   const e = decodeEvent(r, history.offsetOf(i), i, []);
-  const where = rangeLabel(name(e.dev), e.sector, e.sectors);
+  let where = rangeLabel(name(e.dev), e.sector, e.sectors);
   let detail = "";
   let tone: LifeRow["tone"] = "";
   switch (e.type) {
-    case EV.BIO_SUBMIT:
+    case EV.BIO_SUBMIT: {
+      const purpose = e.issuer ? ownBioPurpose(history, index, i) : null;
       detail = `${e.op ?? ""}${e.flags ? ` flags ${e.flags}` : ""}${
         e.issuer
-          ? ` · issued by ${name(e.issuer.dev)} target ${e.issuer.target} (its own I/O)`
+          ? ` · issued by ${name(e.issuer.dev)} target ${e.issuer.target} (its own I/O${
+              purpose ? `: ${purpose}` : ""
+            })`
           : e.b
             ? ` · from bio ${e.b}`
             : " · from a process"
       }`;
       break;
+    }
+    case EV.THIN_LOOKUP:
+      // sector: the virtual block; a: the data block; b: the outcome.
+      where = `${name(e.dev)} block ${e.sector}`;
+      detail = lookupDetail(e.sector, e.a, history.string(e.b) ?? "");
+      tone = (history.string(e.b) ?? "").startsWith("deferred") ? "warn" : "";
+      break;
+    case EV.THIN_ALLOC: {
+      where = `${name(e.dev)} block ${e.sector}`;
+      const bios = allocBios(history, i, upTo);
+      detail = `${allocDetail(e.sector, e.a, history.string(e.b) ?? "")}${
+        bios.length ? ` · its own bio${bios.length > 1 ? "s" : ""} ${bios.join(", ")}` : ""
+      }`;
+      break;
+    }
     case EV.BIO_SPLIT:
       detail = `piece of bio ${e.a} at a ${SPLIT_REASON[e.b] ?? `reason ${e.b}`}`;
       break;
@@ -201,7 +221,7 @@ export default function InspectorView() {
     const name = (d: number) => devName(st, d);
     const all = index.familyRecords(root);
     const shown = all.filter((i) => i < c);
-    const rows = shown.map((i) => describeRecord(i, depthOf, name));
+    const rows = shown.map((i) => describeRecord(i, depthOf, name, c));
     const devs = new Map<number, string>();
     for (const i of shown) {
       const d = history.dev(i);

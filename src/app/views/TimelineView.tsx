@@ -62,6 +62,7 @@ const MARK: Record<number, { color: string; shape: string }> = {
   [EV.DISK_FAULT]: { color: "#ff8a3d", shape: "triangle" },
   [EV.DISK_CONFIG]: { color: "#ffc857", shape: "diamond" },
   [EV.POWER_CUT]: { color: "#ff8a3d", shape: "cross" },
+  [EV.THIN_ALLOC]: { color: "#b48cff", shape: "diamond" },
 };
 
 function markPath(shape: string): string {
@@ -416,6 +417,7 @@ const LEGEND: Array<[string, number]> = [
   ["fault", EV.TARGET_FAULT],
   ["disk fault", EV.DISK_FAULT],
   ["power cut", EV.POWER_CUT],
+  ["thin alloc", EV.THIN_ALLOC],
   ["dtr · remove", EV.DEVICE_REMOVE],
 ];
 

@@ -57,6 +57,7 @@ export const KIND_OF: Record<number, string> = {
   [EV.TARGET_FAULT]: "target fault",
   [EV.DISK_CREATE]: "disk create",
   [EV.DISK_REMOVE]: "disk remove",
+  [EV.THIN_ALLOC]: "thin alloc",
 };
 
 /** A lifecycle record (its slots, from offset 0) -> a lifecycle event (strings resolved). */
@@ -190,6 +191,9 @@ export function describeLife(e: LifeEvent, name: string): string {
     case EV.DISK_CONFIG:
     case EV.POWER_CUT:
       return `${head}: ${e.text}`;
+    case EV.THIN_ALLOC:
+      // begin: the virtual block; a: the new data block; text: how it is filled.
+      return `${head}${e.bio ? ` bio ${e.bio}` : ""}: virtual block ${e.begin} → data block ${e.a} (${e.text})`;
     default:
       if (e.target >= 0) {
         return `${head} target ${e.target} ${e.text} ${e.begin}+${e.len}`;
