@@ -10,7 +10,7 @@
 
 import { Bio } from "./bio.ts";
 import type { BlockDevice } from "./blockdev.ts";
-import { dmGetMd } from "./dm.ts";
+import { dmGetMd, dmInternalResume, dmInternalSuspendNoflush } from "./dm.ts";
 import { nameToDevT } from "./do-mounts.ts";
 import type { Engine } from "./engine.ts";
 import { EV, isBioEvent, type EventCode } from "./events.ts";
@@ -575,5 +575,7 @@ function targetHost(e: Engine, md: MappedDevice, table: Table): TargetHost {
       if (ref) table.mdRefs.set(ref, t);
       return ref;
     },
+    internalSuspendNoflush: () => dmInternalSuspendNoflush(e, md),
+    internalResume: () => dmInternalResume(e, md),
   };
 }

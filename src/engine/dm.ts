@@ -90,7 +90,28 @@ function dmFree(e: Engine, md: MappedDevice): void | Promise<void> {
  */
 export async function dmSuspend(e: Engine, md: MappedDevice, flags: SuspendFlags): Promise<void> {
   if (md.suspended) return;
+  // dm_suspend: an internally suspended device (a thin device while its pool is suspended) is
+  // suspended only after the internal resume (wait_on_bit DMF_SUSPENDED_INTERNALLY).
+  await e.waitFor(() => !md.suspendedInternally);
+  if (md.suspended) return;
+  await suspendTargets(e, md, flags, false);
+  md.suspended = true;
+}
+
+/**
+ * __dm_suspend and dm_table_postsuspend_targets: every presuspend, hold new I/O, drain, every
+ * postsuspend. `internal` marks the device_suspend event (a: 1 noflush, 2 internal).
+ */
+async function suspendTargets(
+  e: Engine,
+  md: MappedDevice,
+  flags: SuspendFlags,
+  internal: boolean,
+): Promise<void> {
   const map = md.live;
+  // DMF_NOFLUSH_SUSPENDING must be set before presuspend (a thin device requeues its deferred
+  // bios from thin_presuspend when it is); cleared once in-flight I/O has drained.
+  if (flags.noflush) md.noflushSuspending = true;
   if (map) {
     for (const ti of map.targets) {
       targetEvent(e, md, ti, EV.TARGET_PRESUSPEND);
@@ -99,8 +120,8 @@ export async function dmSuspend(e: Engine, md: MappedDevice, flags: SuspendFlags
     }
   }
   md.blockIo = true;
-  if (flags.noflush) md.noflushSuspending = true;
-  e.events.emit(EV.DEVICE_SUSPEND, e.now, 0, md.dev, 0, 0, flags.noflush ? 1 : 0, 0);
+  const a = (flags.noflush ? 1 : 0) | (internal ? 2 : 0);
+  e.events.emit(EV.DEVICE_SUSPEND, e.now, 0, md.dev, 0, 0, a, 0);
   await e.waitFor(() => md.inFlight === 0);
   md.noflushSuspending = false;
   if (map) {
@@ -110,7 +131,42 @@ export async function dmSuspend(e: Engine, md: MappedDevice, flags: SuspendFlags
       if (p) await p;
     }
   }
-  md.suspended = true;
+}
+
+/**
+ * dm_internal_suspend_noflush (__dm_internal_suspend, drivers/md/dm.c): suspend `md` for
+ * another target (a pool suspending its active thin devices), unseen by userspace: the device
+ * stays ACTIVE in `dmsetup info`, and a `dmsetup suspend` or `resume` of it waits until the
+ * internal resume. Nests (md->internal_suspend_count): only the first call suspends, and a
+ * device the user suspended already is only marked. Targets see a noflush suspend
+ * (presuspend, new I/O held, in-flight I/O drained, postsuspend).
+ */
+export async function dmInternalSuspendNoflush(e: Engine, md: MappedDevice): Promise<void> {
+  if (md.internalSuspendCount++) return;
+  if (md.suspended) {
+    md.suspendedInternally = true;
+    return;
+  }
+  await suspendTargets(e, md, { noflush: true }, true);
+  md.suspendedInternally = true;
+}
+
+/**
+ * dm_internal_resume (__dm_internal_resume): undo one dm_internal_suspend_noflush. The last one
+ * re-drives the held bios without calling the targets' resume hooks (__dm_resume(md, NULL)),
+ * unless the user suspended the device meanwhile; then waiting suspends and resumes go on.
+ */
+export function dmInternalResume(e: Engine, md: MappedDevice): void {
+  if (md.internalSuspendCount === 0)
+    throw new DmError("EINVAL", `dm_internal_resume: ${md.devName} is not suspended internally`);
+  if (--md.internalSuspendCount) return;
+  if (!md.suspended) {
+    md.blockIo = false;
+    e.events.emit(EV.DEVICE_RESUME, e.now, 0, md.dev, 0, 0, 2, 0);
+    md.redriveDeferred();
+  }
+  md.suspendedInternally = false;
+  e.wake();
 }
 
 /**
@@ -139,6 +195,9 @@ export function dmSwapTable(e: Engine, md: MappedDevice, table: Table): Table | 
  * held bios are re-driven.
  */
 export async function dmResume(e: Engine, md: MappedDevice): Promise<void> {
+  // dm_resume: an internally suspended device waits for the internal resume first.
+  await e.waitFor(() => !md.suspendedInternally);
+  if (!md.suspended) return;
   const map = md.live;
   // dm_resume: a device without a live table (or an empty one) cannot resume: EINVAL, and it
   // stays suspended.

@@ -63,6 +63,13 @@ export class MappedDevice extends BlockDevice {
   inactive: Table | null = null;
   /** DMF_SUSPENDED: a suspend completed and no resume yet. */
   suspended = false;
+  /**
+   * DMF_SUSPENDED_INTERNALLY: suspended by another target (dm_internal_suspend_noflush: a pool
+   * suspends its active thin devices), not by userspace: `dmsetup info` still says ACTIVE.
+   */
+  suspendedInternally = false;
+  /** md->internal_suspend_count: internal suspends not yet resumed (they nest). */
+  internalSuspendCount = 0;
   /** DMF_BLOCK_IO_FOR_SUSPEND: new bios are queued, not mapped. */
   blockIo = false;
   /** DMF_NOFLUSH_SUSPENDING: a noflush suspend is waiting for in-flight I/O. */

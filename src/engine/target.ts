@@ -183,6 +183,10 @@ export interface TargetHost {
   ): void;
   /** dm_get_md + dm_get_live_table: another mapped device, referenced until `put`. */
   getMappedDevice(t: Target<unknown>, path: string): MappedDeviceRef | null;
+  /** dm_internal_suspend_noflush(dm_table_get_md(ti->table)): dm.ts dmInternalSuspendNoflush. */
+  internalSuspendNoflush(): Promise<void>;
+  /** dm_internal_resume(dm_table_get_md(ti->table)): dm.ts dmInternalResume. */
+  internalResume(): void;
 }
 
 /**
@@ -402,6 +406,22 @@ export class Target<P = unknown> {
    * dm_get_md: the mapped device at `path` ("/dev/mapper/NAME", "/dev/dm-N" or "major:minor"),
    * referenced until `put()`; null when there is none (the kernel's NULL, e.g. for a RAM disk).
    */
+  /**
+   * dm_internal_suspend_noflush on this target's own mapped device, called by another target
+   * that holds this one (a pool on its active thin devices, pool_suspend_active_thins): a
+   * noflush suspend userspace does not see (`dmsetup info` says ACTIVE; a `dmsetup suspend` or
+   * `resume` of the device waits for `internalResume`). Nests. Resolves once in-flight I/O has
+   * drained and the postsuspend hooks ran. drivers/md/dm.c __dm_internal_suspend.
+   */
+  internalSuspendNoflush(): Promise<void> {
+    return this.#host.internalSuspendNoflush();
+  }
+
+  /** dm_internal_resume on this target's own mapped device: undoes one internalSuspendNoflush. */
+  internalResume(): void {
+    this.#host.internalResume();
+  }
+
   getMappedDevice(path: string): MappedDeviceRef | null {
     return this.#host.getMappedDevice(this as Target<unknown>, path);
   }

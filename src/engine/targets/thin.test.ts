@@ -200,6 +200,68 @@ describe("out of data space, queueing", () => {
   });
 });
 
+describe("a suspended pool suspends its thin devices (pool_suspend_active_thins)", () => {
+  it("holds a thin write at the thin device, unseen by dmsetup info, until the pool resumes", async () => {
+    const t = await setup();
+    expect(
+      await t.run(
+        'dmsetup message pool 0 create_thin 0\ndmsetup create t0 --table "0 8192 thin /dev/mapper/pool 0"\ndmsetup suspend pool',
+      ),
+    ).toBe(0);
+    const md = t.e.lookup("/dev/mapper/t0") as unknown as {
+      suspended: boolean;
+      suspendedInternally: boolean;
+      deferred: unknown[];
+    };
+    expect(md.suspendedInternally).toBe(true);
+    expect(md.suspended).toBe(false);
+    let status: BlkStatus | null = null;
+    const pending = t.io("t0", "WRITE", 0, pattern(1, 8)).then((s) => (status = s));
+    // A user suspend of the thin device waits for the pool's resume (dm_suspend's wait_on_bit).
+    let suspended = false;
+    const userSuspend = t.e.dm.suspend("t0").then(() => (suspended = true));
+    await t.e.settled();
+    expect(status).toBeNull();
+    expect(md.deferred.length).toBe(1);
+    expect(suspended).toBe(false);
+    expect(await t.run("dmsetup info -c -o name,attr t0")).toBe(0);
+    expect(t.output()).toContain("t0               L--w\n");
+    expect(await t.run("dmsetup resume pool")).toBe(0);
+    await userSuspend;
+    await pending;
+    expect(status).toBe("OK");
+    expect(md.suspended).toBe(true);
+    expect(md.suspendedInternally).toBe(false);
+    expect(await t.run("dmsetup resume t0\ndmsetup status t0")).toBe(0);
+    expect(t.output()).toContain("0 8192 thin 128 127\n");
+  });
+
+  it("a noflush suspend of a thin device requeues a write waiting for space (do_noflush_start)", async () => {
+    const t = await setup("0 256 thin-pool /dev/ram0 /dev/ram1 128 0");
+    expect(
+      await t.run(
+        'dmsetup message pool 0 create_thin 0\ndmsetup create t0 --table "0 8192 thin /dev/mapper/pool 0"',
+      ),
+    ).toBe(0);
+    expect(await t.io("t0", "WRITE", 0, pattern(1, 2 * BLOCK))).toBe("OK");
+    let status: BlkStatus | null = null;
+    const pending = t.io("t0", "WRITE", 4 * BLOCK, pattern(2, 8)).then((s) => (status = s));
+    // Suspending with noflush does not wait for the queued write: it goes back to the device.
+    expect(await t.run("dmsetup suspend --noflush t0")).toBe(0);
+    expect(status).toBeNull();
+    expect(t.e.now).toBeLessThan(60e9);
+    expect(
+      await t.run(
+        'dmsetup reload pool --table "0 512 thin-pool /dev/ram0 /dev/ram1 128 0"\ndmsetup suspend pool\ndmsetup resume pool\ndmsetup resume t0',
+      ),
+    ).toBe(0);
+    await pending;
+    expect(status).toBe("OK");
+    expect(await t.run("dmsetup status t0")).toBe(0);
+    expect(t.output()).toContain("0 8192 thin 384 639\n");
+  });
+});
+
 describe("commits", () => {
   it("the periodic commit writes new mappings to the metadata device within a second", async () => {
     const t = await setup();

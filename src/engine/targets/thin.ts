@@ -34,10 +34,14 @@
  * once; otherwise they are held until the pool is grown (reload with a longer table, resume), or
  * no_space_timeout (60 s of virtual time) passes and they fail with ENOSPC.
  *
- * Differences from Linux (README): thin devices are not suspended internally while their pool is
- * (their bios wait at the suspended pool device instead); a write that covers a whole new block
- * is written as the thin target's own bio carrying the caller's data (Linux hooks the caller's
- * bio); there is no throttle, and noflush suspends of thin devices do not requeue.
+ * Suspending the pool suspends every active thin device internally (pool_presuspend ->
+ * dm_internal_suspend_noflush): their new bios wait at the thin devices, which `dmsetup info`
+ * still calls ACTIVE; a noflush suspend of a thin device sends its deferred bios back to it
+ * (thin_presuspend -> do_noflush_start -> requeue_io).
+ *
+ * Differences from Linux (README): a write that covers a whole new block is written as the thin
+ * target's own bio carrying the caller's data (Linux hooks the caller's bio); there is no
+ * throttle.
  */
 
 import type { Bio } from "../bio.ts";
@@ -1160,6 +1164,30 @@ function errorRetryList(pool: Pool, status: BlkStatus = getPoolIoErrorCode(pool)
     for (const bio of tc.retryOnResumeList.splice(0)) bio.end(status);
 }
 
+/**
+ * pool_suspend_active_thins: every active thin device is suspended internally (noflush), so
+ * their new bios wait at the thin devices while the pool is suspended.
+ */
+async function poolSuspendActiveThins(pool: Pool): Promise<void> {
+  for (const tc of [...pool.activeThins]) await tc.ti.internalSuspendNoflush();
+}
+
+/** pool_resume_active_thins: undo pool_suspend_active_thins. */
+function poolResumeActiveThins(pool: Pool): void {
+  for (const tc of [...pool.activeThins]) tc.ti.internalResume();
+}
+
+/**
+ * requeue_io (do_noflush_start): a noflush suspend of a thin device sends its deferred bios,
+ * those waiting for space and the bios of its deferred cells back to the device's queue
+ * (BLK_STS_DM_REQUEUE), to be mapped again after the resume.
+ */
+function requeueIo(tc: ThinC): void {
+  const bios = [...tc.deferredBioList.splice(0), ...tc.retryOnResumeList.splice(0)];
+  for (const bio of bios) bio.end("DM_REQUEUE");
+  for (const cell of tc.deferredCells.splice(0)) cellError(tc.pool, cell, "DM_REQUEUE");
+}
+
 /** requeue_bios: bios held for space go back to their thin device's deferred list. */
 function requeueBios(pool: Pool): void {
   for (const tc of pool.activeThins) tc.deferredBioList.push(...tc.retryOnResumeList.splice(0));
@@ -2013,8 +2041,10 @@ export const poolTarget = defineTarget<PoolC>({
     bio.bdev = t.priv.dataDev.bdev;
     return "REMAPPED";
   },
-  presuspend(t) {
-    t.priv.pool.suspended = true;
+  async presuspend(t) {
+    const pool = t.priv.pool;
+    pool.suspended = true;
+    await poolSuspendActiveThins(pool);
   },
   async postsuspend(t) {
     const pool = t.priv.pool;
@@ -2040,7 +2070,9 @@ export const poolTarget = defineTarget<PoolC>({
   resume(t) {
     const pool = t.priv.pool;
     t.priv.mdSuspended = false;
+    // Requeue the active thins' bios, then resume the thins, before clearing `suspended`.
     requeueBios(pool);
+    poolResumeActiveThins(pool);
     pool.lowWaterTriggered = false;
     pool.suspended = false;
     // do_waker: wake the worker now and tick every COMMIT_PERIOD from here.
@@ -2310,7 +2342,15 @@ export const thinTarget = defineTarget<ThinC>({
     void t;
     return "DONE";
   },
+  presuspend(t) {
+    // thin_presuspend: noflush_work(tc, do_noflush_start).
+    if (t.noflushSuspending()) {
+      t.priv.requeueMode = true;
+      requeueIo(t.priv);
+    }
+  },
   postsuspend(t) {
+    // thin_postsuspend: do_noflush_stop, always (the noflush flag is cleared by now).
     t.priv.requeueMode = false;
   },
   preresume(t) {
