@@ -10,7 +10,8 @@
  *   held               a bio deferred by a suspend (or requeued) waits in its device's queue,
  *                      top right of the box
  *   thin               a thin target looked its block up (a violet dot at its corner) or
- *                      allocated a data block for it (a violet dotted outline too)
+ *                      allocated a data block for it (a violet dotted outline too, and
+ *                      "block allocated" beside it while it waits at the thin target)
  */
 
 import { BIO_OPS } from "../../engine/types.ts";
@@ -291,6 +292,10 @@ export function drawFlow(
         ctx.strokeStyle = THIN_COLOR;
         ctx.strokeRect(r.x - 4.5, r.y - 4.5, r.w + 9, r.h + 9);
         ctx.setLineDash([]);
+        // While it waits at its thin target (not once it has moved below).
+        if (it.t >= 1 && it.to.place === "target" && !s.ended) {
+          labelled.push({ r, text: "block allocated", color: THIN_COLOR });
+        }
       }
     }
     // Completion: a ring as it ends (OK), or a red outline and the status (an error).

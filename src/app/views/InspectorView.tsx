@@ -253,7 +253,8 @@ export default function InspectorView() {
 
   const latest = () => {
     for (let i = Math.min(cursor, history.head) - 1; i >= history.base; i--) {
-      if (history.type(i) === EV.BIO_SUBMIT && history.get(i, ev.parent) === 0) {
+      // b: 0 for a process's bio (a parent's id for a clone, negative for a target's own bio).
+      if (history.type(i) === EV.BIO_SUBMIT && history.get(i, ev.b) === 0) {
         selectBio(history.bio(i));
         return;
       }
