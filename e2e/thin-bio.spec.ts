@@ -8,7 +8,14 @@
 
 import { mkdirSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { historyRecords, openApp, runSettled, scrubTo, settlePlayback } from "./helpers.ts";
+import {
+  historyRecords,
+  openApp,
+  runSettled,
+  scrubTo,
+  settlePlayback,
+  typeCommand,
+} from "./helpers.ts";
 
 const ARTIFACTS = process.env.E2E_ARTIFACTS ?? "e2e-artifacts";
 const THIN_ALLOC = 85; // EV.THIN_ALLOC
@@ -167,5 +174,17 @@ test("a thin bio's lookup, allocation and copy are steps of its life", async ({ 
   ).toHaveCount(1);
   await expect(panel.getByRole("list", { name: "timeline legend" })).toContainText("thin alloc");
   await panel.screenshot({ path: `${ARTIFACTS}/thin-bio-timeline.png` });
+
+  // Under load: random 4 KiB writes provision blocks as they go; the marks stay light.
+  await bar(page).getByRole("button", { name: "Play" }).click();
+  await typeCommand(
+    page,
+    "loadgen start /dev/mapper/vol0 --rate 300 --bs 4k --read 0 --pattern random",
+  );
+  await expect
+    .poll(async () => (await historyRecords(page, THIN_ALLOC)).length, { timeout: 30_000 })
+    .toBeGreaterThan(10);
+  await page.locator("#panel-stack").screenshot({ path: `${ARTIFACTS}/thin-bio-flow-load.png` });
+  await typeCommand(page, "loadgen stop 1");
   expect(errors).toEqual([]);
 });
