@@ -12,7 +12,7 @@
 
 import { Bio, type BioHost } from "./bio.ts";
 import { RAMDISK_MAJOR, RamDisk, type BioSink, type BlockDevice } from "./blockdev.ts";
-import { Clock, Prng, NS_PER_MS, nextTask } from "./clock.ts";
+import { Clock, Prng, NS_PER_MS, nextTask, type Nanos } from "./clock.ts";
 import { DeviceMapper } from "./dm-ioctl.ts";
 import { DiskFaults } from "./diskfault.ts";
 import { EV, issuerCode, EventLog, opCode, statusCode } from "./events.ts";
@@ -55,6 +55,9 @@ export interface FaultRecord {
   bio: number;
   what: string;
 }
+
+/** Task turns a waiting process gives the others to reach their own waits (Engine.#sharedWait). */
+const SHARED_WAIT_SPINS = 64;
 
 export class Engine implements BioHost, BioSink {
   readonly clock = new Clock();
@@ -374,6 +377,7 @@ export class Engine implements BioHost, BioSink {
    */
   waitFor(cond: () => boolean): Promise<void> {
     if (cond()) return Promise.resolve();
+    if (this.drive === "eager" && this.eagerPeers?.othersRunning()) return this.#sharedWait(cond);
     if (this.drive === "eager") {
       this.settle(cond, true);
       if (cond()) return Promise.resolve();
@@ -381,6 +385,77 @@ export class Engine implements BioHost, BioSink {
     }
     return this.#park(cond);
   }
+
+  /**
+   * Eager waitFor while other processes run (a shell's background jobs): time moves one instant
+   * at a time, and only after every other process has run to its own blocking point (a task
+   * boundary), never past the earliest sleeper's wake-up, so a process waiting on I/O does not
+   * carry virtual time past what the others asked for (a `sleep 1` beside a write queued for
+   * 60 s wakes at 1 s, as on Linux).
+   */
+  async #sharedWait(cond: () => boolean): Promise<void> {
+    const c = this.clock;
+    const peers = this.eagerPeers!;
+    this.#sharedWaiters++;
+    try {
+      let spins = 0;
+      for (;;) {
+        // Everything due at this instant, and the continuations it wakes.
+        this.settle(() => cond() || c.nextAt === undefined || c.nextAt > c.now, true);
+        if (cond()) return;
+        if (c.takeYield()) {
+          await nextTask();
+          this.wake();
+          continue;
+        }
+        const before = c.now;
+        await nextTask();
+        this.wake();
+        if (cond()) return;
+        // Another process moved time meanwhile: run that instant first.
+        if (c.now !== before) continue;
+        if (!peers.othersRunning()) return await this.waitFor(cond);
+        // Others still run at this instant: let them reach their own waits first (bounded, so
+        // a process blocked in a way no one counts cannot stop time for good).
+        if (!peers.allBlocked(this.#sharedWaiters) && ++spins < SHARED_WAIT_SPINS) continue;
+        spins = 0;
+        const sleeper = peers.nextWakeup();
+        const at = c.foreground > 0 ? c.nextAt : undefined;
+        if (sleeper !== undefined && (at === undefined || sleeper < at)) {
+          c.runUntil(Math.max(c.now, sleeper));
+          peers.wakeSleepers();
+          this.wake();
+          continue;
+        }
+        if (at !== undefined) {
+          c.step();
+          this.wake();
+          continue;
+        }
+        // Nothing scheduled: bios no one can end are failed, or the others must act first.
+        if (this.#reapOrphans()) continue;
+        return await this.#park(cond);
+      }
+    } finally {
+      this.#sharedWaiters--;
+    }
+  }
+
+  /** Processes in #sharedWait now. */
+  #sharedWaiters = 0;
+
+  /**
+   * Set by a shell under the eager drive: whether other processes (background jobs) run beside
+   * the one that waits, when the earliest sleeper wakes (virtual ns), and a call that wakes the
+   * sleepers whose time has come. null: one process, the clock jumps freely.
+   */
+  eagerPeers: {
+    othersRunning(): boolean;
+    /** Whether every process sleeps or waits, given `engineWaiters` waiting on the engine. */
+    allBlocked(engineWaiters: number): boolean;
+    nextWakeup(): Nanos | undefined;
+    wakeSleepers(): void;
+  } | null = null;
 
   /** Eager waitFor across yields: let continuations run, then run the clock again. */
   async #eagerWait(cond: () => boolean): Promise<void> {

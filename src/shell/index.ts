@@ -126,6 +126,26 @@ export class DmShell {
     });
     for (const d of ["/tmp", "/root", "/etc", "/proc", "/sys"])
       void base.mkdir(d, { recursive: true });
+    if (engine.drive === "eager") {
+      // A process waiting on I/O moves time only as far as the others allow (Engine.waitFor).
+      const prev = engine.eagerPeers;
+      engine.eagerPeers = {
+        othersRunning: () => this.runningJobs > 0 || (prev?.othersRunning() ?? false),
+        allBlocked: (engineWaiters) =>
+          engineWaiters + this.#sleepers.length + this.#inWait >=
+            (this.#foreground > 0 ? 1 : 0) + this.runningJobs &&
+          (prev?.allBlocked(0) ?? true),
+        nextWakeup: () => {
+          const a = this.nextWakeup();
+          const b = prev?.nextWakeup();
+          return a === undefined ? b : b === undefined ? a : Math.min(a, b);
+        },
+        wakeSleepers: () => {
+          this.wakeSleepers();
+          prev?.wakeSleepers();
+        },
+      };
+    }
   }
 
   /** Command names the rewrite treats as never being shell functions. */
@@ -307,6 +327,13 @@ export class DmShell {
       this.#sleepers.push({ until: this.engine.now + ns, wake });
       void this.#pump();
     });
+  }
+
+  /** The earliest sleeper's wake-up (virtual ns), if any process sleeps. */
+  nextWakeup(): number | undefined {
+    let first: number | undefined;
+    for (const s of this.#sleepers) if (first === undefined || s.until < first) first = s.until;
+    return first;
   }
 
   /** Sleepers whose time has come (the clock moved on for another reason) wake up. */
