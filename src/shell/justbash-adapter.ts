@@ -108,6 +108,8 @@ export const JUST_BASH_BUILTINS: readonly string[] = [
   "caller",
 ];
 
+const BUILTIN_SET: ReadonlySet<string> = new Set(JUST_BASH_BUILTINS);
+
 /** Every name just-bash runs as a command: its builtins and its own commands. */
 export function justBashCommandNames(): string[] {
   return [...JUST_BASH_BUILTINS, ...getCommandNames()];
@@ -172,7 +174,7 @@ export class JustBash {
 
   /** Workarounds 1 to 3: the rewrite that streams output, runs jobs, saves state for `$((`. */
   rewrite(script: ScriptNode, opts: RewriteOptions): RewriteResult {
-    return rewriteScript(script, opts);
+    return rewriteScript(script, { builtins: BUILTIN_SET, ...opts });
   }
 
   /**

@@ -30,7 +30,7 @@ import type {
   CommandNode,
 } from "just-bash";
 import { FD_COMMAND } from "./commands/fd.ts";
-import { TIME_END, TIME_START } from "./commands/time.ts";
+import { APPLET_BUILTINS, TIME_END, TIME_NOEXEC, TIME_START, TIME_USAGE } from "./commands/time.ts";
 import { TTY_DIR } from "./tty.ts";
 
 type RedirectionNode = SimpleCommandNode["redirections"][number];
@@ -80,10 +80,16 @@ function lit(value: string): WordNode {
 
 /**
  * `time P` -> `{ __dmsh_tstart; P; __dmsh_tend [-p]; }`: the time is taken on the engine's
- * clock (commands/time.ts), not just-bash's wall clock.
+ * clock (commands/time.ts), not just-bash's wall clock. busybox's time is an applet that execs
+ * P's first command: `noexec(c)` gives the word it would fail to execute (a builtin, a function,
+ * an assignment), which replaces the command by `__dmsh_tnoexec WORD`; `time` alone is
+ * `__dmsh_tusage`.
  */
-function timedPipeline(p: StatementNode["pipelines"][number]): StatementNode["pipelines"][number] {
-  const call = (name: string, args: string[]): StatementNode => ({
+function timedPipeline(
+  p: StatementNode["pipelines"][number],
+  noexec: (c: SimpleCommandNode) => WordNode | null,
+): StatementNode["pipelines"][number] {
+  const call = (name: string, args: (string | WordNode)[]): StatementNode => ({
     type: "Statement",
     pipelines: [
       {
@@ -93,7 +99,7 @@ function timedPipeline(p: StatementNode["pipelines"][number]): StatementNode["pi
             type: "SimpleCommand",
             assignments: [],
             name: lit(name),
-            args: args.map(lit),
+            args: args.map((a) => (typeof a === "string" ? lit(a) : a)),
             redirections: [],
           },
         ],
@@ -103,9 +109,39 @@ function timedPipeline(p: StatementNode["pipelines"][number]): StatementNode["pi
     operators: [],
     background: false,
   });
+  const first = p.commands[0];
+  if (
+    p.commands.length === 1 &&
+    first?.type === "SimpleCommand" &&
+    !first.name &&
+    first.assignments.length === 0
+  ) {
+    const usage = call(TIME_USAGE, []).pipelines[0]!;
+    return { ...usage, commands: [{ ...usage.commands[0]!, redirections: first.redirections }] };
+  }
+  let commands = p.commands;
+  // `time ! cmd`: `!` is time's first argument there, not the shell's negation.
+  const word = p.negated ? lit("!") : first?.type === "SimpleCommand" ? noexec(first) : null;
+  if (first?.type === "SimpleCommand" && word) {
+    const replaced: SimpleCommandNode = {
+      type: "SimpleCommand",
+      assignments: [],
+      name: lit(TIME_NOEXEC),
+      args: [word],
+      redirections: first.redirections,
+    };
+    commands = [replaced, ...p.commands.slice(1)];
+  }
+  // `time cmd 2>f`: the redirections are time's own, so its report follows them too.
+  let redirections: RedirectionNode[] = [];
+  const only = commands.length === 1 ? commands[0] : undefined;
+  if (only?.type === "SimpleCommand" && only.redirections.length > 0) {
+    redirections = only.redirections;
+    commands = [{ ...only, redirections: [] }];
+  }
   const untimed: StatementNode = {
     type: "Statement",
-    pipelines: [{ ...p, timed: false, timePosix: false }],
+    pipelines: [{ ...p, commands, timed: false, timePosix: false, negated: false }],
     operators: [],
     background: false,
   };
@@ -115,7 +151,7 @@ function timedPipeline(p: StatementNode["pipelines"][number]): StatementNode["pi
       {
         type: "Group",
         body: [call(TIME_START, []), untimed, call(TIME_END, p.timePosix ? ["-p"] : [])],
-        redirections: [],
+        redirections,
       },
     ],
     negated: false,
@@ -226,6 +262,8 @@ export interface RewriteOptions {
   functions: ReadonlySet<string>;
   /** First id for background jobs (ids are unique per shell). */
   nextJobId: number;
+  /** The shell's builtins (a command that is not a program: `time wait` cannot run it). */
+  builtins?: ReadonlySet<string>;
 }
 
 /** Ids of statements' device holds (`__dmsh_fd hold ID`); unique within the process. */
@@ -241,6 +279,19 @@ export function rewriteScript(script: ScriptNode, opts: RewriteOptions): Rewrite
     const n = literalOf(name);
     if (n === null) return true; // `$cmd args`: could be anything
     return defined.has(n) || !opts.commands.has(n);
+  };
+
+  /** The word busybox's `time` could not execute, if `c` is not a program (timedPipeline). */
+  const timeNoExec = (c: SimpleCommandNode): WordNode | null => {
+    const a = c.assignments[0];
+    if (a) {
+      const parts = [{ type: "Literal", value: `${a.name}=` }, ...(a.value?.parts ?? [])];
+      return { type: "Word", parts } as WordNode;
+    }
+    const n = literalOf(c.name);
+    if (n === null || n.includes("/")) return null;
+    const builtin = opts.builtins?.has(n) === true && !APPLET_BUILTINS.has(n);
+    return builtin || defined.has(n) || !opts.commands.has(n) ? lit(n) : null;
   };
 
   const statements = (list: StatementNode[], ctx0: Ctx): StatementNode[] => {
@@ -323,7 +374,7 @@ export function rewriteScript(script: ScriptNode, opts: RewriteOptions): Rewrite
     p: StatementNode["pipelines"][number],
     ctx: Ctx,
   ): StatementNode["pipelines"][number] => {
-    if (p.timed) return pipeline(timedPipeline(p), ctx);
+    if (p.timed) return pipeline(timedPipeline(p, timeNoExec), ctx);
     const last = p.commands.length - 1;
     return {
       ...p,
