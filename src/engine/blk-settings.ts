@@ -7,7 +7,16 @@
  * are in sectors of 512 bytes.
  */
 
-import { defaultLimits, type QueueLimits, type Sector } from "./types.ts";
+import {
+  BLK_DEF_MAX_SECTORS,
+  defaultLimits,
+  UINT_MAX,
+  type QueueLimits,
+  type Sector,
+} from "./types.ts";
+
+const USHRT_MAX = 0xffff;
+const PAGE_SECTORS = 4096 / 512;
 
 /** blk_set_default_limits, the part dm-playground models. */
 export function blkSetDefaultLimits(): QueueLimits {
@@ -16,7 +25,37 @@ export function blkSetDefaultLimits(): QueueLimits {
 
 /** blk_set_stacking_limits: the neutral start a stacking driver combines its devices into. */
 export function blkSetStackingLimits(): QueueLimits {
-  return { ...blkSetDefaultLimits(), maxSectors: 0xffffffff };
+  return {
+    ...blkSetDefaultLimits(),
+    // Inherit limits from component devices.
+    maxSegments: USHRT_MAX,
+    maxDiscardSegments: USHRT_MAX,
+    maxHwSectors: UINT_MAX,
+    maxSegmentSize: UINT_MAX,
+    maxSectors: UINT_MAX,
+    maxDevSectors: UINT_MAX,
+    maxWriteZeroesSectors: UINT_MAX,
+  };
+}
+
+/**
+ * blk_queue_max_hw_sectors: a driver's hard limit, in sectors; max_sectors follows it, capped at
+ * BLK_DEF_MAX_SECTORS (loop sets BLK_DEF_MAX_SECTORS: 1280 KiB in max_sectors_kb).
+ */
+export function blkQueueMaxHwSectors(lim: QueueLimits, maxHwSectors: number): void {
+  const lbs = lim.logicalBlockSize / 512;
+  let hw = Math.max(maxHwSectors, PAGE_SECTORS);
+  hw -= hw % lbs;
+  lim.maxHwSectors = hw;
+  let max = Math.min(minNotZero(hw, lim.maxDevSectors), BLK_DEF_MAX_SECTORS);
+  max -= max % lbs;
+  lim.maxSectors = max;
+}
+
+/** blk_queue_max_discard_sectors: the device's discard limit, in sectors (0: no discard). */
+export function blkQueueMaxDiscardSectors(lim: QueueLimits, sectors: number): void {
+  lim.maxHwDiscardSectors = sectors;
+  lim.maxDiscardSectors = sectors;
 }
 
 /**
@@ -48,6 +87,14 @@ export function lcmNotZero(a: number, b: number): number {
 export function blkStackLimits(t: QueueLimits, b: QueueLimits, start: Sector | bigint): boolean {
   let ok = true;
   t.maxSectors = minNotZero(t.maxSectors, b.maxSectors);
+  t.maxHwSectors = minNotZero(t.maxHwSectors, b.maxHwSectors);
+  t.maxDevSectors = minNotZero(t.maxDevSectors, b.maxDevSectors);
+  t.maxWriteZeroesSectors = Math.min(t.maxWriteZeroesSectors, b.maxWriteZeroesSectors);
+  t.virtBoundaryMask = minNotZero(t.virtBoundaryMask, b.virtBoundaryMask);
+  t.maxSegments = minNotZero(t.maxSegments, b.maxSegments);
+  t.maxDiscardSegments = minNotZero(t.maxDiscardSegments, b.maxDiscardSegments);
+  t.maxIntegritySegments = minNotZero(t.maxIntegritySegments, b.maxIntegritySegments);
+  t.maxSegmentSize = minNotZero(t.maxSegmentSize, b.maxSegmentSize);
   t.misaligned ||= b.misaligned;
 
   const alignment = queueLimitAlignmentOffset(b, start);
@@ -65,6 +112,7 @@ export function blkStackLimits(t: QueueLimits, b: QueueLimits, start: Sector | b
   t.physicalBlockSize = Math.max(t.physicalBlockSize, b.physicalBlockSize);
   t.ioMin = Math.max(t.ioMin, b.ioMin);
   t.ioOpt = lcmNotZero(t.ioOpt, b.ioOpt);
+  t.dmaAlignment = Math.max(t.dmaAlignment, b.dmaAlignment);
   // Set non-power-of-2 compatible chunk_sectors boundary.
   if (b.chunkSectors) t.chunkSectors = gcd(t.chunkSectors, b.chunkSectors);
 
@@ -103,11 +151,45 @@ export function blkStackLimits(t: QueueLimits, b: QueueLimits, start: Sector | b
     ok = false;
   }
 
-  t.maxSectors -= t.maxSectors % (t.logicalBlockSize / 512);
+  t.maxSectors = blkRoundDownSectors(t.maxSectors, t.logicalBlockSize);
+  t.maxHwSectors = blkRoundDownSectors(t.maxHwSectors, t.logicalBlockSize);
+  t.maxDevSectors = blkRoundDownSectors(t.maxDevSectors, t.logicalBlockSize);
+
+  // Discard alignment and granularity.
   if (b.discardGranularity) {
+    const dalign = queueLimitDiscardAlignment(b, start);
+    if (t.discardGranularity !== 0 && t.discardAlignment !== dalign) {
+      const top = t.discardGranularity + t.discardAlignment;
+      const bottom = b.discardGranularity + dalign;
+      // Verify that top and bottom intervals line up.
+      if (Math.max(top, bottom) % Math.min(top, bottom) !== 0) t.discardMisaligned = true;
+    }
+    t.maxDiscardSectors = minNotZero(t.maxDiscardSectors, b.maxDiscardSectors);
+    t.maxHwDiscardSectors = minNotZero(t.maxHwDiscardSectors, b.maxHwDiscardSectors);
     t.discardGranularity = Math.max(t.discardGranularity, b.discardGranularity);
+    t.discardAlignment = lcmNotZero(t.discardAlignment, dalign) % t.discardGranularity;
   }
+  t.maxSecureEraseSectors = minNotZero(t.maxSecureEraseSectors, b.maxSecureEraseSectors);
   return ok;
+}
+
+/** blk_round_down_sectors: whole logical blocks, never below a page. */
+function blkRoundDownSectors(sectors: number, lbs: number): number {
+  const n = sectors - (sectors % (lbs / 512));
+  return n < PAGE_SECTORS ? PAGE_SECTORS : n;
+}
+
+/**
+ * queue_limit_discard_alignment: how far from `lim`'s discard granule a device area starting at
+ * `sector` lies, in bytes (0 when the device does not discard).
+ */
+function queueLimitDiscardAlignment(lim: QueueLimits, sector: Sector | bigint): number {
+  if (!lim.maxDiscardSectors) return 0;
+  const alignment = Math.floor(lim.discardAlignment / 512);
+  const granularity = Math.floor(lim.discardGranularity / 512);
+  if (!granularity) return 0;
+  const offset = Number(BigInt(sector) % BigInt(granularity));
+  return ((granularity + alignment - offset) % granularity) * 512;
 }
 
 function minNotZero(a: number, b: number): number {

@@ -37,6 +37,14 @@ export abstract class BlockDevice implements BioTarget {
   /** Tables of mapped devices that hold this device (bd_holder_dir). */
   readonly holders = new Set<BlockDevice>();
   limits: QueueLimits = defaultLimits();
+  /** disk->diskseq: which disk this is since boot (sysfs' diskseq, uevent's DISKSEQ). */
+  diskseq = 0;
+  /** QUEUE_FLAG_NONROT: not a spinning disk (queue/rotational shows 0). */
+  nonrot = false;
+  /** QUEUE_FLAG_WC: a volatile write cache flushes are sent for (queue/write_cache). */
+  writeCache = false;
+  /** QUEUE_FLAG_FUA: REQ_FUA reaches the device as such (queue/fua). */
+  fua = false;
   /**
    * Bumped for every write, discard or write-zeroes bio submitted to this device: pages a
    * buffered reader kept are valid only while it is unchanged (see shell/blockio.ts).
@@ -89,7 +97,9 @@ export class RamDisk extends BlockDevice {
     this.#sectors = sizeSectors;
     this.disk = new SparseDisk(storage, sizeSectors * 512, handle);
     this.#schedule = schedule;
+    // brd_alloc: blk_queue_physical_block_size(PAGE_SIZE), QUEUE_FLAG_NONROT.
     this.limits = { ...defaultLimits(), physicalBlockSize: 4096, ioMin: 4096 };
+    this.nonrot = true;
   }
 
   get sizeSectors(): Sector {

@@ -356,9 +356,12 @@ export function dmCalculateQueueLimits(
   };
   for (const ti of table.targets) {
     const tiLimits = blkSetStackingLimits();
-    ti.guard.iterateDevices(md, ti, (d, start) => setDeviceLimits(tiLimits, d, start));
-    ti.guard.ioHints(md, ti, tiLimits);
-    if (checkAreas && !targetAreasValid(e, md, ti)) return null;
+    // A target without iterate_devices goes straight to combine_limits: no io_hints either.
+    if (ti.type.iterateDevices) {
+      ti.guard.iterateDevices(md, ti, (d, start) => setDeviceLimits(tiLimits, d, start));
+      ti.guard.ioHints(md, ti, tiLimits);
+      if (checkAreas && !targetAreasValid(e, md, ti)) return null;
+    }
     if (!blkStackLimits(limits, tiLimits, 0))
       e.log(
         "warn",
@@ -371,6 +374,54 @@ export function dmCalculateQueueLimits(
     ti.guard.iterateDevices(md, ti, (d, start) => setDeviceLimits(tiLimits, d, start));
   }
   return limits;
+}
+
+/**
+ * dm_table_set_restrictions (dm-table.c, 6.1), the queue side: the table's stacked limits become
+ * the device's, less what the table cannot do as a whole. Discards need every target to send
+ * them (num_discard_bios) and either take them itself (discards_supported) or have every device
+ * it uses take them; write-zeroes need every target to send them to devices that all take them.
+ * The device has a write cache when a target that sends flushes needs them (flush_supported) or
+ * one of its devices has one (FUA likewise); it is rotational when any device is.
+ */
+export function dmTableSetRestrictions(md: MappedDevice, table: Table, limits: QueueLimits): void {
+  const anyDev = (ti: Target, pred: (b: BlockDevice) => boolean): boolean => {
+    if (!ti.type.iterateDevices) return false;
+    let hit = false;
+    ti.guard.iterateDevices(md, ti, (d) => {
+      if (pred(d.bdev)) hit = true;
+    });
+    return hit;
+  };
+  const q: QueueLimits = { ...limits };
+  const supportsDiscards = table.targets.every(
+    (ti) =>
+      ti.numDiscardBios !== 0 &&
+      (ti.discardsSupported ||
+        (ti.type.iterateDevices !== undefined && !anyDev(ti, (b) => !b.limits.maxDiscardSectors))),
+  );
+  if (!supportsDiscards) {
+    q.maxDiscardSectors = 0;
+    q.maxHwDiscardSectors = 0;
+    q.discardGranularity = 0;
+    q.discardAlignment = 0;
+    q.discardMisaligned = false;
+  }
+  if (
+    !table.targets.every(
+      (ti) =>
+        ti.numWriteZeroesBios !== 0 &&
+        ti.type.iterateDevices !== undefined &&
+        !anyDev(ti, (b) => !b.limits.maxWriteZeroesSectors),
+    )
+  )
+    q.maxWriteZeroesSectors = 0;
+  const supportsFlush = (flag: (b: BlockDevice) => boolean): boolean =>
+    table.targets.some((ti) => ti.numFlushBios !== 0 && (ti.flushSupported || anyDev(ti, flag)));
+  md.writeCache = supportsFlush((b) => b.writeCache);
+  md.fua = md.writeCache && supportsFlush((b) => b.fua);
+  md.nonrot = !table.targets.some((ti) => anyDev(ti, (b) => !b.nonrot));
+  md.limits = q;
 }
 
 /**

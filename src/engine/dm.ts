@@ -9,7 +9,13 @@
 import type { Engine } from "./engine.ts";
 import { EV } from "./events.ts";
 import { MappedDevice, isMappedDevice } from "./mapped-device.ts";
-import { dmCalculateQueueLimits, dmTableDestroy, targetEvent, type Table } from "./dm-table.ts";
+import {
+  dmCalculateQueueLimits,
+  dmTableDestroy,
+  dmTableSetRestrictions,
+  targetEvent,
+  type Table,
+} from "./dm-table.ts";
 import type { MappedDeviceRef, Target } from "./target.ts";
 import { DmError, ERRNO } from "./types.ts";
 
@@ -21,6 +27,7 @@ export interface SuspendFlags {
 /** dm_create (alloc_dev + add_disk): a mapped device with no table, in the block namespace. */
 export function dmCreate(e: Engine, minor: number, name: string, uuid: string): MappedDevice {
   const md = new MappedDevice(e, minor, name, uuid);
+  md.diskseq = e.nextDiskseq();
   e.devices.set(md.dev, md);
   return md;
 }
@@ -181,7 +188,7 @@ export function dmSwapTable(e: Engine, md: MappedDevice, table: Table): Table | 
   const old = md.live;
   md.live = table;
   md.readOnly = table.mode === "r";
-  md.limits = limits;
+  dmTableSetRestrictions(md, table, limits);
   // dm_table_set_restrictions -> disk_update_readahead: max(2 * io_opt, VM_READAHEAD_PAGES)
   // in whole 4 KiB pages, replacing whatever BLKRASET set before.
   md.readAhead = Math.max(Math.floor((md.limits.ioOpt * 2) / 4096), 32) * 8;

@@ -86,6 +86,7 @@ export class Engine implements BioHost, BioSink {
   drive: "eager" | "paced";
   readonly ramDiskLatency: number;
   #bioId = 0;
+  #diskseq = 0;
   #waiters: Array<() => boolean> = [];
 
   constructor(opts: EngineOptions = {}) {
@@ -102,6 +103,7 @@ export class Engine implements BioHost, BioSink {
     this.loop = new LoopControl({
       devices: this.devices,
       ramDiskLatency: this.ramDiskLatency,
+      nextDiskseq: () => this.nextDiskseq(),
       schedule: (delay, fn) => this.clock.schedule(delay, fn),
       log: (level, text) => this.log(level, text),
       // A bound loop device is a disk for the page's picture (docs/events.md: disk_create).
@@ -199,6 +201,14 @@ export class Engine implements BioHost, BioSink {
   /** rd_size of the loaded brd, in KiB (the size of every RAM disk it makes). */
   #brdSizeKiB = 0;
 
+  /**
+   * inc_diskseq (block/genhd.c): the next disk sequence number, from 1. Every disk allocated
+   * takes one (brd, loop, dm alike) and so does a loop device's media change (bind, detach).
+   */
+  nextDiskseq(): number {
+    return ++this.#diskseq;
+  }
+
   /** brd_alloc: RAM disk `i` (/dev/ramI, 1:I). */
   #brdAlloc(i: number, handle?: DiskStoreHandle): RamDisk {
     const d = new RamDisk(
@@ -209,6 +219,7 @@ export class Engine implements BioHost, BioSink {
       handle,
     );
     d.latency = this.ramDiskLatency;
+    d.diskseq = this.nextDiskseq();
     this.ramDisks.push(d);
     this.devices.set(d.dev, d);
     this.events.emit(

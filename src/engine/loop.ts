@@ -16,7 +16,8 @@
 import type { Bio } from "./bio.ts";
 import { BlockDevice } from "./blockdev.ts";
 import type { ShmemFile } from "./shmem.ts";
-import { DmError, SECTOR_SIZE, type Sector } from "./types.ts";
+import { blkQueueMaxDiscardSectors, blkQueueMaxHwSectors } from "./blk-settings.ts";
+import { BLK_DEF_MAX_SECTORS, DmError, SECTOR_SIZE, UINT_MAX, type Sector } from "./types.ts";
 
 export const LOOP_MAJOR = 7;
 /** CONFIG_BLK_DEV_LOOP_MIN_COUNT on Debian: devices `modprobe loop` creates. */
@@ -57,8 +58,23 @@ export class LoopDevice extends BlockDevice {
   constructor(minor: number, schedule: (delay: number, fn: () => void) => void) {
     super(LOOP_MAJOR, minor, `loop${minor}`);
     this.#schedule = schedule;
-    // loop's queue: 512-byte logical and physical blocks (LOG-SEC 512), as losetup -l shows.
+    // loop's queue: 512-byte logical and physical blocks (LOG-SEC 512), as losetup -l shows;
+    // loop_add: blk_queue_max_hw_sectors(BLK_DEF_MAX_SECTORS).
     this.limits = { ...this.limits, physicalBlockSize: 512, ioMin: 512 };
+    blkQueueMaxHwSectors(this.limits, BLK_DEF_MAX_SECTORS);
+  }
+
+  /**
+   * What loop_configure sets on the queue for a file on tmpfs: a write cache unless read-only,
+   * not rotational (tmpfs has no s_bdev), discards by punching holes (loop_config_discard:
+   * granularity f_bsize 4096, UINT_MAX >> 9 sectors, write-zeroes the same).
+   */
+  configureQueue(): void {
+    this.writeCache = !this.readOnly;
+    this.nonrot = true;
+    this.limits.discardGranularity = 4096;
+    blkQueueMaxDiscardSectors(this.limits, UINT_MAX >>> 9);
+    this.limits.maxWriteZeroesSectors = UINT_MAX >>> 9;
   }
 
   get bound(): boolean {
@@ -120,6 +136,8 @@ export class LoopDevice extends BlockDevice {
 export interface LoopHost {
   readonly devices: Map<number, BlockDevice>;
   readonly ramDiskLatency: number;
+  /** inc_diskseq: a new disk or a media change takes the next disk sequence number. */
+  nextDiskseq(): number;
   schedule(delay: number, fn: () => void): void;
   log(level: "info" | "warn" | "err", text: string): void;
   /** A loop device got a file (a disk of `sizeSectors` appears) or lost it (it goes). */
@@ -184,6 +202,7 @@ export class LoopControl {
     if (minor < 0 || minor >= MAX_LOOP) throw new DmError("EINVAL");
     const d = new LoopDevice(minor, (delay, fn) => this.#host.schedule(delay, fn));
     d.latency = this.#host.ramDiskLatency;
+    d.diskseq = this.#host.nextDiskseq();
     this.#devices.set(minor, d);
     this.#host.devices.set(d.dev, d);
     return d;
@@ -216,6 +235,9 @@ export class LoopControl {
     d.readOnly = cfg.readOnly ?? false;
     d.autoclear = cfg.autoclear ?? false;
     d.inode = cfg.inode ?? 0;
+    d.configureQueue();
+    // disk_force_media_change.
+    d.diskseq = this.#host.nextDiskseq();
     d.setCapacity();
     this.#host.diskEvent(d, true);
   }
@@ -250,6 +272,10 @@ export class LoopControl {
     d.sizelimit = 0;
     d.autoclear = false;
     d.readOnly = false;
+    // __loop_clr_fd: the write cache goes; the discard limits and rotational flag stay; the
+    // media changed.
+    d.writeCache = false;
+    d.diskseq = this.#host.nextDiskseq();
   }
 
   /** lo_release: an autoclear device nobody holds any more is detached. */

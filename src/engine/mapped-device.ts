@@ -92,6 +92,12 @@ export class MappedDevice extends BlockDevice {
   readonly stats = new DmStats();
   /** dm_ios between submission and completion (md->pending). */
   inFlight = 0;
+  readonly #inFlightRw: [number, number] = [0, 0];
+
+  /** part_in_flight_rw: I/Os begun and not ended, [reads, writes] (sysfs' inflight). */
+  inFlightRw(): [number, number] {
+    return [...this.#inFlightRw];
+  }
   /** Clones a target took ownership of (SUBMITTED) and has not ended yet. */
   readonly owned = new Map<Bio, Target>();
   readonly #host: IoHost;
@@ -157,6 +163,7 @@ export class MappedDevice extends BlockDevice {
   #process(bio: Bio, map: Table): void {
     const io = new DmIo(bio, map);
     this.inFlight++;
+    this.#inFlightRw[bio.op === "READ" ? 0 : 1]++;
     if (this.stats.used && bio.sectors > 0) {
       // dm_start_io_acct
       io.statsAux = { merged: false, startNs: 0 };
@@ -372,6 +379,7 @@ export class MappedDevice extends BlockDevice {
   #complete(io: DmIo): void {
     const bio = io.bio;
     this.inFlight--;
+    this.#inFlightRw[bio.op === "READ" ? 0 : 1]--;
     if (io.status === "DM_REQUEUE") {
       if (this.noflushSuspending || this.blockIo) {
         // Pushed back: it goes first when the device resumes.

@@ -222,6 +222,16 @@ export class Target<P = unknown> {
   numDiscardBios = 0;
   numWriteZeroesBios = 0;
   /**
+   * ti->discards_supported: the target takes discards itself, whatever its devices support
+   * (dm_table_supports_discards otherwise needs every device it uses to take them).
+   */
+  discardsSupported = false;
+  /**
+   * ti->flush_supported: the target needs flushes even when no device has a write cache, so the
+   * device shows one ("write back" in queue/write_cache).
+   */
+  flushSupported = false;
+  /**
    * References the target holds on its own module besides its type's (try_module_get), e.g. a
    * snapshot's on its exception store type: lsmod's use count includes them.
    */

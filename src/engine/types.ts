@@ -95,14 +95,42 @@ export const dev = (major: number, minor: number): number => major * 0x100000 + 
 export const devMajor = (d: number): number => Math.floor(d / 0x100000);
 export const devMinor = (d: number): number => d % 0x100000;
 
-/** Block-device queue limits a target can adjust in io_hints (a subset of queue_limits). */
+/**
+ * Block-device queue limits a target can adjust in io_hints (struct queue_limits, 6.1). Sizes
+ * and offsets in bytes, `max*Sectors` in sectors of 512 bytes, as the kernel keeps them; sysfs'
+ * queue/ directory prints them (block/blk-sysfs.c).
+ */
 export interface QueueLimits {
   logicalBlockSize: number;
   physicalBlockSize: number;
   ioMin: number;
   ioOpt: number;
+  /** Soft limit on a request's size, sectors (max_sectors_kb = maxSectors / 2). */
   maxSectors: number;
+  /** Hard limit the driver set, sectors (max_hw_sectors_kb). */
+  maxHwSectors: number;
+  /** Limit the device itself imposes, sectors (0: none; stacking drivers start at UINT_MAX). */
+  maxDevSectors: number;
+  maxSegments: number;
+  maxDiscardSegments: number;
+  maxIntegritySegments: number;
+  /** Bytes. */
+  maxSegmentSize: number;
+  virtBoundaryMask: number;
+  /** A data buffer's address must be a multiple of dmaAlignment + 1 bytes. */
+  dmaAlignment: number;
+  /** Bytes a discard should be a multiple of (0 with no discard support). */
   discardGranularity: number;
+  /** Bytes from the device's start to its first aligned discard granule. */
+  discardAlignment: number;
+  discardMisaligned: boolean;
+  /** Largest discard the block layer sends (discard_max_bytes / 512), sectors; 0: no discard. */
+  maxDiscardSectors: number;
+  /** Largest discard the device takes (discard_max_hw_bytes / 512), sectors. */
+  maxHwDiscardSectors: number;
+  /** Largest REQ_OP_WRITE_ZEROES, sectors (0: none). */
+  maxWriteZeroesSectors: number;
+  maxSecureEraseSectors: number;
   /** Bytes from the device's start to its first naturally aligned block (alignment_offset). */
   alignmentOffset: number;
   /** Set when stacking found limits that do not line up (queue_limits.misaligned). */
@@ -111,14 +139,35 @@ export interface QueueLimits {
   chunkSectors: number;
 }
 
+/** BLK_SAFE_MAX_SECTORS: what blk_set_default_limits gives a queue's max_sectors. */
+export const BLK_SAFE_MAX_SECTORS = 255;
+/** BLK_DEF_MAX_SECTORS (6.1): the cap blk_queue_max_hw_sectors puts on max_sectors. */
+export const BLK_DEF_MAX_SECTORS = 2560;
+export const UINT_MAX = 0xffffffff;
+
+/** blk_set_default_limits (block/blk-settings.c, 6.1). */
 export function defaultLimits(): QueueLimits {
   return {
     logicalBlockSize: 512,
     physicalBlockSize: 512,
     ioMin: 512,
     ioOpt: 0,
-    maxSectors: 255 * 1024 * 2,
+    maxSectors: BLK_SAFE_MAX_SECTORS,
+    maxHwSectors: BLK_SAFE_MAX_SECTORS,
+    maxDevSectors: 0,
+    maxSegments: 128,
+    maxDiscardSegments: 1,
+    maxIntegritySegments: 0,
+    maxSegmentSize: 65536,
+    virtBoundaryMask: 0,
+    dmaAlignment: 511,
     discardGranularity: 0,
+    discardAlignment: 0,
+    discardMisaligned: false,
+    maxDiscardSectors: 0,
+    maxHwDiscardSectors: 0,
+    maxWriteZeroesSectors: 0,
+    maxSecureEraseSectors: 0,
     alignmentOffset: 0,
     misaligned: false,
     chunkSectors: 0,

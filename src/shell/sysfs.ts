@@ -2,7 +2,12 @@
  * /sys/block (fs/sysfs over the block layer's kobjects) and /proc/partitions (block/genhd.c),
  * read-only, computed from the engine on every read:
  *
- *   /sys/block/<dev>/{size, ro, dev, removable, holders/, slaves/}
+ *   /sys/block/<dev>/{size, ro, dev, removable, range, ext_range, hidden, capability,
+ *                     alignment_offset, discard_alignment, diskseq, events, events_async,
+ *                     events_poll_msecs, uevent, holders/, slaves/, subsystem/, bdi/,
+ *                     integrity/, power/, trace/}; stat and inflight for brd and dm
+ *   /sys/block/<dev>/queue/: every attribute of 6.1's queue_attrs (block/blk-sysfs.c), from
+ *                     the device's queue limits and flags
  *   /sys/block/dm-N/dm/{name, uuid, suspended, use_blk_mq, rq_based_seq_io_merge_deadline}
  *   /sys/block/loopN/loop/{backing_file, offset, sizelimit, autoclear, partscan, dio} (bound)
  *   /proc/partitions
@@ -12,6 +17,7 @@
  */
 
 import type { FsStat, IFileSystem } from "just-bash";
+import { bdevAlignmentOffset } from "../engine/blk-settings.ts";
 import {
   isLoopDevice,
   isMappedDevice,
@@ -70,6 +76,13 @@ export function slavesOf(e: Engine, md: MappedDevice): BlockDevice[] {
   return [...out.values()];
 }
 
+/** A read that fails (cat: read error): a show() returning an errno. */
+class ShowError extends Error {
+  constructor(readonly code: string) {
+    super(code);
+  }
+}
+
 type Node = { dir: () => string[] } | { file: () => string };
 
 const dir = (names: () => string[]): Node => ({ dir: names });
@@ -89,7 +102,12 @@ abstract class PseudoFs implements IFileSystem {
   async readFileBuffer(path: string): Promise<Uint8Array> {
     const n = this.#must(path, "open");
     if ("dir" in n) throw new FsError("EISDIR", "read", `${this.root}${path}`);
-    return new TextEncoder().encode(n.file());
+    try {
+      return new TextEncoder().encode(n.file());
+    } catch (e) {
+      if (e instanceof ShowError) throw new FsError(e.code, "read", `${this.root}${path}`);
+      throw e;
+    }
   }
 
   async readFile(path: string): Promise<string> {
@@ -206,34 +224,76 @@ export class SysFs extends PseudoFs {
     const rest = m[2] ?? "";
     const md = isMappedDevice(b) ? b : null;
     const lo = isLoopDevice(b) ? b : null;
+    const attrs = diskAttrs(b);
     const entries = (): string[] => {
-      const names = ["dev", "holders", "removable", "ro", "size", "slaves"];
+      const names = [...attrs.keys(), ...DISK_DIRS];
       if (md) names.push("dm");
       if (lo?.bound) names.push("loop");
       return kernfsOrder(names);
     };
+    if (rest === "") return dir(entries);
+    const attr = attrs.get(rest);
+    if (attr) return file(attr);
     switch (rest) {
-      case "":
-        return dir(entries);
-      case "size":
-        return file(() => `${b.sizeSectors}\n`);
-      case "ro":
-        return file(() => `${b.readOnly ? 1 : 0}\n`);
-      case "dev":
-        return file(() => `${b.major}:${b.minor}\n`);
-      case "removable":
-        return file(() => "0\n");
       case "holders":
         return dir(() => kernfsOrder(holdersOf(e, b).map((h) => h.name)));
       case "slaves":
         return dir(() => kernfsOrder(md ? slavesOf(e, md).map((s) => s.name) : []));
+      case "subsystem":
+        // -> /sys/class/block: every disk (there are no partitions here).
+        return dir(() => kernfsOrder(sysBlockDevices(ctx).map((d) => d.name)));
     }
-    // holders/<dev> and slaves/<dev> are links to the other device's directory.
-    const held = /^(holders|slaves)\/([^/]+)(\/.*)?$/.exec(rest);
+    // holders/<dev>, slaves/<dev> and subsystem/<dev> are links to the device's directory.
+    const held = /^(holders|slaves|subsystem)\/([^/]+)(\/.*)?$/.exec(rest);
     if (held) {
-      const list = held[1] === "holders" ? holdersOf(e, b) : md ? slavesOf(e, md) : [];
+      const list =
+        held[1] === "holders"
+          ? holdersOf(e, b)
+          : held[1] === "subsystem"
+            ? sysBlockDevices(ctx)
+            : md
+              ? slavesOf(e, md)
+              : [];
       const d = list.find((x) => x.name === held[2]);
       return d ? this.node(`/block/${d.name}${held[3] ?? ""}`) : undefined;
+    }
+    const sub = /^(queue|integrity|trace|power|bdi)(?:\/(.*))?$/.exec(rest);
+    if (sub) {
+      const group =
+        sub[1] === "queue"
+          ? queueAttrs(b)
+          : sub[1] === "integrity"
+            ? INTEGRITY_ATTRS
+            : sub[1] === "trace"
+              ? TRACE_ATTRS
+              : sub[1] === "power"
+                ? POWER_ATTRS
+                : bdiAttrs(b);
+      const name = sub[2];
+      if (name === undefined) {
+        return dir(() =>
+          kernfsOrder(
+            sub[1] === "bdi" ? [...group.keys(), "power", "subsystem"] : [...group.keys()],
+          ),
+        );
+      }
+      const f = group.get(name);
+      if (f) return file(f);
+      if (sub[1] !== "bdi") return undefined;
+      // The bdi's own device: power/ as a disk's; subsystem -> /sys/class/bdi.
+      if (name === "power") return dir(() => kernfsOrder([...POWER_ATTRS.keys()]));
+      const p = /^power\/(.+)$/.exec(name);
+      if (p) {
+        const pf = POWER_ATTRS.get(p[1]!);
+        return pf ? file(pf) : undefined;
+      }
+      if (name === "subsystem") return dir(() => kernfsOrder(sysBlockDevices(ctx).map(bdiName)));
+      const bs = /^subsystem\/([^/]+)(\/.*)?$/.exec(name);
+      if (bs) {
+        const d = sysBlockDevices(ctx).find((x) => bdiName(x) === bs[1]);
+        return d ? this.node(`/block/${d.name}/bdi${bs[2] ?? ""}`) : undefined;
+      }
+      return undefined;
     }
     if (md) {
       switch (rest) {
@@ -281,6 +341,172 @@ export class SysFs extends PseudoFs {
     }
     return undefined;
   }
+}
+
+type Show = () => string;
+
+/** Directories (and links to directories) every disk has besides its attributes. */
+const DISK_DIRS = ["holders", "slaves", "queue", "integrity", "trace", "power", "bdi", "subsystem"];
+
+/** The bdi's name: the disk's "major:minor" (/sys/class/bdi/1:0). */
+const bdiName = (b: BlockDevice): string => `${b.major}:${b.minor}`;
+
+const line = (v: string | number | bigint): string => `${v}\n`;
+
+/**
+ * A disk's attributes (disk_attrs in block/genhd.c, dev and uevent from the driver core). stat
+ * and inflight are there for brd, which does no I/O accounting in 6.1 (all zeros is exact), and
+ * dm's inflight; dm and loop counting (part_stat) is not modelled, so their stat is left out, as
+ * is loop's inflight.
+ */
+function diskAttrs(b: BlockDevice): Map<string, Show> {
+  const md = isMappedDevice(b) ? b : null;
+  const lo = isLoopDevice(b) ? b : null;
+  const a = new Map<string, Show>([
+    ["dev", () => line(`${b.major}:${b.minor}`)],
+    // disk->minors: 1 for brd (max_part 1), loop (part_shift 0) and dm.
+    ["range", () => line(1)],
+    // GENHD_FL_NO_PART (dm): one minor; DISK_MAX_PARTS otherwise.
+    ["ext_range", () => line(md ? 1 : 256)],
+    ["removable", () => line(0)],
+    ["hidden", () => line(0)],
+    ["ro", () => line(b.readOnly ? 1 : 0)],
+    ["size", () => line(b.sizeSectors)],
+    ["alignment_offset", () => line(bdevAlignmentOffset(b.limits))],
+    // 6.1's disk_discard_alignment_show prints bdev_alignment_offset too.
+    ["discard_alignment", () => line(bdevAlignmentOffset(b.limits))],
+    // disk->flags in hex: GENHD_FL_NO_PART (4) for dm.
+    ["capability", () => line(md ? 4 : 0)],
+    ["events", () => line(lo ? "media_change" : "")],
+    ["events_async", () => line("")],
+    ["events_poll_msecs", () => line(-1)],
+    ["diskseq", () => line(b.diskseq)],
+    [
+      "uevent",
+      () =>
+        `MAJOR=${b.major}\nMINOR=${b.minor}\nDEVNAME=${b.name}\nDEVTYPE=disk\nDISKSEQ=${b.diskseq}\n`,
+    ],
+  ]);
+  if (!lo) {
+    // brd does no accounting; dm's in-flight I/Os (reads, writes) are counted.
+    const inflight = (): [number, number] => (md ? md.inFlightRw() : [0, 0]);
+    a.set("inflight", () =>
+      line(
+        inflight()
+          .map((n) => String(n).padStart(8))
+          .join(" "),
+      ),
+    );
+    if (!md) a.set("stat", () => line(Array(17).fill("       0").join(" ")));
+  }
+  return a;
+}
+
+/**
+ * queue/ (queue_attrs in block/blk-sysfs.c, 6.1): the device's limits, the queue flags it has,
+ * and what its kind of queue shows: brd and dm are bio-based (no scheduler, no I/O statistics),
+ * loop is blk-mq (Debian's schedulers: none and mq-deadline; wbt on).
+ */
+function queueAttrs(b: BlockDevice): Map<string, Show> {
+  const l = b.limits;
+  const mq = isLoopDevice(b);
+  const bytes = (sectors: number): string => line(BigInt(sectors) * 512n);
+  return new Map<string, Show>([
+    ["nr_requests", () => line(128)],
+    ["read_ahead_kb", () => line(Math.floor(b.readAhead / 8) * 4)],
+    ["max_hw_sectors_kb", () => line(Math.floor(l.maxHwSectors / 2))],
+    ["max_sectors_kb", () => line(Math.floor(l.maxSectors / 2))],
+    ["max_segments", () => line(l.maxSegments)],
+    ["max_discard_segments", () => line(l.maxDiscardSegments)],
+    ["max_integrity_segments", () => line(l.maxIntegritySegments)],
+    ["max_segment_size", () => line(l.maxSegmentSize)],
+    ["scheduler", () => line(mq ? "[none] mq-deadline " : "none")],
+    ["hw_sector_size", () => line(l.logicalBlockSize)],
+    ["logical_block_size", () => line(l.logicalBlockSize)],
+    ["physical_block_size", () => line(l.physicalBlockSize)],
+    ["chunk_sectors", () => line(l.chunkSectors)],
+    ["minimum_io_size", () => line(l.ioMin)],
+    ["optimal_io_size", () => line(l.ioOpt)],
+    ["discard_granularity", () => line(l.discardGranularity)],
+    ["discard_max_bytes", () => bytes(l.maxDiscardSectors)],
+    ["discard_max_hw_bytes", () => bytes(l.maxHwDiscardSectors)],
+    ["discard_zeroes_data", () => line(0)],
+    ["write_same_max_bytes", () => line(0)],
+    ["write_zeroes_max_bytes", () => bytes(l.maxWriteZeroesSectors)],
+    ["zone_append_max_bytes", () => line(0)],
+    ["zone_write_granularity", () => line(0)],
+    ["rotational", () => line(b.nonrot ? 0 : 1)],
+    ["zoned", () => line("none")],
+    ["nr_zones", () => line(0)],
+    ["nomerges", () => line(0)],
+    ["rq_affinity", () => line(mq ? 1 : 0)],
+    ["iostats", () => line(mq ? 1 : 0)],
+    ["stable_writes", () => line(0)],
+    ["add_random", () => line(0)],
+    ["io_poll", () => line(0)],
+    ["write_cache", () => line(b.writeCache ? "write back" : "write through")],
+    ["fua", () => line(b.fua ? 1 : 0)],
+    ["dax", () => line(0)],
+    [
+      "wbt_lat_usec",
+      () => {
+        // No writeback throttling on a bio-based queue: the show() fails.
+        if (!mq) throw new ShowError("EINVAL");
+        return line(75000);
+      },
+    ],
+    ["io_poll_delay", () => line(mq ? -1 : 0)],
+    ["virt_boundary_mask", () => line(l.virtBoundaryMask)],
+    ["dma_alignment", () => line(l.dmaAlignment)],
+  ]);
+}
+
+/** integrity/ of a disk without a blk_integrity profile. */
+const INTEGRITY_ATTRS = new Map<string, Show>([
+  ["format", () => line("none")],
+  ["tag_size", () => line(0)],
+  ["protection_interval_bytes", () => line(0)],
+  ["read_verify", () => line(0)],
+  ["write_generate", () => line(0)],
+  ["device_is_integrity_capable", () => line(0)],
+]);
+
+/** trace/ (blktrace's attributes) with no trace set up. */
+const TRACE_ATTRS = new Map<string, Show>([
+  ["enable", () => line(0)],
+  ["act_mask", () => line("disabled")],
+  ["pid", () => line("disabled")],
+  ["start_lba", () => line("disabled")],
+  ["end_lba", () => line("disabled")],
+]);
+
+/** power/ of a virtual device: runtime PM unsupported. */
+const POWER_ATTRS = new Map<string, Show>([
+  ["control", () => line("auto")],
+  [
+    "autosuspend_delay_ms",
+    () => {
+      throw new ShowError("EIO");
+    },
+  ],
+  ["runtime_active_time", () => line(0)],
+  ["runtime_status", () => line("unsupported")],
+  ["runtime_suspended_time", () => line(0)],
+  ["async", () => line("disabled")],
+  ["runtime_enabled", () => line("disabled")],
+  ["runtime_active_kids", () => line(0)],
+  ["runtime_usage", () => line(0)],
+]);
+
+/** The disk's backing_dev_info (/sys/class/bdi/MAJ:MIN). */
+function bdiAttrs(b: BlockDevice): Map<string, Show> {
+  return new Map<string, Show>([
+    ["read_ahead_kb", () => line(Math.floor(b.readAhead / 8) * 4)],
+    ["min_ratio", () => line(0)],
+    ["max_ratio", () => line(100)],
+    ["stable_pages_required", () => line(0)],
+    ["uevent", () => ""],
+  ]);
 }
 
 /** /proc: partitions. */

@@ -623,9 +623,12 @@ export default defineTarget<CryptC>({
   },
   ioHints(t, limits) {
     const size = t.priv.opts.sectorSize;
+    // crypt_alloc_buffer's pages may not be contiguous: one page per segment.
+    limits.maxSegmentSize = 4096;
     limits.logicalBlockSize = Math.max(limits.logicalBlockSize, size);
     limits.physicalBlockSize = Math.max(limits.physicalBlockSize, size);
     limits.ioMin = Math.max(limits.ioMin, size);
+    limits.dmaAlignment = limits.logicalBlockSize - 1;
   },
   iterateDevices(t, fn) {
     fn(t.priv.dev, t.priv.start, t.len);

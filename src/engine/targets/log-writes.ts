@@ -39,7 +39,7 @@ import {
   WRITE_LOG_SUPER_SECTOR,
 } from "../log-writes-format.ts";
 import { ctrError, defineTarget, type DmDev, type Target } from "../target.ts";
-import { BLK_STATUSES, DmError, REQ_FUA, REQ_PREFLUSH, SECTOR_SHIFT } from "../types.ts";
+import { BLK_STATUSES, DmError, REQ_FUA, REQ_PREFLUSH, SECTOR_SHIFT, UINT_MAX } from "../types.ts";
 
 /** struct pending_block: one entry waiting to be logged. */
 interface PendingBlock {
@@ -338,6 +338,8 @@ export default defineTarget<LogWritesC>({
     };
     t.numFlushBios = 1;
     t.numDiscardBios = 1;
+    t.flushSupported = true;
+    t.discardsSupported = true;
   },
   /**
    * log_writes_dtr: the unflushed writes and a last mark go to the log, and dtr waits until
@@ -453,8 +455,15 @@ export default defineTarget<LogWritesC>({
   ioHints(t, limits) {
     const lc = t.priv;
     const dl = lc.dev.bdev.limits;
+    if (!dl.maxDiscardSectors) {
+      // The device takes no discards: they are only logged.
+      lc.deviceSupportsDiscard = false;
+      limits.discardGranularity = lc.sectorsize;
+      limits.maxDiscardSectors = UINT_MAX >>> 9;
+    }
     limits.logicalBlockSize = dl.logicalBlockSize;
     limits.physicalBlockSize = dl.physicalBlockSize;
     limits.ioMin = limits.physicalBlockSize;
+    limits.dmaAlignment = limits.logicalBlockSize - 1;
   },
 });

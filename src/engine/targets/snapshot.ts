@@ -30,7 +30,13 @@ import type { Bio } from "../bio.ts";
 import { DmKcopydClient, type DmKcopydJob } from "../dm-kcopyd.ts";
 import { EV } from "../events.ts";
 import { ctrError, defineTarget, parseU32, type DmDev, type Target } from "../target.ts";
-import { DmError, REQ_PREFLUSH, type BlkStatus, type MapState } from "../types.ts";
+import {
+  DmError,
+  REQ_PREFLUSH,
+  type BlkStatus,
+  type MapState,
+  type QueueLimits,
+} from "../types.ts";
 import {
   DM_CHUNK_CONSECUTIVE_MAX,
   chunkToSector,
@@ -1111,6 +1117,18 @@ const iterateSnapshot = (
   fn(t.priv.cow, 0, getDevSize(t.priv.cow));
 };
 
+/** snapshot_io_hints: with discard_zeroes_cow, discards go a chunk at a time. */
+function snapshotIoHints(t: Target<DmSnapshot>, limits: QueueLimits): void {
+  let snap = t.priv;
+  if (snap.discardZeroesCow) {
+    const f = findSnapshotsSharingCow(snap);
+    if (f.src && f.dest) snap = f.src;
+    // All discards are split on chunk_size boundary (6.1 puts sectors in the byte field).
+    limits.discardGranularity = snap.store.chunkSize;
+    limits.maxDiscardSectors = snap.store.chunkSize;
+  }
+}
+
 export const snapshotTarget = defineTarget<DmSnapshot>({
   name: "snapshot",
   version: [1, 16, 0],
@@ -1126,14 +1144,7 @@ export const snapshotTarget = defineTarget<DmSnapshot>({
   resume: snapshotResume,
   status: snapshotStatus,
   iterateDevices: iterateSnapshot,
-  ioHints(t, limits) {
-    let snap = t.priv;
-    if (snap.discardZeroesCow) {
-      const f = findSnapshotsSharingCow(snap);
-      if (f.src && f.dest) snap = f.src;
-      limits.discardGranularity = snap.store.chunkSize;
-    }
-  },
+  ioHints: snapshotIoHints,
 });
 
 export const snapshotMergeTarget = defineTarget<DmSnapshot>({
@@ -1157,9 +1168,7 @@ export const snapshotMergeTarget = defineTarget<DmSnapshot>({
   },
   status: snapshotStatus,
   iterateDevices: iterateSnapshot,
-  ioHints(t, limits) {
-    if (t.priv.discardZeroesCow) limits.discardGranularity = t.priv.store.chunkSize;
-  },
+  ioHints: snapshotIoHints,
 });
 
 /** struct dm_origin. */

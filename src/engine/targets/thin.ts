@@ -2006,7 +2006,11 @@ export const poolTarget = defineTarget<PoolC>({
       mdSuspended: false,
     };
     t.numFlushBios = 1;
-    if (pf.discardEnabled && pf.discardPassdown) t.numDiscardBios = 1;
+    if (pf.discardEnabled && pf.discardPassdown) {
+      t.numDiscardBios = 1;
+      // Circumvents the stacking of discard limits (keeps the pool's and thins' consistent).
+      t.discardsSupported = true;
+    }
     t.private = pt;
     tm.dmPoolRegisterMetadataThreshold(pool.pmd, calcMetadataThreshold(pt), () => {
       thinLog(
@@ -2128,11 +2132,17 @@ export const poolTarget = defineTarget<PoolC>({
       return;
     }
     // disable_passdown_if_not_supported.
-    if (pt.adjustedPf.discardPassdown && pt.dataDev.bdev.limits.discardGranularity === 0) {
+    const dataLimits = pt.dataDev.bdev.limits;
+    const reason = !dataLimits.maxDiscardSectors
+      ? "discard unsupported"
+      : dataLimits.maxDiscardSectors < spb
+        ? "max discard sectors smaller than a block"
+        : null;
+    if (pt.adjustedPf.discardPassdown && reason) {
       thinLog(
         t as Target<unknown>,
         "warn",
-        `Data device (${pt.dataDev.bdev.name}) discard unsupported: Disabling discard passdown.`,
+        `Data device (${pt.dataDev.bdev.name}) ${reason}: Disabling discard passdown.`,
       );
       pt.adjustedPf.discardPassdown = false;
     }
@@ -2276,7 +2286,12 @@ export const thinTarget = defineTarget<ThinC>({
     }
     t.maxIoLen = pool.sectorsPerBlock;
     t.numFlushBios = 1;
-    if (pool.pf.discardEnabled) t.numDiscardBios = 1;
+    t.flushSupported = true;
+    // In case the pool supports discards, pass them on.
+    if (pool.pf.discardEnabled) {
+      t.discardsSupported = true;
+      t.numDiscardBios = 1;
+    }
     if (pool.suspended) {
       await tm.dmPoolCloseThin(td);
       await badPool("Unable to activate thin device while pool is suspended");
@@ -2376,6 +2391,7 @@ export const thinTarget = defineTarget<ThinC>({
     const pool = t.priv.pool;
     if (!pool.pf.discardEnabled) return;
     limits.discardGranularity = pool.sectorsPerBlock * SECTOR_SIZE;
+    limits.maxDiscardSectors = 2048 * 1024 * 16; // 16G
   },
 });
 
