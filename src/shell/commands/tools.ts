@@ -1,195 +1,18 @@
 /**
  * busybox's ls, blockdev and tr, as the reference machine has them (busybox 1.35, Debian).
  * just-bash has its own ls and tr; these replace them where dm users see the difference: ls
- * lays names out in columns on a terminal, tr understands octal escapes (`tr '\000' '\132'`).
+ * (ls.ts) lays names out in columns on a terminal, tr understands octal escapes
+ * (`tr '\000' '\132'`).
  */
 
 import { initBlockSize } from "../../engine/blockdev.ts";
-import { isLoopDevice, isMappedDevice, type BlockDevice } from "../../engine/index.ts";
+import { isLoopDevice, isMappedDevice } from "../../engine/index.ts";
 import { openPath } from "../files.ts";
-import { STDOUT_VAR } from "../rewrite.ts";
-import { TTY_DIR } from "../tty.ts";
 import { bytesOf, latin1, strerrorOf, utf8Bytes } from "../util.ts";
 import { command, getopt, type DmshCommand } from "./command.ts";
+import { ls } from "./ls.ts";
 
 const BUSYBOX = "BusyBox v1.35.0 (Debian 1:1.35.0-4+deb12u1+b1) multi-call binary.\n\n";
-/** The serial console of the reference machine reports no size; busybox then assumes 80. */
-const TERMINAL_WIDTH = 80;
-
-/**
- * busybox's get_terminal_width (libbb/xfuncs.c wh_helper): COLUMNS, read with atoi, overrides
- * the terminal's size; a value of 1 or less, or 30000 and more, means the default, 80. The
- * console sets COLUMNS to its width (DmShell.setColumns); scripts see 80.
- */
-export function terminalWidth(columns: string | undefined): number {
-  const n = columns === undefined ? 0 : Number(/^\s*[+-]?\d+/.exec(columns)?.[0] ?? 0);
-  return n <= 1 || n >= 30000 ? TERMINAL_WIDTH : n;
-}
-
-interface Entry {
-  name: string;
-  dir: boolean;
-  mode: number;
-  size: number;
-  bdev?: BlockDevice | undefined;
-}
-
-function modeString(e: Entry): string {
-  const type = e.dir ? "d" : e.bdev ? "b" : (e.mode & 0o170000) === 0o020000 ? "c" : "-";
-  const perm = e.mode & 0o777;
-  let s = type;
-  for (let i = 8; i >= 0; i--) s += perm & (1 << i) ? "rwxrwxrwx"[8 - i] : "-";
-  return s;
-}
-
-export const ls = command("ls", async (args, { shell, ctx, out, path }) => {
-  const p = getopt(
-    args,
-    {
-      long: {},
-      short: {
-        "1": ["one", false],
-        a: ["all", false],
-        A: ["almost", false],
-        d: ["dir", false],
-        l: ["long", false],
-        C: ["columns", false],
-        x: ["across", false],
-        F: ["classify", false],
-        h: ["human", false],
-        r: ["reverse", false],
-      },
-    },
-    "ls",
-  );
-  if (!p.ok) {
-    out.e(
-      p.error +
-        BUSYBOX +
-        "Usage: ls [-1AaCxdLHRFplinshrSXvctu] [-w WIDTH] [FILE]...\n\nList directory contents\n",
-    );
-    return 1;
-  }
-  const o = p.opts;
-  const tty = (ctx.env.get(STDOUT_VAR) ?? "").startsWith(TTY_DIR + "/");
-  const long = o.has("long");
-  const oneCol = o.has("one") || long || (!tty && !o.has("columns") && !o.has("across"));
-  const showAll = o.has("all") || o.has("almost");
-  const operands = p.operands.length ? p.operands : ["."];
-  let status = 0;
-  const files: Entry[] = [];
-  const dirs: Array<{ shown: string; abs: string }> = [];
-  const stat = async (abs: string, name: string): Promise<Entry | null> => {
-    try {
-      const st = await shell.fs.stat(abs);
-      const b = abs.startsWith("/dev/") ? shell.devfs.node(abs.slice(4)) : undefined;
-      return {
-        name,
-        dir: st.isDirectory,
-        mode: st.mode,
-        size: st.size,
-        bdev: b?.kind === "block" ? b.bdev : undefined,
-      };
-    } catch {
-      return null;
-    }
-  };
-  for (const op of operands) {
-    const abs = path(op);
-    const e = await stat(abs, op);
-    if (!e) {
-      out.e(`ls: ${op}: No such file or directory\n`);
-      status = 1;
-      continue;
-    }
-    if (e.dir && !o.has("dir")) dirs.push({ shown: op, abs });
-    else files.push(e);
-  }
-  const sortEntries = (l: Entry[]) => {
-    l.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    if (o.has("reverse")) l.reverse();
-  };
-  const show = (entries: Entry[]) => {
-    if (entries.length === 0) return;
-    if (long) {
-      for (const e of entries) {
-        const size = e.bdev
-          ? `${String(e.bdev.major).padStart(3)}, ${String(e.bdev.minor).padStart(3)}`
-          : String(e.size).padStart(8);
-        const group = e.bdev ? "disk    " : "root    ";
-        out.o(
-          utf8Bytes(
-            `${modeString(e)}    1 root     ${group} ${size} Jan  1 00:00 ${e.name}${o.has("classify") && e.dir ? "/" : ""}\n`,
-          ),
-        );
-      }
-      return;
-    }
-    const names = entries.map((e) => e.name + (o.has("classify") && e.dir ? "/" : ""));
-    if (oneCol) {
-      out.o(utf8Bytes(names.map((n) => n + "\n").join("")));
-      return;
-    }
-    // busybox display_files: column width = longest name + 2, filled column by column, in
-    // one column less than the terminal has (ls_main: "go one less...").
-    const width = Math.max(...names.map((n) => n.length)) + 2;
-    const lineWidth = terminalWidth(ctx.env.get("COLUMNS")) - 1;
-    let ncols = Math.max(1, Math.floor(lineWidth / width));
-    let nrows = Math.ceil(names.length / ncols);
-    if (ncols <= 1) {
-      ncols = 1;
-      nrows = names.length;
-    }
-    let text = "";
-    for (let row = 0; row < nrows; row++) {
-      let column = 0;
-      let nexttab = 0;
-      for (let nc = 0; nc < ncols; nc++) {
-        const i = o.has("across") ? row * ncols + nc : nc * nrows + row;
-        if (i >= names.length) continue;
-        if (column > 0) {
-          text += " ".repeat(nexttab - column);
-          column = nexttab;
-        }
-        nexttab = column + width;
-        text += names[i];
-        column += names[i]!.length;
-      }
-      text += "\n";
-    }
-    out.o(utf8Bytes(text));
-  };
-  sortEntries(files);
-  show(files);
-  dirs.sort((a, b) => (a.shown < b.shown ? -1 : a.shown > b.shown ? 1 : 0));
-  const headings = operands.length > 1;
-  for (const [i, d] of dirs.entries()) {
-    if (headings) out.o(utf8Bytes(`${files.length > 0 || i > 0 ? "\n" : ""}${d.shown}:\n`));
-    let names: string[];
-    try {
-      names = await shell.fs.readdir(d.abs);
-    } catch (e) {
-      out.e(`ls: ${d.shown}: ${strerrorOf(e)}\n`);
-      status = 1;
-      continue;
-    }
-    const entries: Entry[] = [];
-    if (o.has("all"))
-      entries.push(
-        { name: ".", dir: true, mode: 0o40755, size: 0 },
-        { name: "..", dir: true, mode: 0o40755, size: 0 },
-      );
-    for (const n of names) {
-      if (n.startsWith(".") && !showAll) continue;
-      const e = await stat(`${d.abs.replace(/\/$/, "")}/${n}`, n);
-      if (e) entries.push(e);
-    }
-    sortEntries(entries);
-    show(entries);
-  }
-  return status;
-});
-
 const BLOCKDEV_USAGE =
   BUSYBOX +
   "Usage: blockdev OPTION BLOCKDEV\n\n" +
@@ -501,3 +324,4 @@ export const tr = command("tr", (args, { out, stdin }) => {
 });
 
 export const toolCommands: DmshCommand[] = [ls, blockdev, tr];
+export { terminalWidth } from "./ls.ts";
