@@ -5,7 +5,7 @@
  *   /sys/block/<dev>/{size, ro, dev, removable, range, ext_range, hidden, capability,
  *                     alignment_offset, discard_alignment, diskseq, events, events_async,
  *                     events_poll_msecs, uevent, holders/, slaves/, subsystem/, bdi/,
- *                     integrity/, power/, trace/}; stat and inflight for brd and dm
+ *                     integrity/, power/, trace/}; stat and inflight for brd and dm (not loop)
  *   /sys/block/<dev>/queue/: every attribute of 6.1's queue_attrs (block/blk-sysfs.c), from
  *                     the device's queue limits and flags
  *   /sys/block/dm-N/dm/{name, uuid, suspended, use_blk_mq, rq_based_seq_io_merge_deadline}
@@ -356,8 +356,8 @@ const line = (v: string | number | bigint): string => `${v}\n`;
 /**
  * A disk's attributes (disk_attrs in block/genhd.c, dev and uevent from the driver core). stat
  * and inflight are there for brd, which does no I/O accounting in 6.1 (all zeros is exact), and
- * dm's inflight; dm and loop counting (part_stat) is not modelled, so their stat is left out, as
- * is loop's inflight.
+ * dm (MappedDevice.partStat: dm_io_acct's counts, times on virtual time); loop's accounting is
+ * per request after merging, not modelled, so its stat and inflight are left out.
  */
 function diskAttrs(b: BlockDevice): Map<string, Show> {
   const md = isMappedDevice(b) ? b : null;
@@ -397,7 +397,7 @@ function diskAttrs(b: BlockDevice): Map<string, Show> {
           .join(" "),
       ),
     );
-    if (!md) a.set("stat", () => line(Array(17).fill("       0").join(" ")));
+    a.set("stat", () => (md ? md.statLine() : line(Array(17).fill("       0").join(" "))));
   }
   return a;
 }
