@@ -182,6 +182,10 @@ export function setWriteCache(e: WriteCacheHost, d: RamDisk, on: boolean): void 
     if (d.cache) Atomics.store(d.cache.dirty, 0, 0);
     d.cache = null;
   }
+  // A drive's volatile cache: QUEUE_FLAG_WC and QUEUE_FLAG_FUA (queue/write_cache "write back",
+  // queue/fua 1). A dm device loaded on it afterwards stacks them (dm_table_set_restrictions).
+  d.writeCache = on;
+  d.fua = on;
   e.events.emit(
     EV.DISK_CONFIG,
     e.now,
