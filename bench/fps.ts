@@ -13,18 +13,24 @@
  * generator's completed bios per wall second, read from the worker at both ends of the run.
  * Goals: 55 fps average with the views; the engine losing under 20% of its throughput to them.
  *
- *   node --import tsx bench/fps.ts          (builds first if dist/ is missing or older than src/)
+ * Idle CPU (measureIdle): the page's main-thread time per second while nothing happens, from
+ * CDP's Performance.getMetrics, and the animation frames it runs meanwhile (the frame loop
+ * sleeps when nothing moves: src/app/frame.ts).
+ *
+ *   node --import tsx bench/fps.ts          (builds first if BENCH_DIST, default dist/, is
+ *                                            missing or older than src/)
+ *   node --import tsx bench/fps.ts idle     (idle CPU only)
  */
 
 import type { Page } from "@playwright/test";
 import { spawnSync } from "node:child_process";
-import { withPreviewBrowser } from "./browser.ts";
+import { BENCH_DIST, withPreviewBrowser } from "./browser.ts";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
-const DIST = join(ROOT, "dist");
+const DIST = join(ROOT, BENCH_DIST);
 const PORT = Number(process.env.BENCH_FPS_PORT ?? 4393);
 /** Wall seconds measured per run (after a warm-up second). */
 const SECONDS = Number(process.env.BENCH_FPS_SECONDS ?? 10);
@@ -57,6 +63,8 @@ export interface FpsRun {
 export interface FpsResult {
   shown: FpsRun;
   hidden: FpsRun;
+  /** The page with nothing happening (measureIdle). */
+  idle: IdleRun[];
 }
 
 function newest(dir: string): number {
@@ -71,8 +79,11 @@ function newest(dir: string): number {
 function ensureBuild(): void {
   const index = join(DIST, "index.html");
   if (existsSync(index) && statSync(index).mtimeMs >= newest(join(ROOT, "src"))) return;
-  console.log("  (building: dist/ is older than src/)");
-  const r = spawnSync("npx", ["vite", "build"], { cwd: ROOT, encoding: "utf8" });
+  console.log(`  (building: ${BENCH_DIST}/ is older than src/)`);
+  const r = spawnSync("npx", ["vite", "build", "--outDir", BENCH_DIST], {
+    cwd: ROOT,
+    encoding: "utf8",
+  });
   if (r.status !== 0) throw new Error(`vite build failed:\n${r.stdout}${r.stderr}`);
 }
 
@@ -199,6 +210,114 @@ async function measure(page: Page, views: "shown" | "hidden", url: string): Prom
   };
 }
 
+/** Wall seconds of each idle measurement. */
+const IDLE_SECONDS = Number(process.env.BENCH_FPS_IDLE_SECONDS ?? 5);
+
+/** The page's main thread while nothing happens (printed, not asserted). */
+export interface IdleRun {
+  /** What led up to the idle stretch. */
+  label: string;
+  /** Main-thread task time per wall second, ms/s (CDP Performance.getMetrics TaskDuration). */
+  taskMsPerSec: number;
+  /** Of which JavaScript, ms/s (ScriptDuration). */
+  scriptMsPerSec: number;
+  /** Animation-frame callbacks the page ran per wall second. */
+  framesPerSec: number;
+}
+
+/** Counts the page's requestAnimationFrame callbacks into `__rafCalls` (a string: see FPS_TRACKER). */
+const RAF_COUNTER = `
+  (() => {
+    const raf = window.requestAnimationFrame.bind(window);
+    window.__rafCalls = 0;
+    window.requestAnimationFrame = (cb) => raf((t) => { window.__rafCalls++; cb(t); });
+  })();
+`;
+
+/**
+ * Idle CPU: the default scenario built and nothing happening (while the console's cursor still
+ * blinks, and once it stopped), then again after a load generator ran for two seconds and stopped
+ * (the views settle and the frame loop sleeps). Each measures IDLE_SECONDS of wall time.
+ */
+async function measureIdle(page: Page, url: string): Promise<IdleRun[]> {
+  await page.addInitScript(RAF_COUNTER);
+  await page.goto(`${url}?views=on`);
+  await page.waitForFunction(
+    () => window.dmPlayground?.store.getState().devices.some((d) => d.name === "stripes"),
+    null,
+    { timeout: 30_000 },
+  );
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Performance.enable");
+  const sample = async () => {
+    const { metrics } = await cdp.send("Performance.getMetrics");
+    const m = (name: string) => metrics.find((x) => x.name === name)?.value ?? 0;
+    const frames = (await page.evaluate("window.__rafCalls")) as number;
+    return { task: m("TaskDuration"), script: m("ScriptDuration"), frames, wall: Date.now() };
+  };
+  const idle = async (label: string, settle = 1000): Promise<IdleRun> => {
+    await page.waitForTimeout(settle);
+    const a = await sample();
+    await page.waitForTimeout(IDLE_SECONDS * 1000);
+    const b = await sample();
+    const sec = (b.wall - a.wall) / 1000;
+    return {
+      label,
+      taskMsPerSec: ((b.task - a.task) * 1000) / sec,
+      scriptMsPerSec: ((b.script - a.script) * 1000) / sec,
+      framesPerSec: (b.frames - a.frames) / sec,
+    };
+  };
+  // The console's cursor blinks (a CSS animation: a restyle every frame) for 10 s after the
+  // last key or focus, then stands still.
+  const runs = [
+    await idle("scenario built, cursor blinks"),
+    await idle("10 s later, cursor still", 5000),
+  ];
+  await page.evaluate(() =>
+    window.dmPlayground!.loadStart({
+      device: "/dev/mapper/stripes",
+      rate: 2000,
+      queueDepth: 4,
+      blockSize: 4096,
+      pattern: "random",
+      readPct: 50,
+    }),
+  );
+  await page.waitForTimeout(2000);
+  await page.evaluate(() => window.dmPlayground!.loadStop());
+  await page.waitForTimeout(2000); // the flow's tokens finish, the rate falls to 0
+  runs.push(await idle("after a 2 s load generator"));
+  await cdp.detach();
+  return runs;
+}
+
+/** Idle CPU only (`node --import tsx bench/fps.ts idle`). */
+export async function benchIdle(): Promise<IdleRun[]> {
+  ensureBuild();
+  return withPreviewBrowser(PORT, async (browser, url) => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    const runs = await measureIdle(page, url);
+    await context.close();
+    return runs;
+  });
+}
+
+export function printIdle(runs: readonly IdleRun[]): void {
+  console.log(
+    `Idle CPU: the page's main thread over ${IDLE_SECONDS} s with nothing happening (CDP Performance.getMetrics)`,
+  );
+  console.log(
+    `  ${"idle".padEnd(30)} ${"task ms/s".padStart(10)} ${"script ms/s".padStart(12)} ${"frames/s".padStart(9)}`,
+  );
+  for (const r of runs) {
+    console.log(
+      `  ${r.label.padEnd(30)} ${r.taskMsPerSec.toFixed(1).padStart(10)} ${r.scriptMsPerSec.toFixed(1).padStart(12)} ${r.framesPerSec.toFixed(1).padStart(9)}`,
+    );
+  }
+}
+
 export async function benchFps(): Promise<FpsResult> {
   ensureBuild();
   return withPreviewBrowser(PORT, async (browser, url) => {
@@ -212,7 +331,10 @@ export async function benchFps(): Promise<FpsResult> {
       if (errors.length) console.warn(`  page errors (${views}): ${errors.join("; ")}`);
       await context.close();
     }
-    return { shown: runs[0]!, hidden: runs[1]! };
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const idle = await measureIdle(await context.newPage(), url);
+    await context.close();
+    return { shown: runs[0]!, hidden: runs[1]!, idle };
   });
 }
 
@@ -241,8 +363,10 @@ export function printFps(r: FpsResult): void {
   console.log(
     `  flat out (speed max, unlimited generator): with views / without ${maxRatio.toFixed(3)} (${((1 - maxRatio) * 100).toFixed(1)}% lost)`,
   );
+  printIdle(r.idle);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  printFps(await benchFps());
+  if (process.argv[2] === "idle") printIdle(await benchIdle());
+  else printFps(await benchFps());
 }

@@ -28,7 +28,7 @@ import { ansi, toTerminal, writeConsole } from "./consoleSink.ts";
 import { takeEngineWorker } from "./bootWorker.ts";
 import { debugChannel, onDebugNotice } from "./debugger/debugActions.ts";
 import { DiskReader } from "./diskMap.ts";
-import { onFrame } from "./frame.ts";
+import { onFrame, onFramesSleep, wakeFrames } from "./frame.ts";
 import { refreshLoads } from "./loadActions.ts";
 import { setPace } from "./playbackActions.ts";
 import { DEFAULT_SEED } from "./scenario.ts";
@@ -159,16 +159,49 @@ function applyState(state: EngineState): void {
 function markDisksChanged(): void {
   diskVersion++;
   for (const l of diskListeners) l();
+  wakeFrames(); // the disk panel redraws in the frame loop
 }
 
 let seen = 0;
 let dropped = 0;
 let lastPublish = 0;
 let seenAtLastPublish = 0;
+let publishedRate = 0;
 
-/** The frame job: drain every pending event once, then act on what they imply. */
-function drainEvents(time: number): void {
-  if (!consumer) return;
+/**
+ * The header's counters start over with a new session (Reset, a lesson, a replayed scenario):
+ * they count this session's events, as the history does. Called before the history is cleared,
+ * so that what it remembers of the drop count starts at 0 too.
+ */
+function resetEventCounters(): void {
+  seen = 0;
+  dropped = 0;
+  seenAtLastPublish = 0;
+  publishedRate = 0;
+  lastPublish = performance.now();
+  useAppStore.setState({ eventsSeen: 0, eventsDropped: 0, eventRate: 0 });
+}
+
+/** Whether a wait on the ring is armed (the frame loop wakes when the engine writes to it). */
+let watchingRing = false;
+
+/** The frame loop went to sleep: wake it when the engine writes events (or drops some). */
+function watchRing(): void {
+  const c = consumer;
+  if (!c || watchingRing) return;
+  watchingRing = true;
+  void c.whenWritten().then(() => {
+    watchingRing = false;
+    wakeFrames();
+  });
+}
+
+/**
+ * The frame job: drain every pending event once, then act on what they imply. Asks for another
+ * frame while events come, and until the header's rate has gone back to 0.
+ */
+function drainEvents(time: number): boolean {
+  if (!consumer) return false;
   let topology = false;
   let disks = false;
   const n = consumer.drain((data, offset) => {
@@ -190,11 +223,13 @@ function drainEvents(time: number): void {
     const rate = ((seen - seenAtLastPublish) * 1000) / Math.max(1, time - lastPublish);
     lastPublish = time;
     seenAtLastPublish = seen;
+    publishedRate = rate;
     const s = useAppStore.getState();
     if (s.eventsSeen !== seen || s.eventsDropped !== dropped || s.eventRate !== rate) {
       useAppStore.setState({ eventsSeen: seen, eventsDropped: dropped, eventRate: rate });
     }
   }
+  return n > 0 || lost > 0 || seen !== seenAtLastPublish || publishedRate !== 0;
 }
 
 // ---------------------------------------------------------------- session
@@ -245,6 +280,11 @@ export function startSession(): Promise<void> {
       },
     });
     onFrame(drainEvents);
+    onFramesSleep(watchRing);
+    // What changes the picture without an event wakes the frame loop too.
+    for (const type of ["resize", "keydown", "pointerdown", "wheel"] as const) {
+      window.addEventListener(type, wakeFrames, { capture: true, passive: true });
+    }
     writeConsole(
       ansi.dim(
         "# dm-playground: type dmsetup, dd, modprobe… as on Linux. ↑/↓ history, Ctrl-L clears, paste whole scripts.",
@@ -279,6 +319,7 @@ export function requireClient(): EngineClient {
  */
 export function forgetEngine(): void {
   drainEvents(performance.now());
+  resetEventCounters();
   engineReplaced();
   client?.forgetEngine();
   diskReader = null;

@@ -182,4 +182,32 @@ describe("event ring", () => {
     expect(consumer.dropped()).toBe(finished.refused);
     expect(seen + finished.refused).toBe(count);
   });
+
+  it("whenWritten wakes a waiting consumer on a write or a drop, and not before", async () => {
+    const { producer, consumer } = ring(4);
+    const settled = (p: Promise<void>) =>
+      Promise.race([p.then(() => true), new Promise((r) => setTimeout(() => r(false), 30))]);
+    // Nothing written: it waits.
+    const idle = consumer.whenWritten();
+    expect(await settled(idle)).toBe(false);
+    // A write wakes it (Atomics.notify from the producer).
+    producer.push([1, 2, 3]);
+    expect(await settled(idle)).toBe(true);
+    // Pending records: resolved at once; drained: waits again.
+    expect(await settled(consumer.whenWritten())).toBe(true);
+    expect(drainAll(consumer)).toEqual([[1, 2, 3]]);
+    const again = consumer.whenWritten();
+    expect(await settled(again)).toBe(false);
+    // A batch copied in by pushRecords wakes it too.
+    producer.pushRecords(new Float64Array([7, 8, 9]), 1, 0, 1);
+    expect(await settled(again)).toBe(true);
+    drainAll(consumer);
+    // A drop alone (the engine's log overflowed) wakes it, and is seen until taken.
+    const drop = consumer.whenWritten();
+    producer.countDropped(2);
+    expect(await settled(drop)).toBe(true);
+    expect(await settled(consumer.whenWritten())).toBe(true);
+    expect(consumer.takeDropped()).toBe(2);
+    expect(await settled(consumer.whenWritten())).toBe(false);
+  });
 });

@@ -133,19 +133,34 @@ export class RingProducer extends RingView {
     }
     if (n > 0) Atomics.store(this.header, H_WRITE, (write + n) | 0);
     if (count > n) Atomics.add(this.header, H_DROPPED, count - n);
+    if (count > 0) this.#wake();
     return n;
   }
 
   /** Counts records lost before they reached the ring (the engine's own log overflowed). */
   countDropped(n: number): void {
-    if (n > 0) Atomics.add(this.header, H_DROPPED, n);
+    if (n <= 0) return;
+    Atomics.add(this.header, H_DROPPED, n);
+    this.#wake();
   }
 
   /** Publishes the slot returned by the last successful reserve(). */
   commit(): void {
     Atomics.store(this.header, H_WRITE, ((this.header[H_WRITE] ?? 0) + 1) | 0);
+    this.#wake();
+  }
+
+  /** Wakes a consumer waiting in `whenWritten` (cheap when none waits). */
+  #wake(): void {
+    Atomics.notify(this.header, H_WRITE);
   }
 }
+
+type WaitAsync = (
+  typedArray: Int32Array,
+  index: number,
+  value: number,
+) => { async: false; value: string } | { async: true; value: Promise<string> };
 
 export class RingConsumer extends RingView {
   private droppedSeen = 0;
@@ -170,6 +185,32 @@ export class RingConsumer extends RingView {
       this.drain((data, offset) => out.set(data.subarray(offset, offset + this.recordWords)), 1) ===
       1
     );
+  }
+
+  /**
+   * Resolves once the producer has written or dropped a record since the ring was last drained
+   * (at once if records are pending), without polling: Atomics.waitAsync on the WRITE word,
+   * which the producer notifies on every publication. Where Atomics.waitAsync is missing, the
+   * ring is looked at every `pollMs` instead. Lets a sleeping consumer (the page's frame loop)
+   * wake only when there is something to read.
+   */
+  whenWritten(pollMs = 50): Promise<void> {
+    const write = Atomics.load(this.header, H_WRITE);
+    if (write !== Atomics.load(this.header, H_READ) || this.dropped() !== this.droppedSeen) {
+      return Promise.resolve();
+    }
+    const waitAsync = (Atomics as unknown as { waitAsync?: WaitAsync }).waitAsync;
+    if (typeof waitAsync === "function") {
+      const r = waitAsync(this.header, H_WRITE, write);
+      return r.async ? r.value.then(() => undefined) : Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const look = () => {
+        if (this.available() !== 0 || this.dropped() !== this.droppedSeen) resolve();
+        else setTimeout(look, pollMs);
+      };
+      setTimeout(look, pollMs);
+    });
   }
 
   /** Records dropped since the previous call (the UI's "missed N events"). */

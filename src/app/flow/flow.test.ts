@@ -132,8 +132,12 @@ describe("FlowAnimator", () => {
     const where = new Map(mid.map((m) => [m.id, m.to.path.join("/")]));
     expect(where.get(root)).toBe(String(CONCAT));
     expect(where.get(root + 1)).toBe(`${CONCAT}/0/${RAM0}`);
-    // Long after: all gone (ended, lingered, dropped).
+    // Moving, then fading: the page's frame loop must keep drawing.
+    expect(a.settled(piece.frames[0]!.t0 + 50)).toBe(false);
+    expect(a.settled(done.t0 + done.dur + 100)).toBe(false);
+    // Long after: all gone (ended, lingered, dropped); nothing left to draw, the loop may sleep.
     expect(a.frame(done.t0 + 10_000)).toEqual([]);
+    expect(a.settled(done.t0 + 10_000)).toBe(true);
     expect(a.tokens.size).toBe(0);
     expect(a.state.bios.size).toBe(0);
   });

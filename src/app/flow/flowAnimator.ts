@@ -31,6 +31,7 @@ import {
   type Pose,
 } from "../history/model.ts";
 import type { EventHistory } from "../history/history.ts";
+import { PULSE_MS } from "./flowDraw.ts";
 import {
   ENDED_WINDOW,
   queueSlots,
@@ -217,6 +218,24 @@ export class FlowAnimator {
   /** True while some families are left undrawn (the edges carry their counts). */
   sampling(now: number): boolean {
     return now - this.#lastSkipAt < 1500;
+  }
+
+  /**
+   * Whether the picture at `now` is the picture at any later time, until the next `apply` or
+   * `reset`: no token moving, waiting to appear, pulsing or fading out, no edge counts drawn.
+   * The page's frame loop sleeps then.
+   */
+  settled(now: number): boolean {
+    if (this.sampling(now)) return false;
+    for (const token of this.#tokens.values()) {
+      const frames = token.frames;
+      if (frames.length === 0) continue;
+      if (frames.length > 1) return false;
+      const f = frames[0]!;
+      // An ended token fades until it is dropped; a completion's ring pulses after it ended.
+      if (f.style.ended || now < f.t0 + f.dur + (f.style.status >= 0 ? PULSE_MS : 0)) return false;
+    }
+    return true;
   }
 
   /** Wall time of queued animation beyond `now`, ms. */

@@ -28,6 +28,8 @@ export const MAP_COLORS: Record<string, string> = {
   DELAY_REQUEUE: "#ff7ad9",
   KILL: "#ff4d5e",
 };
+/** How long a completion's ring grows and fades after the bio ended, ms. */
+export const PULSE_MS = 450;
 const OK_COLOR = "#3ddc97";
 const ERR_COLOR = "#ff4d5e";
 const HELD_COLOR = "#ffc857";
@@ -307,7 +309,7 @@ export function drawFlow(
         ctx.stroke();
         labelled.unshift({ r, text: statusName(s.status), color: ERR_COLOR });
       } else {
-        const pulse = it.since < 0 ? 0 : Math.min(1, it.since / 450);
+        const pulse = it.since < 0 ? 0 : Math.min(1, it.since / PULSE_MS);
         const grow = 2 + pulse * 5;
         ctx.globalAlpha = alpha * (1 - pulse * 0.8);
         ctx.lineWidth = 1.5;

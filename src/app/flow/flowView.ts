@@ -6,12 +6,13 @@
  *              changes; a single step first animates its one event, then settles on it
  *
  * The still picture depends on the cursor alone, so scrubbing away and back draws the same
- * pixels. A summary of it (one line per bio, `describeScene`) is kept in a list for screen
+ * pixels. Frames are asked for only while something moves (tokens in flight or fading, a step's
+ * animation, the summary not yet published); what changes the picture otherwise wakes the loop. A summary of it (one line per bio, `describeScene`) is kept in a list for screen
  * readers and tests.
  */
 
 import { EV, ev } from "../../engine/events.ts";
-import { onFrame } from "../frame.ts";
+import { onFrame, wakeFrames } from "../frame.ts";
 import {
   debugViews,
   flowStateForPicture,
@@ -63,6 +64,8 @@ export class FlowView {
   /** Wall time until which a step's animation plays before the still picture returns. */
   #animUntil = 0;
   #lastSummary = 0;
+  /** The last live frame drew a settled picture (its summary is published). */
+  #wasSettled = false;
   #hits: Hit[] = [];
   #dispose: Array<() => void> = [];
 
@@ -97,7 +100,13 @@ export class FlowView {
     c.height = Math.max(1, Math.round(geo.height * dpr));
     c.style.width = `${geo.width}px`;
     c.style.height = `${geo.height}px`;
+    this.#invalidate();
+  }
+
+  /** The picture must be drawn again (in the next frame). */
+  #invalidate(): void {
     this.#dirty = true;
+    wakeFrames();
   }
 
   setSelection(bio: number | null): void {
@@ -106,7 +115,7 @@ export class FlowView {
     this.#selectedRoot = bio === null ? null : index.rootOf(bio);
     // The selected family's labels are always drawn: the still picture is recomputed.
     this.#still = null;
-    this.#dirty = true;
+    this.#invalidate();
   }
 
   setFilter(filter: FlowFilter | null): void {
@@ -119,7 +128,7 @@ export class FlowView {
       for (const r of this.#matchingRoots(roots, playback.cursor)) this.#matched.add(r);
     }
     this.#still = null;
-    this.#dirty = true;
+    this.#invalidate();
   }
 
   /** The bio drawn at (x, y), if any (the last drawn is on top). */
@@ -174,7 +183,7 @@ export class FlowView {
       this.#animUntil = Math.max(this.#animUntil, now + this.animator.backlog(now) + 80);
     }
     this.#still = null;
-    this.#dirty = true;
+    this.#invalidate();
   }
 
   #rebuild(c: number, now: number): void {
@@ -184,7 +193,7 @@ export class FlowView {
     this.#animUntil = 0;
     if (this.#matcher) this.setFilter(this.#matcher.filter);
     this.#still = this.#stillOf(state, scene, c);
-    this.#dirty = true;
+    this.#invalidate();
   }
 
   #labels(state: FlowState, name: (dev: number) => string, ids: Iterable<number>) {
@@ -235,10 +244,11 @@ export class FlowView {
     };
   }
 
-  #frame(now: number): void {
+  /** Draws the frame at wall time `now`; true while the next frames would draw something else. */
+  #frame(now: number): boolean {
     const geo = this.#geo;
     const ctx = this.#canvas.getContext("2d");
-    if (!geo || !ctx) return;
+    if (!geo || !ctx) return false;
     ctx.setTransform(this.#dpr, 0, 0, this.#dpr, 0, 0);
     const still = playback.mode === "pause" && now >= this.#animUntil;
     if (still) {
@@ -248,7 +258,7 @@ export class FlowView {
         this.#still = this.#stillOf(state, sceneOf(state, c), c);
         this.#dirty = true;
       }
-      if (!this.#dirty) return;
+      if (!this.#dirty) return false;
       this.#dirty = false;
       const s = this.#still;
       this.#hits = drawFlow(ctx, geo, s.items, {
@@ -259,7 +269,7 @@ export class FlowView {
         edgeRates: null,
       });
       this.#publish(s.lines, c, "still", s.items.length);
-      return;
+      return false;
     }
     const items = this.animator.frame(now);
     const state = this.animator.state;
@@ -279,14 +289,18 @@ export class FlowView {
       ),
       edgeRates: this.animator.sampling(now) ? this.animator.edges.rates(now) : null,
     });
-    if (now - this.#lastSummary > 250) {
+    // A step's animation plays on until the still picture takes over.
+    const settled = this.animator.settled(now) && playback.mode === "play";
+    if (now - this.#lastSummary > 250 || (settled && !this.#wasSettled)) {
       this.#lastSummary = now;
       const c = this.#canvas;
       const a = this.animator;
       c.dataset.sampling = a.sampling(now) ? `${a.admitted} drawn, ${a.skipped} counted` : "";
       this.#publish(null, playback.cursor, "live", items.length);
     }
+    this.#wasSettled = settled;
     this.#dirty = true;
+    return !settled;
   }
 
   #publish(lines: string[] | null, cursor: number, mode: string, tokens: number): void {

@@ -62,6 +62,38 @@ describe("Playback", () => {
     expect(p.live).toBe(true);
   });
 
+  it("asks for frames only while the cursor moves; a frame after the loop slept counts the idle time", () => {
+    const h = history(0, 0);
+    const p = new Playback(h, null);
+    let changes = 0;
+    p.onChange = () => changes++;
+    p.frame(0);
+    // Live at the head: nothing moves until an event comes.
+    expect(p.moving).toBe(false);
+    // The loop slept 5 s (no frames); events 4.9 s of virtual time later show at once, as
+    // they did when a frame ran every 16 ms meanwhile (not after a wait of idleCap).
+    h.push(EV.BIO_SUBMIT, 4.9e9, 1, 7, 0, 8, 1, 0);
+    h.push(EV.BIO_SUBMIT, 4.9e9, 2, 7, 0, 8, 1, 0);
+    expect(p.moving).toBe(true);
+    p.frame(5000, true);
+    expect(p.cursor).toBe(2);
+    expect(p.moving).toBe(false);
+    // Frames that did not follow a sleep move the clock at most 100 ms each (a hidden tab).
+    const hq = history(0, 0);
+    const q = new Playback(hq, null);
+    q.frame(0);
+    hq.push(EV.BIO_SUBMIT, 4.9e9, 1, 7, 0, 8, 1, 0);
+    q.frame(5000);
+    expect(q.cursor).toBe(0);
+    // Commands are heard (the page wakes its frame loop to publish them).
+    const before = changes;
+    p.pause();
+    p.scrubTo(1);
+    expect(changes).toBeGreaterThanOrEqual(before + 2);
+    p.play();
+    expect(p.moving).toBe(true);
+  });
+
   it("waits no longer than idleCap through an idle stretch", () => {
     const h = history(0, 0);
     h.push(EV.BIO_SUBMIT, 0, 1, 7, 0, 8, 1, 0);

@@ -79,6 +79,8 @@ export class Playback {
   backlog: (now: number) => number = () => 0;
   /** Bumped on every change the UI shows. */
   version = 0;
+  /** Called on every such change (the page wakes its frame loop to publish it). */
+  onChange: () => void = () => undefined;
 
   constructor(
     history: EventHistory,
@@ -126,6 +128,16 @@ export class Playback {
 
   #changed(): void {
     this.version++;
+    this.onChange();
+  }
+
+  /**
+   * Whether the next frames may move the cursor: playing behind the head (the playback clock
+   * reaches the next event), or waiting for the engine's step. Otherwise frames are not needed
+   * until the head moves or a command is given.
+   */
+  get moving(): boolean {
+    return (this.#mode === "play" && this.#cursor < this.#h.head) || this.#awaitingEngine;
   }
 
   #applied(from: number, to: number, how: MoveKind, now: number): void {
@@ -165,10 +177,16 @@ export class Playback {
     return Math.max(0, head - samples[1]!);
   }
 
-  /** The frame job: moves the cursor as the mode says. `now` is wall ms. */
-  frame(now: number): void {
+  /**
+   * The frame job: moves the cursor as the mode says. `now` is wall ms. `resumed`: the frame loop
+   * slept since the previous frame because nothing moved; the playback clock still advanced all
+   * that time, as it does from frame to frame (otherwise at most 100 ms pass between two frames,
+   * so that a hidden tab does not jump ahead when it comes back).
+   */
+  frame(now: number, resumed = false): void {
     const h = this.#h;
-    const dt = this.#lastFrame === null ? 0 : Math.min(100, Math.max(0, now - this.#lastFrame));
+    const gap = this.#lastFrame === null ? 0 : Math.max(0, now - this.#lastFrame);
+    const dt = resumed ? gap : Math.min(100, gap);
     this.#lastFrame = now;
     const arrivals = this.#arrivals(now);
     this.#clampCursor();

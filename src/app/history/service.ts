@@ -9,7 +9,7 @@
 
 import { ev, isLifecycleEvent } from "../../engine/events.ts";
 import { PACE_REAL_TIME } from "../../worker/protocol.ts";
-import { onFrame } from "../frame.ts";
+import { onFrame, wakeFrames } from "../frame.ts";
 import { eventString, onEngineEvent, onEngineReplaced, setPace, step } from "../session.ts";
 import { useAppStore } from "../store/index.ts";
 import { FoldCache } from "./fold.ts";
@@ -73,6 +73,8 @@ export const playback = new Playback(history, {
     return !!r && r.ran && r.events > 0;
   },
 });
+// A command (play, pause, step, scrub, speed) or a step's answer is published in the frame loop.
+playback.onChange = wakeFrames;
 
 /**
  * The flow state for a still picture at cursor `c`: the bios in flight, and those that ended
@@ -113,11 +115,17 @@ export function publishPlayback(force = true): void {
 
 let frameJob: (() => void) | null = null;
 
-function playbackFrame(now: number): void {
-  playback.frame(now);
+/** Another frame is asked for while the cursor moves and until the bar shows where it stopped. */
+function playbackFrame(now: number, resumed: boolean): boolean {
+  playback.frame(now, resumed);
   // While playing, the bar follows a few times a second; a head that moved while paused, too.
   const s = useAppStore.getState();
   if (playback.version !== publishedVersion || s.head !== history.head) publishPlayback(false);
+  return (
+    playback.moving ||
+    playback.version !== publishedVersion ||
+    useAppStore.getState().head !== history.head
+  );
 }
 
 onEngineEvent((data, offset) => {

@@ -16,6 +16,13 @@ import { WordWrap } from "../wordWrap.ts";
 
 const HISTORY_KEY = "dm-playground:history";
 
+/**
+ * The cursor stops blinking after this long without a key or focus (GTK's default
+ * gtk-cursor-blink-timeout): xterm's blink is a CSS animation, which restyles and repaints the
+ * page every frame for as long as it runs, on an otherwise idle page.
+ */
+const BLINK_TIMEOUT_MS = 10_000;
+
 function loadHistory(): string[] {
   try {
     const raw = localStorage.getItem(HISTORY_KEY);
@@ -170,7 +177,18 @@ export default function Console() {
         for (const d of queued.splice(0)) handle(d);
       })();
     };
-    const sub = term.onData(handle);
+    let blinkTimer: ReturnType<typeof setTimeout> | undefined;
+    const blink = () => {
+      if (!term.options.cursorBlink) term.options.cursorBlink = true;
+      clearTimeout(blinkTimer);
+      blinkTimer = setTimeout(() => (term.options.cursorBlink = false), BLINK_TIMEOUT_MS);
+    };
+    blink();
+    const sub = term.onData((data) => {
+      blink();
+      handle(data);
+    });
+    term.textarea?.addEventListener("focus", blink);
 
     const ro = new ResizeObserver(() => {
       try {
@@ -183,6 +201,8 @@ export default function Console() {
     term.focus();
 
     return () => {
+      clearTimeout(blinkTimer);
+      term.textarea?.removeEventListener("focus", blink);
       ro.disconnect();
       sub.dispose();
       detach();

@@ -6,7 +6,7 @@
  */
 
 import { useEffect, useMemo, useRef, useState } from "react";
-import { onFrame } from "../frame.ts";
+import { onFrame, wakeFrames } from "../frame.ts";
 import { CHUNK_SIZE, type ChunkMap } from "../diskMap.ts";
 import { describeRanges, diskOwners } from "../diskOwners.ts";
 import { getDiskReader, getDiskVersion } from "../session.ts";
@@ -129,13 +129,23 @@ function DiskGrid({
         if (count.current) count.current.textContent = text;
       }
     };
-    return onFrame(() => {
+    // The frame loop sleeps while nothing happens: a new width wakes it (new disk contents do,
+    // from the session).
+    const el = canvas.current;
+    const resized =
+      el && typeof ResizeObserver !== "undefined" ? new ResizeObserver(wakeFrames) : null;
+    if (el) resized?.observe(el);
+    const stop = onFrame(() => {
       const v = getDiskVersion();
       const w = canvas.current?.clientWidth ?? 0;
       if (v === drawn && w === width) return;
       drawn = v;
       draw();
     });
+    return () => {
+      stop();
+      resized?.disconnect();
+    };
   }, [disk, chunks, shape.cols, shape.rows, shape.per, owned, colors]);
 
   const shown = owned.groups.slice(0, LEGEND_MAX);
