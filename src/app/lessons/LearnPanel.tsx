@@ -31,8 +31,9 @@ import {
   setExerciseSeed,
   setLearnOpen,
   setLearnTab,
-  startLesson,
+  requestLesson,
 } from "./learnActions.ts";
+import LessonConsent from "./LessonConsent.tsx";
 import "./learn.css";
 
 const TABS: ReadonlyArray<{ id: LearnTab; title: string }> = [
@@ -118,6 +119,7 @@ function Lessons() {
   const progress = useAppStore((s) => s.lesson);
   const pick = useAppStore((s) => s.lessonPick);
   const busy = useAppStore((s) => s.busy);
+  const offer = useAppStore((s) => s.lessonOffer);
   const pickRef = useRef<HTMLButtonElement>(null);
   useEffect(() => pickRef.current?.focus(), [pick]);
   // Commands typed in the console count too: the checks follow the engine's events.
@@ -148,7 +150,7 @@ function Lessons() {
                 type="button"
                 ref={pick === l.id ? pickRef : undefined}
                 disabled={busy}
-                onClick={() => void startLesson(l.id)}
+                onClick={() => void requestLesson(l.id)}
                 aria-describedby={`lesson-sum-${l.id}`}
               >
                 {l.title}
@@ -159,6 +161,7 @@ function Lessons() {
             </li>
           ))}
         </ol>
+        {offer !== null && <LessonConsent id={offer} />}
       </div>
     );
   }

@@ -26,6 +26,7 @@ import {
 import { World } from "../../lessons/world.ts";
 import { PACE_REAL_TIME } from "../../worker/protocol.ts";
 import { ansi, writeConsole } from "../consoleSink.ts";
+import { wakeFrames } from "../frame.ts";
 import { setPace } from "../playbackActions.ts";
 import { releaseDebugger } from "../debugger/debugActions.ts";
 import { selectBio, setInsightTab } from "../history/actions.ts";
@@ -135,8 +136,12 @@ async function typeCommands(commands: readonly string[]): Promise<void> {
   }
 }
 
-/** Waits until the page has drained what the engine did (the ring is read once per frame). */
+/**
+ * Waits until the page has drained what the engine did (the ring is read once per frame; the
+ * loop is woken first, in case it slept, and its frame runs before these).
+ */
 function drained(): Promise<void> {
+  wakeFrames();
   return new Promise((resolve) =>
     requestAnimationFrame(() => requestAnimationFrame(() => resolve())),
   );
@@ -147,6 +152,41 @@ function drained(): Promise<void> {
 function currentLesson(): Lesson | undefined {
   const l = useAppStore.getState().lesson;
   return l ? lessonById(l.id) : undefined;
+}
+
+/**
+ * Whether this session has something of the person's own that a fresh engine would throw away:
+ * commands typed in the console (or run by the table editor, or by a lesson's steps) since its
+ * base was built, the devices they made among them.
+ */
+export function sessionHasHistory(): boolean {
+  return useAppStore.getState().sessionCommands.length > 0;
+}
+
+/**
+ * The Learn panel's lesson buttons: a lesson replaces the session, so with history of the
+ * person's own it asks first (LessonConsent.tsx); a fresh page starts it at once.
+ */
+export async function requestLesson(id: string): Promise<void> {
+  if (!lessonById(id) || useAppStore.getState().busy) return;
+  if (sessionHasHistory()) {
+    useAppStore.setState({ lessonOffer: id });
+    return;
+  }
+  await startLesson(id);
+}
+
+/** The person agreed to replace the session: the lesson offered starts. */
+export async function acceptLesson(): Promise<void> {
+  const id = useAppStore.getState().lessonOffer;
+  if (id === null) return;
+  useAppStore.setState({ lessonOffer: null });
+  await startLesson(id);
+}
+
+/** The person kept the session: nothing happens. */
+export function refuseLesson(): void {
+  useAppStore.setState({ lessonOffer: null });
 }
 
 /** Starts a lesson: a fresh engine with its setup, step 1 shown. */

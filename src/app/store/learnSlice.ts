@@ -44,6 +44,11 @@ export interface LearnSlice {
   exercises: Record<string, ExerciseRecord>;
   /** A scenario from a link or a file, waiting for the person's agreement before it runs. */
   scenarioOffer: { scenario: Scenario; from: string } | null;
+  /**
+   * A lesson asked for while the session has history of its own (commands typed, devices
+   * made): it replaces the session only once the person agrees (LessonConsent.tsx).
+   */
+  lessonOffer: string | null;
   /** Replaying a scenario. */
   replaying: boolean;
 }
@@ -62,5 +67,6 @@ export const createLearnSlice: StateCreator<AppState, [], [], LearnSlice> = () =
   exerciseBusy: false,
   exercises: {},
   scenarioOffer: null,
+  lessonOffer: null,
   replaying: false,
 });
