@@ -245,13 +245,18 @@ export const thinCheck = command("thin_check", async (args, io) => {
   return 0;
 });
 
-/** format_disk_unit(sectors, UNIT_SECTOR): whole units, divided down by 1024 (truncating). */
+/**
+ * format_disk_unit(sectors, UNIT_SECTOR) of thin-provisioning-tools 0.9 (base/disk_units.cc):
+ * bytes divided by 1024 (truncating) while over 1 MiB, then, if still over 8 KiB, divided once
+ * more, rounded: 1 MiB prints `1024KiB`, 1.25 MiB `1280KiB`, 2 GiB `2048MiB`.
+ */
 function formatDiskUnit(sectors: number): string {
   let n = sectors * 512;
   const ext = ["", "KiB", "MiB", "GiB", "TiB", "PiB"];
   let i = 0;
-  while (n >= 1024) {
-    n = Math.floor(n / 1024);
+  for (; n > 1024 * 1024; i++) n = Math.floor(n / 1024);
+  if (n > 8 * 1024) {
+    n = Math.round(n / 1024);
     i++;
   }
   return `${n}${ext[i] ?? ""}`;
