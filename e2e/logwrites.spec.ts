@@ -41,6 +41,11 @@ test("the log-writes viewer lists entries and marks, steps through them and chec
     await run(page, `dmsetup message lw 0 mark ${m}`);
   }
   expect(at.one).not.toBe(at.two);
+  // Devices that write through the log: one on lw itself, one on its log device.
+  await run(
+    page,
+    'dmsetup create onlw --table "0 8192 linear /dev/mapper/lw 0"; dmsetup create onlog --table "0 8192 linear /dev/ram1 0"',
+  );
 
   await page.getByRole("tab", { name: "Target views", exact: true }).click();
   await page.getByRole("group", { name: "device lw", exact: true }).click();
@@ -53,6 +58,8 @@ test("the log-writes viewer lists entries and marks, steps through them and chec
     page.getByRole("group", { name: "marks" }).or(page.locator(".lw-marks")),
   ).toContainText("⚑ two");
   await expect(page.getByLabel("replay device")).toHaveValue("ram2");
+  // Never lw itself, its log, its data device, nor what writes through lw or the log.
+  await expect(page.getByLabel("replay device").locator("option")).toHaveText(["ram2"]);
   await page.locator(".target-views").screenshot({ path: `${ARTIFACTS}/logwrites-viewer.png` });
 
   // Step: entry 0, then entry 1, each replayed onto ram2 with -v in the console.

@@ -16,6 +16,7 @@ import {
   readLog,
   type LogEntry,
 } from "../../engine/log-writes-format.ts";
+import type { BlockDeviceInfo, DmDeviceInfo } from "../../worker/protocol.ts";
 import type { DiskReader } from "../diskMap.ts";
 import { refreshTopology, requireClient } from "../session.ts";
 import { echoCommand, streamToConsole } from "../shellActions.ts";
@@ -26,6 +27,37 @@ import { defineTargetView, type TargetViewProps } from "./targetView.ts";
 export function parseLogWritesArgs(args: string): { dev: string; logdev: string } | null {
   const t = args.trim().split(/\s+/);
   return t.length >= 2 ? { dev: t[0]!, logdev: t[1]! } : null;
+}
+
+/**
+ * The block devices a log may be replayed onto, by name, in `blockDevices`' order. Left out:
+ * the log-writes device itself and the log device, and every mapped device whose live table
+ * reaches either of them (directly or through other mapped devices): replaying onto those writes
+ * through the log being read (on Linux, replay-log's writes to the log-writes device are logged
+ * in turn, and writes to the log device overwrite the entries still to be replayed). The data
+ * device is left out too (it is live under the log-writes device), but not what stacks on it.
+ * `self`, `log` and `data` are "major:minor" (or a name, "ram1", "/dev/ram1").
+ */
+export function replayCandidates(
+  blockDevices: readonly Pick<BlockDeviceInfo, "name" | "dev">[],
+  devices: readonly Pick<DmDeviceInfo, "dev" | "live">[],
+  ends: { self: string; log: string; data: string },
+): string[] {
+  const devOf = (x: string) =>
+    blockDevices.find((b) => b.dev === x || b.name === x || `/dev/${b.name}` === x)?.dev ?? x;
+  const through = new Set([devOf(ends.self), devOf(ends.log)]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const d of devices) {
+      if (through.has(d.dev)) continue;
+      if (d.live?.some((t) => t.maps.some((m) => through.has(devOf(m.dev))))) {
+        through.add(d.dev);
+        grew = true;
+      }
+    }
+  }
+  const data = devOf(ends.data);
+  return blockDevices.filter((b) => !through.has(b.dev) && b.dev !== data).map((b) => b.name);
 }
 
 export type CrashPoints = "marks" | "durable" | "every";
@@ -100,11 +132,16 @@ function LogWritesView({ target, nameOf, disks, cursor, device }: TargetViewProp
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [disks, logName, logDisk?.sizeBytes, cursorBucket, version],
   );
-  const candidates = blockDevices
-    .map((b) => b.name)
-    .filter((n) => n !== logName && n !== dataName && n !== device.name);
+  const dmDevices = useAppStore((s) => s.devices);
+  const candidates = p
+    ? replayCandidates(blockDevices, dmDevices, { self: device.dev, log: p.logdev, data: p.dev })
+    : [];
   const [replayTo, setReplayTo] = useState<string>("");
-  const replay = replayTo || candidates.find((n) => n.startsWith("ram")) || candidates[0] || "";
+  const replay =
+    (candidates.includes(replayTo) ? replayTo : "") ||
+    candidates.find((n) => n.startsWith("ram")) ||
+    candidates[0] ||
+    "";
   const [step, setStep] = useState(0);
   const [which, setWhich] = useState<CrashPoints>("marks");
   const [zero, setZero] = useState(true);
