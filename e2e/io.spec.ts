@@ -316,6 +316,19 @@ test("the inspector shows a bio's whole life and its targets' state", async ({ p
   await expect(life).toContainText("target 1 map → REMAPPED");
   await expect(life).toContainText("ram1:0+8");
   await expect(life).toContainText("end_io → OK, DONE");
+  // Each range is labelled with the device its sectors belong to: a piece's end_io ran at
+  // concat, with the piece's sectors on the disk it was remapped onto (not "concat:0+8").
+  const endio = life
+    .locator("tbody tr")
+    .filter({ has: page.locator("td:nth-child(3)", { hasText: /^endio$/ }) });
+  expect((await endio.locator("td:nth-child(4)").allInnerTexts()).sort()).toEqual([
+    "ram0:16380+4",
+    "ram1:0+8",
+  ]);
+  await expect(endio.locator("td:nth-child(5)")).toHaveText([
+    "concat end_io → OK, DONE",
+    "concat end_io → OK, DONE",
+  ]);
   await expect(panel.getByRole("region", { name: "Target state" })).toContainText("TABLE 1:1 0");
   await panel.screenshot({ path: "e2e-artifacts/inspector.png" });
   await panel.getByRole("region", { name: "Target state" }).scrollIntoViewIfNeeded();

@@ -11,7 +11,13 @@ import { selectBio } from "../history/actions.ts";
 import { DM_MAJOR, devMajor, devName, rangeLabel } from "../history/model.ts";
 import { history, index, stats } from "../history/service.ts";
 import { formatTime } from "../panels/PlaybackBar.tsx";
-import { allocBios, allocDetail, lookupDetail, ownBioPurpose } from "./inspectorModel.ts";
+import {
+  allocBios,
+  allocDetail,
+  lookupDetail,
+  ownBioPurpose,
+  sectorDev,
+} from "./inspectorModel.ts";
 import { targetStatus } from "../session.ts";
 import { useAppStore } from "../store/index.ts";
 import type { TargetStatus } from "../../worker/protocol.ts";
@@ -37,7 +43,8 @@ function describeRecord(
 ): LifeRow {
   const r = history.chunkOf(i);
   const e = decodeEvent(r, history.offsetOf(i), i, []);
-  let where = rangeLabel(name(e.dev), e.sector, e.sectors);
+  // Each range is labelled with the device its sectors belong to (an end_io's are the lower one's).
+  let where = rangeLabel(name(sectorDev(history, index, i)), e.sector, e.sectors);
   let detail = "";
   let tone: LifeRow["tone"] = "";
   switch (e.type) {
@@ -82,7 +89,8 @@ function describeRecord(
       detail = `from ${name(e.a)} target ${e.b}`;
       break;
     case EV.BIO_ENDIO:
-      detail = `end_io → ${e.status ?? e.a}, ${e.endIo ?? e.b}`;
+      // The mapped device whose target's end_io ran.
+      detail = `${name(e.dev)} end_io → ${e.status ?? e.a}, ${e.endIo ?? e.b}`;
       tone = e.status === "OK" ? "ok" : "bad";
       break;
     case EV.BIO_COMPLETE:

@@ -5,7 +5,13 @@ import { FoldCache } from "../history/fold.ts";
 import { HistoryIndex } from "../history/indexes.ts";
 import { flowFold, parseDev } from "../history/model.ts";
 import { recordEngine } from "../history/testing.ts";
-import { allocBios, allocDetail, lookupDetail, ownBioPurpose } from "./inspectorModel.ts";
+import {
+  allocBios,
+  allocDetail,
+  lookupDetail,
+  ownBioPurpose,
+  sectorDev,
+} from "./inspectorModel.ts";
 import { describeLife, lifeEvent } from "./timelineModel.ts";
 
 const THIN_SETUP = [
@@ -106,5 +112,43 @@ describe("a thin bio's lookup and allocation in its life", () => {
       "allocated data block 9 for virtual block 3 (not zeroed: skip_block_zeroing)",
     );
     expect(parseDev("254:0")).toBe(254 * 2 ** 20);
+  });
+});
+
+describe("the device a record's sectors belong to", () => {
+  it("an end_io after a remap names the lower device's sectors; one without keeps the mapped device's", async () => {
+    const { history: h, run } = await recordEngine();
+    expect(
+      await run(
+        "dmsetup create vol0 --table '0 2048 linear /dev/ram0 128'\n" +
+          "dmsetup create nil --table '0 2048 zero'",
+      ),
+    ).toBe(0);
+    const start = h.head;
+    expect(
+      await run(
+        "dd if=/dev/zero of=/dev/mapper/vol0 bs=4k count=1 seek=1 oflag=direct\n" +
+          "dd if=/dev/zero of=/dev/mapper/nil bs=4k count=1 oflag=direct",
+      ),
+    ).toBe(0);
+    const index = new HistoryIndex(h);
+    const ram0 = parseDev("1:0");
+    const endios: Array<[number, number, number]> = [];
+    for (let i = start; i < h.head; i++) {
+      if (h.type(i) !== EV.BIO_ENDIO) continue;
+      endios.push([h.dev(i), h.get(i, ev.sector), sectorDev(h, index, i)]);
+    }
+    const [vol0, nil] = [endios[0]![0], endios[1]![0]];
+    expect(vol0).not.toBe(nil);
+    // vol0's clone went to ram0 at 128 + 8: the record names vol0 (its end_io ran there) with
+    // the clone's sector 136, which is ram0's.
+    expect(endios).toEqual([
+      [vol0, 136, ram0],
+      [nil, 0, nil],
+    ]);
+    // Any other record's sectors are its own device's.
+    for (let i = start; i < h.head; i++) {
+      if (h.type(i) !== EV.BIO_ENDIO) expect(sectorDev(h, index, i)).toBe(h.dev(i));
+    }
   });
 });

@@ -2,7 +2,8 @@
  * What the inspector says about a thin bio's own steps (docs/events.md): the lookup of its block
  * (`thin_lookup`) and the allocation of a new data block (`thin_alloc`), and the link between
  * such an allocation and the zero or copy bios the thin target issued for it (its own bios:
- * `bio_submit` with an issuer, no parent). Pure: reads the history and its index.
+ * `bio_submit` with an issuer, no parent); and which device a record's sector belongs to
+ * (`sectorDev`). Pure: reads the history and its index.
  */
 
 import { EV, ev } from "../../engine/events.ts";
@@ -157,4 +158,23 @@ export function ownBioPurpose(h: EventHistory, index: HistoryIndex, i: number): 
     return `${what} for bio ${a.bio}`;
   }
   return null;
+}
+
+/**
+ * The device whose sectors record `i` names (the inspector labels its range with that device's
+ * name). A record's own device, except for `bio_endio`: it names the mapped device whose target's
+ * end_io ran (clone_endio) with the clone's sector as the target left it, which after a remap is
+ * a sector of the device the clone was sent to (its bi_bdev then, in Linux). That device is the
+ * one the clone's latest `bio_remap` before the record names; a clone never remapped (zero,
+ * error, a target ending it itself) still has the mapped device's sectors.
+ */
+export function sectorDev(h: EventHistory, index: HistoryIndex, i: number): number {
+  const dev = h.dev(i);
+  if (h.type(i) !== EV.BIO_ENDIO) return dev;
+  const records = index.bioRecords(h.bio(i), i);
+  for (let k = records.length - 1; k >= 0; k--) {
+    const j = records[k]!;
+    if (h.type(j) === EV.BIO_REMAP) return h.dev(j);
+  }
+  return dev;
 }
