@@ -75,10 +75,19 @@ export class DevFs implements IFileSystem {
     if ((CHAR_DEVICES as readonly string[]).includes(name))
       return { kind: "char", name: name as (typeof CHAR_DEVICES)[number] };
     if (name.includes("/")) return undefined;
-    for (const d of this.#ctx.engine.devices.values())
-      if (d.name === name) return { kind: "block", bdev: d };
+    for (const d of this.#diskNodes()) if (d.name === name) return { kind: "block", bdev: d };
     if (this.#files.has(name)) return { kind: "file", name: p };
     return undefined;
+  }
+
+  /**
+   * Block devices with a node in /dev: devtmpfs makes /dev/dm-N when the disk is added (the
+   * first table load, dm_setup_md_queue), not when the device is created.
+   */
+  #diskNodes(): BlockDevice[] {
+    return [...this.#ctx.engine.devices.values()].filter(
+      (d) => !isMappedDevice(d) || this.#ctx.nodes.hasDisk(d),
+    );
   }
 
   /** The contents of the regular file `path` (as `node` names it). */
@@ -272,7 +281,7 @@ export class DevFs implements IFileSystem {
       const names = new Set([
         "mapper",
         ...CHAR_DEVICES,
-        ...[...this.#ctx.engine.devices.values()].map((d) => d.name),
+        ...this.#diskNodes().map((d) => d.name),
         ...this.#files.keys(),
         ...(this.#ctx.engine.loop.loaded ? ["loop-control"] : []),
       ]);
@@ -334,7 +343,7 @@ export class DevFs implements IFileSystem {
     for (const name of this.#ctx.nodes.files.keys()) out.push(`/mapper/${name}`);
     for (const name of this.#files.keys()) out.push(`/${name}`);
     for (const name of CHAR_DEVICES) out.push(`/${name}`);
-    for (const d of this.#ctx.engine.devices.values()) out.push(`/${d.name}`);
+    for (const d of this.#diskNodes()) out.push(`/${d.name}`);
     return out;
   }
 
