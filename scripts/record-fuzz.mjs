@@ -9,6 +9,8 @@
  *   node --import tsx scripts/record-fuzz.mjs 7            seed 7 only
  *   ... --force                                            re-record seeds already recorded
  *   ... --dir /tmp/fuzz                                    write somewhere else than golden/fuzz
+ *   ... --thin                                             src/shell/thinfuzz.ts's scripts, into
+ *                                                          golden/thinfuzz (thinfuzz.test.ts)
  *
  * A seed whose script and output are already there and whose script is unchanged is skipped.
  * src/shell/difffuzz.test.ts replays every recorded seed through dmsh.
@@ -19,15 +21,18 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { generateFuzzScript } from "../src/shell/difffuzz.ts";
+import { generateThinFuzzScript } from "../src/shell/thinfuzz.ts";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
 const force = args.includes("--force");
+const thin = args.includes("--thin");
 const dirAt = args.indexOf("--dir");
-const dir = dirAt >= 0 ? args[dirAt + 1] : join(root, "golden/fuzz");
+const dir = dirAt >= 0 ? args[dirAt + 1] : join(root, thin ? "golden/thinfuzz" : "golden/fuzz");
+const generate = thin ? generateThinFuzzScript : generateFuzzScript;
 const nums = args.filter((a, i) => /^\d+$/.test(a) && (dirAt < 0 || i !== dirAt + 1)).map(Number);
 if (!nums.length) {
-  console.error("usage: record-fuzz.mjs FIRST [LAST] [--force] [--dir DIR]");
+  console.error("usage: record-fuzz.mjs FIRST [LAST] [--force] [--dir DIR] [--thin]");
   process.exit(2);
 }
 const [first, last = first] = nums;
@@ -36,7 +41,7 @@ mkdirSync(dir, { recursive: true });
 
 for (let seed = first; seed <= last; seed++) {
   const base = join(dir, `seed-${String(seed).padStart(3, "0")}`);
-  const script = generateFuzzScript(seed);
+  const script = generate(seed);
   if (
     !force &&
     existsSync(`${base}.out`) &&
@@ -47,7 +52,7 @@ for (let seed = first; seed <= last; seed++) {
     continue;
   }
   // The script goes to golden/fuzz only with its output: a .sh there always has its .out.
-  const tmp = join(tmpdir(), `difffuzz-seed-${seed}.sh`);
+  const tmp = join(tmpdir(), `${thin ? "thinfuzz" : "difffuzz"}-seed-${seed}.sh`);
   writeFileSync(tmp, script);
   const t0 = process.hrtime.bigint();
   let out;

@@ -169,7 +169,9 @@ export const blkdiscard = command("blkdiscard", async (args, io) => {
       if (start + piece > end) piece = end - start;
       const ioctl =
         act === "zeroout" ? "BLKZEROOUT" : act === "secure" ? "BLKSECDISCARD" : "BLKDISCARD";
-      if (act === "secure") {
+      // blk_ioctl_discard: a queue without discard (max_discard_sectors 0, e.g. a thin device
+      // of a pool with ignore_discard) refuses BLKDISCARD with EOPNOTSUPP before anything else.
+      if (act === "secure" || (act === "discard" && !bdev.limits.maxDiscardSectors)) {
         out.e(`blkdiscard: ${path}: ${ioctl} ioctl failed: Operation not supported\n`);
         return 1;
       }
