@@ -368,23 +368,40 @@ export class DeviceMapper {
     }
   }
 
-  /** DM_REMOVE_ALL: remove every device not open, in minor order; true if any stayed. */
-  removeAll(): boolean {
-    let left = false;
-    // Repeat while progress is made: removing an upper device frees the one below it.
-    for (let progress = true; progress;) {
-      progress = false;
-      for (const md of this.list()) {
-        if (md.openCount > 0 || md.references > 0) continue;
-        void this.#teardown(md);
-        progress = true;
+  /**
+   * DM_REMOVE_ALL as dm_hash_remove_all(keep_open_devices) does it: walk the devices in name
+   * order (the name rb-tree), skip the open ones, remove the first closed one, waiting for its
+   * targets' dtr (a thin device puts its pool only there), and start the walk again, until a
+   * walk removes nothing; then log how many were left. True if any stayed.
+   */
+  async removeAllAsync(): Promise<boolean> {
+    const enc = new TextEncoder();
+    // strcmp on the names' bytes, as the rb-tree orders them.
+    const byName = (a: MappedDevice, b: MappedDevice): number => {
+      const x = enc.encode(a.dmName);
+      const y = enc.encode(b.dmName);
+      for (let i = 0; i < Math.min(x.length, y.length); i++)
+        if (x[i] !== y[i]) return x[i]! - y[i]!;
+      return x.length - y.length;
+    };
+    let skipped = 0;
+    for (;;) {
+      skipped = 0;
+      let removed = false;
+      for (const md of [...this.#byName.values()].sort(byName)) {
+        if (md.openCount > 0 || md.references > 0) {
+          skipped++;
+          continue;
+        }
+        const p = this.#teardown(md);
+        if (p) await p;
+        removed = true;
+        break;
       }
+      if (!removed) break;
     }
-    if (this.#byName.size) {
-      left = true;
-      this.#warn("device-mapper: ioctl: remove_all left " + this.#byName.size + " open device(s)");
-    }
-    return left;
+    if (skipped) this.#warn(`device-mapper: ioctl: remove_all left ${skipped} open device(s)`);
+    return skipped > 0;
   }
 
   /** DM_TABLE_CLEAR: drop the inactive table. */

@@ -160,7 +160,7 @@ describe("device-mapper ioctls", () => {
     const e = engineWithDisks();
     await createDevice(e, "low", "0 8192 linear /dev/ram0 0");
     await createDevice(e, "top", "0 8192 linear /dev/mapper/low 0");
-    expect(e.dm.removeAll()).toBe(false);
+    expect(await e.dm.removeAllAsync()).toBe(false);
     expect(e.dm.list()).toEqual([]);
     expect(e.ramDisks[0]!.openCount).toBe(0);
   });

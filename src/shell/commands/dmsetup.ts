@@ -670,10 +670,10 @@ const removeAll: Cmd = async (d: Dmsetup) => {
 };
 
 async function removeAllDevices(d: Dmsetup): Promise<void> {
-  d.dm.removeAll();
+  await d.dm.removeAllAsync();
   if (!d.has("force") || d.dm.list().length === 0) return;
   for (const md of d.dm.list()) await errorDevice(d, md.dmName, md);
-  d.dm.removeAll();
+  await d.dm.removeAllAsync();
   const left = d.dm.list().length;
   if (left > 0) d.e(`Unable to remove ${left} device(s).\n`);
 }
