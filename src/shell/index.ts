@@ -18,6 +18,7 @@ import { inputState, type InputState } from "./continuation.ts";
 import { DmshContext } from "./context.ts";
 import { DevFs } from "./devfs.ts";
 import { FdTables, SHELL_PROC } from "./fdtable.ts";
+import { JobTable, killsBackgroundJob, SIGINT, SIGPIPE, strsignal, type Job } from "./jobs.ts";
 import { PROC_VAR } from "./commands/fd.ts";
 import { SparseFs } from "./sparsefs.ts";
 import { ProcFs, SysFs } from "./sysfs.ts";
@@ -31,6 +32,9 @@ import { Terminal, TtyFs, TTY_DIR, type Sink } from "./tty.ts";
 import { bytesOf, utf8Bytes, type Stream } from "./util.ts";
 
 export type { Stream } from "./util.ts";
+
+/** The environment variable that names the background job a command runs in (DmShell.jobOf). */
+const JOB_VAR = "__DMSH_JOB";
 
 export interface RunOptions {
   /** Output as it is written, decoded as UTF-8 (chunks never split a character). */
@@ -53,13 +57,6 @@ export interface ShellOptions {
   cwd?: string;
 }
 
-/** A background job: `cmd &`. */
-interface Job {
-  pid: number;
-  done: Promise<number>;
-  status: number | null;
-}
-
 export class DmShell {
   readonly engine: Engine;
   readonly ctx: DmshContext;
@@ -79,8 +76,12 @@ export class DmShell {
    * PATH is not in dmsh's own file system. Null in the browser.
    */
   readHostFile: ((path: string) => string | null) | null = null;
-  readonly #jobScripts = new Map<number, ScriptNode>();
-  readonly #jobs = new Map<number, Job>();
+  readonly #jobScripts = new Map<number, { script: ScriptNode; procs: number }>();
+  /** Background jobs (jobs.ts). */
+  readonly jobs = new JobTable();
+  /** Jobs by the value of JOB_VAR in their commands' environment (a killed job's commands stop). */
+  readonly #jobKeys = new Map<string, Job>();
+  #nextJobKey = 1;
   readonly #commandNames: Set<string>;
   #nextJob = 1;
   #nextPid = 100;
@@ -91,7 +92,7 @@ export class DmShell {
   /** Runs of the shell in progress (the foreground process). */
   #foreground = 0;
   /** Processes in `sleep` under the eager drive, waiting for their turn (see `sleep`). */
-  readonly #sleepers: { until: number; wake: () => void }[] = [];
+  readonly #sleepers: { until: number; wake: () => void; job?: Job }[] = [];
   #pumping = false;
   #sink: Sink = () => {};
   /** See setColumns. */
@@ -218,13 +219,15 @@ export class DmShell {
     const {
       script: rewritten,
       jobs,
+      jobProcs,
       functions,
     } = this.jb.rewrite(ast, {
       commands: this.#commandNames,
       functions: new Set(state.functions.keys()),
       nextJobId: this.#nextJob,
     });
-    for (const [id, job] of jobs) this.#jobScripts.set(id, job);
+    for (const [id, job] of jobs)
+      this.#jobScripts.set(id, { script: job, procs: jobProcs.get(id) ?? 1 });
     this.#nextJob += jobs.size;
     const abort = new AbortController();
     this.#abort = abort;
@@ -321,12 +324,37 @@ export class DmShell {
    * sleeps or is in `wait`, as a `sleep 1 &` still runs while the commands after it do on
    * Linux. The paced drive sleeps on the clock, which moves for everyone.
    */
-  sleep(ns: number): Promise<void> {
-    if (this.engine.drive !== "eager") return this.engine.sleep(ns);
+  sleep(ns: number, job?: Job): Promise<void> {
+    // A background job's sleep ends when a signal kills the job (an interruptible sleep).
+    if (job?.abort.signal.aborted) return Promise.resolve();
+    if (this.engine.drive !== "eager") {
+      if (!job) return this.engine.sleep(ns);
+      return new Promise((wake) => {
+        const killed = () => wake();
+        job.abort.signal.addEventListener("abort", killed, { once: true });
+        void this.engine.sleep(ns).then(() => {
+          job.abort.signal.removeEventListener("abort", killed);
+          wake();
+        });
+      });
+    }
     return new Promise((wake) => {
-      this.#sleepers.push({ until: this.engine.now + ns, wake });
+      this.#sleepers.push(
+        job ? { until: this.engine.now + ns, wake, job } : { until: this.engine.now + ns, wake },
+      );
       void this.#pump();
     });
+  }
+
+  /** The background job a command runs in, from its environment (JOB_VAR), if any. */
+  jobOf(env: Map<string, string>): Job | undefined {
+    const key = env.get(JOB_VAR);
+    return key === undefined ? undefined : this.#jobKeys.get(key);
+  }
+
+  /** Whether a command runs in a background job that a signal killed. */
+  killed(env: Map<string, string>): boolean {
+    return this.jobOf(env)?.abort.signal.aborted === true;
   }
 
   /** The earliest sleeper's wake-up (virtual ns), if any process sleeps. */
@@ -371,65 +399,124 @@ export class DmShell {
     }
   }
 
-  /** `__dmsh_bg N`: start background job N with the shell's variables; returns its pid. */
+  /** `__dmsh_bg N`: start background job N with the shell's variables; returns its pid ($!). */
   startJob(id: number, env: Map<string, string>): number | null {
-    const script = this.#jobScripts.get(id);
-    if (!script) return null;
-    const pid = this.#nextPid++;
+    const entry = this.#jobScripts.get(id);
+    if (!entry) return null;
+    const pids: number[] = [];
+    for (let i = 0; i < entry.procs; i++) pids.push(this.#nextPid++);
     const vars: Record<string, string> = {};
     for (const [k, v] of env) vars[k] = v;
     // The job is a process: it inherits the shell's descriptors and closes them when it ends.
     const proc = this.fds.fork(env.get(PROC_VAR) || SHELL_PROC, "job");
     vars[PROC_VAR] = proc;
-    const job: Job = { pid, status: null, done: Promise.resolve(0) };
-    job.done = this.#exec(script, { env: vars })
+    const job = this.jobs.add((no) => ({
+      no,
+      pids,
+      status: null,
+      signal: 0,
+      reaped: false,
+      waited: false,
+      done: Promise.resolve(0),
+      abort: new AbortController(),
+    }));
+    const key = String(this.#nextJobKey++);
+    vars[JOB_VAR] = key;
+    this.#jobKeys.set(key, job);
+    job.done = this.#exec(entry.script, { env: vars, signal: job.abort.signal })
       .then(
         (r) => {
-          this.#emitRest(r);
-          job.status = r.exitCode;
-          return r.exitCode;
+          // A killed job's output ends where it was killed; just-bash's abort text is not Linux's.
+          if (job.signal === 0) this.#emitRest(r);
+          return job.signal !== 0 ? 128 + job.signal : r.exitCode;
         },
         (e: unknown) => {
+          if (job.signal !== 0) return 128 + job.signal;
           this.terminal.write("stderr", `sh: ${e instanceof Error ? e.message : String(e)}\n`);
-          job.status = 127;
           return 127;
         },
       )
       .then(async (status) => {
+        job.status = status;
+        this.#jobKeys.delete(key);
         await this.fds.exit(proc);
         void this.#pump();
         return status;
       });
-    this.#jobs.set(pid, job);
-    return pid;
+    return pids[pids.length - 1]!;
   }
 
-  /** `wait [pid...]`: the status of the last one waited for (127 for an unknown pid). */
-  async waitJobs(pids: number[]): Promise<number> {
+  /**
+   * kill(2) of a background job's processes with signal `sig` (0 only checks). A job that ignores
+   * the signal goes on (killsBackgroundJob); otherwise its script stops: at once if it sleeps, or
+   * when the command it runs returns: a process waiting on I/O (a suspended device) is in
+   * uninterruptible sleep (D state) on Linux and dies only when the I/O completes.
+   */
+  signalJob(job: Job, sig: number): void {
+    if (job.status !== null || !killsBackgroundJob(sig)) return;
+    // The first fatal signal decides how it dies (complete_signal: group exit with that signal).
+    if (job.signal === 0) job.signal = sig;
+    job.abort.abort();
+    for (let i = 0; i < this.#sleepers.length;) {
+      const s = this.#sleepers[i]!;
+      if (s.job === job) {
+        this.#sleepers.splice(i, 1);
+        s.wake();
+      } else i++;
+    }
+    void this.#pump();
+  }
+
+  /**
+   * A fork of the shell (an external command, a pipeline, a subshell, a command substitution):
+   * the shell has seen the jobs that ended, and the fork's job may free a waited-for job's slot
+   * (jobs.ts).
+   */
+  forked(): void {
+    this.jobs.reap();
+    this.jobs.fork();
+  }
+
+  /**
+   * `wait`: with no operand, every job (status 0); else each job by the pid of its last process
+   * (`$!`) or its job spec, the status being the last one's (127 when the first is unknown).
+   * A job that a signal killed, seen to end by this wait, prints the signal's text on stderr
+   * (waitone: not for SIGINT or SIGPIPE). Returns the status or an error text (status 2).
+   */
+  async waitJobs(targets: (number | Job)[]): Promise<number> {
     this.#inWait++;
     void this.#pump();
     try {
-      return await this.#waitJobs(pids);
+      return await this.#waitJobs(targets);
     } finally {
       this.#inWait--;
     }
   }
 
-  async #waitJobs(pids: number[]): Promise<number> {
-    if (pids.length === 0) {
-      for (const job of [...this.#jobs.values()]) await job.done;
-      this.#jobs.clear();
+  async #waitJobs(targets: (number | Job)[]): Promise<number> {
+    if (targets.length === 0) {
+      for (;;) {
+        const running = this.jobs.list.filter((j) => j.status === null);
+        if (running.length === 0) break;
+        await Promise.race(running.map((j) => j.done));
+      }
+      for (const j of this.jobs.list) {
+        j.reaped = true;
+        j.waited = true;
+      }
       return 0;
     }
-    let status = 0;
-    for (const pid of pids) {
-      const job = this.#jobs.get(pid);
-      if (!job) {
-        status = 127;
-        continue;
-      }
-      status = await job.done;
-      this.#jobs.delete(pid);
+    let status = 127;
+    for (const t of targets) {
+      const job = typeof t === "number" ? this.jobs.byLastPid(t) : t;
+      if (!job) continue;
+      await job.done;
+      if (!job.reaped && job.signal !== 0 && job.signal !== SIGINT && job.signal !== SIGPIPE)
+        this.terminal.write("stderr", `${strsignal(job.signal)}\n`);
+      job.waited = true;
+      // dowait goes on reaping every job that ended, silently (waitone prints only for `job`).
+      this.jobs.reap();
+      status = job.status ?? 0;
     }
     return status;
   }
@@ -441,9 +528,7 @@ export class DmShell {
 
   /** Background jobs still running. */
   get runningJobs(): number {
-    let n = 0;
-    for (const j of this.#jobs.values()) if (j.status === null) n++;
-    return n;
+    return this.jobs.running;
   }
 
   /**

@@ -18,7 +18,10 @@
  * as no redirection at all).
  *
  * Background jobs (`cmd &`) become `__dmsh_bg N`, which starts job N concurrently (just-bash
- * would run it to completion first); `wait` becomes `__dmsh_wait`; `$!` reads `__DMSH_BGPID`.
+ * would run it to completion first); `$!` reads `__DMSH_BGPID`. The job builtins `jobs`, `wait`,
+ * `kill`, `fg` and `bg` become dmsh's (commands/jobs.ts) with the line they are on; once a shell
+ * has background jobs, each fork of the shell (an external command, a pipeline, a subshell, a
+ * command substitution) is marked with `__dmsh_fork "$?"`, as it may free a job's slot.
  * User redirections come after the added ones, so they win, exactly as in the original.
  */
 
@@ -30,6 +33,13 @@ import type {
   CommandNode,
 } from "just-bash";
 import { FD_COMMAND } from "./commands/fd.ts";
+import {
+  FGBG_COMMAND,
+  FORK_COMMAND,
+  JOBS_COMMAND,
+  KILL_COMMAND,
+  WAIT_COMMAND,
+} from "./commands/jobs.ts";
 import { APPLET_BUILTINS, TIME_END, TIME_NOEXEC, TIME_START, TIME_USAGE } from "./commands/time.ts";
 import { TTY_DIR } from "./tty.ts";
 
@@ -60,7 +70,6 @@ export const BG_COMMAND = "__dmsh_bg";
 export const MISSING_COMMAND = "__dmsh_missing";
 /** Saves the shell's variables for `$(( $(cmd) ))` (see `__dmsh_snap` in commands/system.ts). */
 export const SNAP_COMMAND = "__dmsh_snap";
-export const WAIT_COMMAND = "__dmsh_wait";
 export const BGPID_VAR = "__DMSH_BGPID";
 /** Commands that behave differently on a terminal (isatty): they get `__DMSH_STDOUT`. */
 const TTY_AWARE = new Set(["ls", "dmsetup"]);
@@ -70,6 +79,8 @@ export interface RewriteResult {
   script: ScriptNode;
   /** Background jobs by id, each a script to start concurrently. */
   jobs: Map<number, ScriptNode>;
+  /** How many processes each job has (a pipeline's commands; 1 for anything else). */
+  jobProcs: Map<number, number>;
   /** Top-level function definitions (to keep for later runs of the same shell). */
   functions: FunctionDefNode[];
 }
@@ -271,9 +282,42 @@ let nextHold = 1;
 
 export function rewriteScript(script: ScriptNode, opts: RewriteOptions): RewriteResult {
   const jobs = new Map<number, ScriptNode>();
+  const jobProcs = new Map<number, number>();
   const defined = new Set(opts.functions);
   collectFunctionNames(script, defined);
   let nextJob = opts.nextJobId;
+  // Forks matter to the job table only once the shell has had background jobs.
+  const markForks = opts.nextJobId > 1 || hasBackground(script);
+  /**
+   * Which process the words being rewritten run in: the shell (null), a child forked for the
+   * command alone (`jobs | cat`), or another child (a subshell, a substitution's body...).
+   */
+  let child: null | "direct" | "nested" = null;
+  const within = <T>(where: null | "direct" | "nested", f: () => T): T => {
+    const prev = child;
+    child = where;
+    try {
+      return f();
+    } finally {
+      child = prev;
+    }
+  };
+  /** Whether ash forks to run pipeline `p` (an external command, a pipeline, a subshell). */
+  const forks = (p: StatementNode["pipelines"][number]): boolean => {
+    if (p.timed) return false;
+    if (p.commands.length > 1) return true;
+    const c = p.commands[0];
+    if (!c) return false;
+    if (c.type === "Subshell") return true;
+    if (c.type !== "SimpleCommand" || !c.name) return false;
+    // `[` parses as a glob.
+    const g = c.name.parts.length === 1 ? c.name.parts[0] : undefined;
+    const n = g?.type === "Glob" ? g.pattern : literalOf(c.name);
+    if (n === null) return true;
+    if (n.includes("/")) return true;
+    if (defined.has(n) || n.startsWith("__dmsh") || opts.builtins?.has(n)) return false;
+    return opts.commands.has(n);
+  };
 
   const isFunctionCall = (name: WordNode): boolean => {
     const n = literalOf(name);
@@ -318,9 +362,11 @@ export function rewriteScript(script: ScriptNode, opts: RewriteOptions): Rewrite
       const job: StatementNode = {
         ...st,
         background: false,
-        pipelines: st.pipelines.map((p) => pipeline(p, ctx)),
+        pipelines: within("nested", () => st.pipelines.map((p) => pipeline(p, ctx))),
       };
       const id = nextJob++;
+      const only = st.pipelines.length === 1 ? st.pipelines[0] : undefined;
+      jobProcs.set(id, only ? Math.max(1, only.commands.length) : 1);
       const held = heldRedirections(st);
       const hold = String(nextHold++);
       jobs.set(id, {
@@ -349,6 +395,20 @@ export function rewriteScript(script: ScriptNode, opts: RewriteOptions): Rewrite
       pipelines: st.pipelines.map((p) => {
         const rewritten = pipeline(p, ctx);
         const c = p.commands[0]!;
+        if (markForks && child === null && forks(p)) {
+          // `{ __dmsh_fork "$?" && :; P; }`, negated outside as P was.
+          const stmt: StatementNode = {
+            type: "Statement",
+            pipelines: [{ ...rewritten, negated: false }],
+            operators: [],
+            background: false,
+          };
+          return {
+            type: "Pipeline",
+            commands: [{ type: "Group", body: [forkMarker(), stmt], redirections: [] }],
+            negated: p.negated,
+          };
+        }
         // `a && exec 3< dev && b`: the exec's descriptors change where it runs.
         if (st.pipelines.length === 1 || p.commands.length !== 1 || !isBareExec(c))
           return rewritten;
@@ -376,12 +436,19 @@ export function rewriteScript(script: ScriptNode, opts: RewriteOptions): Rewrite
   ): StatementNode["pipelines"][number] => {
     if (p.timed) return pipeline(timedPipeline(p, timeNoExec), ctx);
     const last = p.commands.length - 1;
+    // Each command of a pipeline runs in a child of its own.
+    const where = (c: CommandNode) =>
+      p.commands.length === 1
+        ? child
+        : child === null && soleCommand(c)?.type === "SimpleCommand"
+          ? "direct"
+          : "nested";
     return {
       ...p,
       commands: p.commands.map((c, i) => {
-        if (i === last) return command(c, ctx);
+        if (i === last) return within(where(c), () => command(c, ctx));
         const merged = p.pipeStderr?.[i] === true;
-        return command(c, { o: NAT1, e: merged ? NAT1 : ctx.e });
+        return within(where(c), () => command(c, { o: NAT1, e: merged ? NAT1 : ctx.e }));
       }),
     };
   };
@@ -456,7 +523,7 @@ export function rewriteScript(script: ScriptNode, opts: RewriteOptions): Rewrite
           }),
         };
       case "Subshell": {
-        const body = statements(c.body, ctx);
+        const body = within("nested", () => statements(c.body, ctx));
         // A subshell that changes its descriptors (exec) or starts jobs is a process of its
         // own: it inherits the shell's descriptors and closes its own when it ends.
         if (!forksDescriptors(c.body)) return { ...c, body };
@@ -477,8 +544,20 @@ export function rewriteScript(script: ScriptNode, opts: RewriteOptions): Rewrite
     let name = c.name;
     let args = c.args;
     const lit0 = literalOf(name);
-    if (lit0 === "wait") name = lit(WAIT_COMMAND);
-    else if (
+    const line = lit(String(c.line ?? 0));
+    if (lit0 !== null && JOB_BUILTINS.has(lit0) && !defined.has(lit0)) {
+      // The job builtins, with the line for their error messages (commands/jobs.ts).
+      if (lit0 === "jobs") {
+        name = lit(JOBS_COMMAND);
+        args = [line, lit(child === null ? "main" : child), ...args];
+      } else if (lit0 === "wait" || lit0 === "kill") {
+        name = lit(lit0 === "wait" ? WAIT_COMMAND : KILL_COMMAND);
+        args = [line, ...args];
+      } else {
+        name = lit(FGBG_COMMAND);
+        args = [line, lit(lit0), ...args];
+      }
+    } else if (
       lit0 !== null &&
       lit0 !== "" &&
       !lit0.includes("/") &&
@@ -525,7 +604,15 @@ export function rewriteScript(script: ScriptNode, opts: RewriteOptions): Rewrite
     const n = node as { type?: string; body?: ScriptNode; parameter?: string };
     if (n.type === "CommandSubstitution" || n.type === "ProcessSubstitution") {
       const body = n.body!;
-      n.body = { ...body, statements: statements(body.statements, { o: NAT1, e }) };
+      // The substitution is a child; one that runs `jobs` alone sees the shell's jobs.
+      const cmd = soleCommand({ type: "Group", body: body.statements, redirections: [] });
+      const direct =
+        child === null && cmd?.type === "SimpleCommand" && literalOf(cmd.name) === "jobs";
+      const inner = within(direct ? "direct" : "nested", () =>
+        statements(body.statements, { o: NAT1, e }),
+      );
+      const mark = markForks && child === null && !isSnap(body);
+      n.body = { ...body, statements: mark ? [forkMarker(), ...inner] : inner };
       return;
     }
     if (n.type === "Statement") return;
@@ -546,7 +633,45 @@ export function rewriteScript(script: ScriptNode, opts: RewriteOptions): Rewrite
       p.commands.filter((c): c is FunctionDefNode => c.type === "FunctionDef"),
     ),
   );
-  return { script: out, jobs, functions };
+  return { script: out, jobs, jobProcs, functions };
+}
+
+/**
+ * The one command a brace group holds (`{ jobs; }`: ash's parser keeps no node for the braces),
+ * or the command itself.
+ */
+function soleCommand(c: CommandNode): CommandNode | null {
+  if (c.type !== "Group") return c;
+  if (c.redirections.length > 0 || c.body.length !== 1) return null;
+  const st = c.body[0]!;
+  if (st.background || st.pipelines.length !== 1) return null;
+  const p = st.pipelines[0]!;
+  if (p.negated || p.timed || p.commands.length !== 1) return null;
+  return soleCommand(p.commands[0]!);
+}
+
+/** The job builtins dmsh runs itself (commands/jobs.ts). */
+const JOB_BUILTINS = new Set(["jobs", "wait", "kill", "fg", "bg"]);
+
+/** `__dmsh_fork "$?" && :` (commands/jobs.ts): the shell forks here. */
+function forkMarker(): StatementNode {
+  return fdMarkerNamed(FORK_COMMAND, [], [], false);
+}
+
+/** Whether a script starts background jobs (at any depth). */
+function hasBackground(node: unknown): boolean {
+  if (Array.isArray(node)) return node.some(hasBackground);
+  if (!node || typeof node !== "object") return false;
+  if ((node as { type?: string; background?: boolean }).type === "Statement") {
+    if ((node as { background?: boolean }).background) return true;
+  }
+  return Object.values(node).some((v) => v && typeof v === "object" && hasBackground(v));
+}
+
+/** The `$(__dmsh_snap)` substitution the rewrite adds (not a fork of the script's). */
+function isSnap(body: ScriptNode): boolean {
+  const c = body.statements[0]?.pipelines[0]?.commands[0];
+  return c?.type === "SimpleCommand" && literalOf(c.name) === SNAP_COMMAND;
 }
 
 /** Whether an arithmetic expression somewhere under `node` runs a command (`$(( $(cmd) ))`). */
@@ -699,6 +824,16 @@ function forksDescriptors(node: unknown): boolean {
  * `&& :` keeps its status from tripping `set -e` (the statement it follows already decided).
  */
 function fdMarker(args: string[], redirs: RedirectionNode[], withFd = false): StatementNode {
+  return fdMarkerNamed(FD_COMMAND, args, redirs, withFd);
+}
+
+/** A marker command NAME ARGS... "$?" [REDIRECTION WORDS] && : (see fdMarker). */
+function fdMarkerNamed(
+  name: string,
+  args: string[],
+  redirs: RedirectionNode[],
+  withFd: boolean,
+): StatementNode {
   const status: WordNode = {
     type: "Word",
     parts: [
@@ -726,7 +861,7 @@ function fdMarker(args: string[], redirs: RedirectionNode[], withFd = false): St
     pipelines: [
       {
         type: "Pipeline",
-        commands: [cmd(FD_COMMAND, [...args.map(lit), status, ...words])],
+        commands: [cmd(name, [...args.map(lit), status, ...words])],
         negated: false,
       },
       { type: "Pipeline", commands: [cmd(":", [])], negated: false },

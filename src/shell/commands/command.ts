@@ -53,6 +53,7 @@ export function toJustBash(shell: DmShell, cmd: DmshCommand): Command {
     try {
       status = await cmd.run(args, io);
     } catch (e) {
+      if (shell.killed(ctx.env)) throw killed();
       if (e instanceof FsError && e.code === "EINTR") {
         out.e(`${cmd.name}: ${e.text}\n`);
         status = 130;
@@ -62,9 +63,16 @@ export function toJustBash(shell: DmShell, cmd: DmshCommand): Command {
         status = 139;
       }
     }
+    // A signal killed the background job this command belongs to: the job's script stops here
+    // (just-bash ends a run whose signal is aborted when a command throws).
+    if (shell.killed(ctx.env)) throw killed();
     if (out.interleaved) shell.terminal.expect(out.segments);
     return out.result(status);
   });
+}
+
+function killed(): Error {
+  return new Error("killed by a signal");
 }
 
 /** GNU-style parse of `--long[=v]`, `-x v`, `-xv` options; options may follow operands. */

@@ -16,6 +16,7 @@ import { printfCommands } from "./printf.ts";
 import { replayLog } from "./replay-log.ts";
 import { systemCommands } from "./system.ts";
 import { thinCommands } from "./thin.ts";
+import { jobCommands } from "./jobs.ts";
 import { timeCommands } from "./time.ts";
 import { toolCommands } from "./tools.ts";
 
@@ -33,6 +34,7 @@ export const DMSH_COMMANDS: DmshCommand[] = [
   ...loopCommands,
   ...moduleCommands,
   ...timeCommands,
+  ...jobCommands,
   ...thinCommands,
   fdMarker,
 ];

@@ -177,7 +177,7 @@ export const dmesg = command("dmesg", (args, { shell, out }) => {
 });
 
 /** busybox sleep: N[smhd], fractions allowed; several arguments add up. */
-export const sleep = command("sleep", async (args, { shell, out }) => {
+export const sleep = command("sleep", async (args, { shell, ctx, out }) => {
   if (args.length === 0) {
     out.e(
       "BusyBox v1.35.0 (Debian 1:1.35.0-4+deb12u1+b1) multi-call binary.\n\nUsage: sleep [N]...\n\nPause for a time equal to the total of the args given, where each arg can\nhave an optional suffix of (s)econds, (m)inutes, (h)ours, or (d)ays\n",
@@ -194,7 +194,8 @@ export const sleep = command("sleep", async (args, { shell, out }) => {
     const mult = { "": 1, s: 1, m: 60, h: 3600, d: 86400 }[m[2] as "" | "s" | "m" | "h" | "d"];
     total += Number(m[1]) * mult;
   }
-  await shell.ctx.wait(shell.sleep(Math.round(total * NS_PER_SEC)));
+  // A background job's sleep ends early when a signal kills the job (DmShell.sleep).
+  await shell.ctx.wait(shell.sleep(Math.round(total * NS_PER_SEC), shell.jobOf(ctx.env)));
   return 0;
 });
 
@@ -213,19 +214,6 @@ export const bg = command("__dmsh_bg", async (args, { shell, ctx }) => {
   await ctx.assignShellVariable?.("__DMSH_BGPID", String(pid));
   await new Promise((r) => setTimeout(r, 0));
   return 0;
-});
-
-/** `wait [pid|%job...]`. */
-export const wait = command("__dmsh_wait", async (args, { shell, out }) => {
-  const pids: number[] = [];
-  for (const a of args) {
-    if (/^\d+$/.test(a)) pids.push(Number(a));
-    else if (!a.startsWith("%")) {
-      out.e(`sh: wait: ${a}: invalid process id\n`);
-      return 2;
-    }
-  }
-  return shell.waitJobs(pids);
 });
 
 /**
@@ -316,7 +304,6 @@ export const systemCommands: DmshCommand[] = [
   sleep,
   sync,
   bg,
-  wait,
   snap,
   missing,
 ];
