@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { EV, ev } from "../../engine/events.ts";
+import { BLK_STATUSES } from "../../engine/types.ts";
 import { describeScene, sceneOf } from "../flow/flowScene.ts";
 import { FoldCache, type Fold } from "./fold.ts";
 import { HistoryIndex } from "./indexes.ts";
@@ -168,6 +169,101 @@ describe("the flow model", () => {
     }
     expect(completes).toEqual([STATUS_OK, STATUS_OK]);
     expect(firstIndex(h, start, (r) => ev.type(r, 0) === EV.BIO_REDRIVE)).toBeGreaterThan(start);
+  });
+});
+
+describe("the outcome rows", () => {
+  /** Each device row's submits and completions by status, and each target row's end_ios. */
+  async function outcomes(setup: string, io: string) {
+    const { history: h, run } = await recordEngine();
+    await run(setup);
+    await run(io);
+    const st = new FoldCache(
+      h,
+      statsFold((id) => h.string(id)),
+      8,
+    ).stateAt(h.head);
+    const rows = new Map<
+      string,
+      { bios: number; done: number; statuses: Record<string, number> }
+    >();
+    for (const d of st.devs.values()) {
+      const r = st.rows.get(deviceRowKey(d.dev));
+      if (!r) continue;
+      const statuses: Record<string, number> = {};
+      let done = 0;
+      BLK_STATUSES.forEach((name, i) => {
+        const n = r[ROW.STATUS + i]!;
+        if (n > 0) statuses[name] = n;
+        done += n;
+      });
+      rows.set(devName(st, d.dev), { bios: r[ROW.SUBMIT]!, done, statuses });
+      for (const t of d.live) {
+        const tr = st.rows.get(targetRowKey(t));
+        if (!tr) continue;
+        const ts: Record<string, number> = {};
+        BLK_STATUSES.forEach((name, i) => {
+          if (tr[ROW.STATUS + i]! > 0) ts[name] = tr[ROW.STATUS + i]!;
+        });
+        rows.set(`${devName(st, d.dev)}/${targetType(st, t)}`, { bios: 0, done: 0, statuses: ts });
+      }
+    }
+    return rows;
+  }
+
+  /** Every device row completed each bio submitted to it exactly once (nothing is in flight). */
+  function expectOncePerBio(rows: Awaited<ReturnType<typeof outcomes>>) {
+    for (const [name, r] of rows) {
+      if (!name.includes("/")) expect([name, r.done]).toEqual([name, r.bios]);
+    }
+  }
+
+  it("linear on linear: each device completes its bios once", async () => {
+    const rows = await outcomes(
+      "dmsetup create top --table '0 32768 linear /dev/mapper/concat 0'",
+      "dd if=/dev/zero of=/dev/mapper/top bs=6k count=1 seek=1365 oflag=direct",
+    );
+    expectOncePerBio(rows);
+    expect(rows.get("top")).toEqual({ bios: 1, done: 1, statuses: { OK: 1 } });
+    expect(rows.get("concat")).toEqual({ bios: 1, done: 1, statuses: { OK: 1 } });
+  });
+
+  it("thin on a pool that runs out (error_if_no_space): the thin row matches its target's", async () => {
+    const rows = await outcomes(
+      [
+        "dmsetup remove_all; rmmod brd; modprobe brd rd_nr=2 rd_size=16384",
+        'dmsetup create pool --table "0 2048 thin-pool /dev/ram0 /dev/ram1 128 0 1 error_if_no_space"',
+        "dmsetup message pool 0 create_thin 0",
+        'dmsetup create vol --table "0 65536 thin /dev/mapper/pool 0"',
+      ].join("\n"),
+      [
+        "dd if=/dev/zero of=/dev/mapper/vol bs=64k count=16 oflag=direct",
+        "for i in 20 21 22; do dd if=/dev/zero of=/dev/mapper/vol bs=4k count=1 seek=$((i*16)) oflag=direct; done",
+        "dd if=/dev/zero of=/dev/mapper/vol bs=4k count=1 seek=16 oflag=direct",
+      ].join("\n"),
+    );
+    expectOncePerBio(rows);
+    // 16 whole-block writes provisioned the pool's 16 blocks, 3 found it full, 1 overwrote.
+    expect(rows.get("vol")).toEqual({ bios: 20, done: 20, statuses: { OK: 17, NOSPC: 3 } });
+    expect(rows.get("vol/thin")!.statuses).toEqual({ OK: 17, NOSPC: 3 });
+    // The pool got the data (the 16 provisioning writes and the overwrite).
+    expect(rows.get("pool")).toEqual({ bios: 17, done: 17, statuses: { OK: 17 } });
+  });
+
+  it("a snapshot and its origin: the exception's copy is the target's own I/O", async () => {
+    const rows = await outcomes(
+      [
+        "dmsetup create o --table '0 8192 linear /dev/ram0 0'",
+        "dmsetup suspend o",
+        "dmsetup create s --table '0 8192 snapshot /dev/ram0 /dev/ram1 P 8'",
+        "dmsetup reload o --table '0 8192 snapshot-origin /dev/ram0'",
+        "dmsetup resume o",
+      ].join("\n"),
+      "dd if=/dev/zero of=/dev/mapper/o bs=4k count=2 oflag=direct; dd if=/dev/zero of=/dev/mapper/s bs=4k count=1 seek=8 oflag=direct",
+    );
+    expectOncePerBio(rows);
+    expect(rows.get("o")).toEqual({ bios: 2, done: 2, statuses: { OK: 2 } });
+    expect(rows.get("s")).toEqual({ bios: 1, done: 1, statuses: { OK: 1 } });
   });
 });
 

@@ -80,6 +80,13 @@ export interface StatsState {
   rows: Map<number, Float64Array>;
   /** Which target row a clone was mapped by, until it ends (bio_endio names no target). */
   cloneRow: Map<number, number>;
+  /**
+   * The device each bio in flight was submitted to (bio_submit), until its bio_complete: a
+   * device row counts the completion of a bio submitted to it, once. A clone its target ends
+   * itself (a thin device's clone after the pool wrote the data with its own bio, a KILL, an
+   * error_if_no_space) was never submitted anywhere: its bio_complete counts on no row.
+   */
+  submittedTo: Map<number, number>;
   /** The next target uid. */
   uids: number;
   /** Virtual time of the last record applied. */
@@ -133,6 +140,7 @@ export function statsFold(strings: StringLookup): Fold<StatsState> {
       devs: new Map(),
       rows: new Map(),
       cloneRow: new Map(),
+      submittedTo: new Map(),
       uids: 1,
       time: 0,
       text: strings,
@@ -142,6 +150,7 @@ export function statsFold(strings: StringLookup): Fold<StatsState> {
       devs: new Map([...s.devs].map(([k, d]) => [k, { ...d, building: [...d.building] }])),
       rows: new Map([...s.rows].map(([k, r]) => [k, r.slice()])),
       cloneRow: new Map(s.cloneRow),
+      submittedTo: new Map(s.submittedTo),
       uids: s.uids,
       time: s.time,
       text: s.text,
@@ -154,6 +163,7 @@ export function statsFold(strings: StringLookup): Fold<StatsState> {
       switch (type) {
         case EV.BIO_SUBMIT:
           countRow(s, dev)[ROW.SUBMIT]!++;
+          s.submittedTo.set(bio, dev);
           break;
         case EV.BIO_MAP: {
           const map = ev.mapState(r, o);
@@ -174,9 +184,14 @@ export function statsFold(strings: StringLookup): Fold<StatsState> {
           }
           break;
         }
-        case EV.BIO_COMPLETE:
-          countRow(s, dev)[ROW.STATUS + ev.status(r, o)]!++;
+        case EV.BIO_COMPLETE: {
+          const to = s.submittedTo.get(bio);
+          if (to !== undefined) {
+            countRow(s, to)[ROW.STATUS + ev.status(r, o)]!++;
+            s.submittedTo.delete(bio);
+          }
           break;
+        }
         case EV.BIO_DEFER:
           countRow(s, dev)[ROW.DEFER]!++;
           break;
