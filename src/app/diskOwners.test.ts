@@ -59,6 +59,31 @@ describe("who maps onto a disk", () => {
     expect(describeRanges(owners.groups[1]!.ranges)).toBe("chunks 0, 2, 4 and 97 more ranges");
   });
 
+  it("a thin pool's metadata disk has a legend line of its own, the whole disk", () => {
+    const pool: TargetInfo = {
+      start: 0,
+      length: 32768,
+      type: "thin-pool",
+      args: "1:0 1:1 128 0 1 error_if_no_space",
+      maps: [{ dev: "1:1", start: 0, length: 32768 }],
+    };
+    const owners = diskOwners(ram0, [device("pool", [pool])]);
+    expect(owners.groups).toEqual([
+      {
+        label: "pool (thin-pool metadata)",
+        type: "thin-pool metadata",
+        segments: 1,
+        ranges: [[0, 256]],
+      },
+    ]);
+    expect(owners.chunkOwner[255]).toBe(1);
+    // On the data disk, only the data line.
+    const ram1 = { ...ram0, minor: 1, name: "ram1" };
+    expect(diskOwners(ram1, [device("pool", [pool])]).groups.map((g) => g.label)).toEqual([
+      "pool (thin-pool)",
+    ]);
+  });
+
   it("merges touching and overlapping ranges", () => {
     expect(
       mergeRanges([

@@ -32,7 +32,10 @@ export interface DiskOwners {
   chunkOwner: Uint32Array;
 }
 
-/** Segments of live tables mapping onto `disk` ("major:minor"), grouped by device and type. */
+/**
+ * Segments of live tables mapping onto `disk` ("major:minor"), grouped by device and type; a
+ * thin pool's metadata device is its own group ("pool (thin-pool metadata)", the whole disk).
+ */
 export function diskOwners(
   disk: DiskSnapshot,
   devices: readonly Pick<DmDeviceInfo, "name" | "live">[],
@@ -62,6 +65,18 @@ export function diskOwners(
         raw[g]!.push([from, to]);
         // The first segment to claim a chunk colours it (as a search in table order would).
         for (let c = from; c < to; c++) if (chunkOwner[c] === 0) chunkOwner[c] = g + 1;
+      }
+      // A pool's metadata device is no device its iterate_devices reports (pool_iterate_devices
+      // names the data device only), but the pool owns it whole: its superblock, space maps
+      // and btrees.
+      if (t.type === "thin-pool" && t.args.trim().split(/\s+/)[0] === dev && chunks > 0) {
+        const label = `${d.name} (thin-pool metadata)`;
+        if (byKey.has(label)) continue;
+        const g = groups.length;
+        byKey.set(label, g);
+        groups.push({ label, type: "thin-pool metadata", segments: 1, ranges: [] });
+        raw.push([[0, chunks]]);
+        for (let c = 0; c < chunks; c++) if (chunkOwner[c] === 0) chunkOwner[c] = g + 1;
       }
     }
   }

@@ -8,7 +8,8 @@ import {
 } from "../../engine/thin-metadata-reader.ts";
 import { recordEngine } from "../history/testing.ts";
 import { viewsFor } from "./index.ts";
-import { parsePoolArgs, thinPoolModel } from "./thin-pool.tsx";
+import { EV } from "../../engine/events.ts";
+import { dataFigure, parsePoolArgs, thinLabel, thinPoolModel } from "./thin-pool.tsx";
 
 const SETUP = [
   "dmsetup remove concat",
@@ -64,5 +65,32 @@ describe("the thin pool's view", () => {
     expect(model.devices.get(0)!.get(1)).not.toBe(model.devices.get(1)!.get(1));
     expect(model.state).toMatchObject({ usedData: 6, nrData: 128, mode: "rw", transaction: "0" });
     expect(model.deviceOf.get(1)).toBe(r.engine.dm.byName("t1")!.dev);
+  });
+
+  it("says as many data blocks used as its grid shows, at every cursor; committed apart", async () => {
+    const r = await recordEngine();
+    const start = r.history.head;
+    expect(await r.run(SETUP)).toBe(0);
+    const pool = r.engine.dm.byName("pool")!;
+    let lagging = 0;
+    let maps = 0;
+    for (let c = start; c <= r.history.head; c++) {
+      const model = thinPoolModel(pool.dev, r.history, c);
+      const f = dataFigure(model, 128);
+      // The grid: one coloured square per data block some thin device maps.
+      const coloured = [...model.owners.values()].filter((o) => o.size > 0).length;
+      expect(f.used).toBe(coloured);
+      expect(f.total).toBe(128);
+      if (f.committed !== null && f.committed !== f.used) lagging++;
+      if (c > start && r.history.type(c - 1) === EV.THIN_MAP) maps++;
+    }
+    // Blocks were provisioned before the commit that counted them: the two figures differ then.
+    expect(maps).toBeGreaterThan(0);
+    expect(lagging).toBeGreaterThan(0);
+    const model = thinPoolModel(pool.dev, r.history, r.history.head);
+    expect(dataFigure(model, 128)).toEqual({ used: 6, committed: 6, total: 128 });
+    const t1 = r.engine.dm.byName("t1")!.dev;
+    const t1Name = `${Math.floor(t1 / 0x100000)}:${t1 % 0x100000}`;
+    expect(thinLabel(model, 1, (d) => (d === t1Name ? "t1" : d))).toBe("thin 1 (t1)");
   });
 });

@@ -164,6 +164,33 @@ export function thinPoolModel(
   return m;
 }
 
+/**
+ * The pool's data figure at the cursor: `used` is the grid's count (data blocks some thin
+ * device maps, from thin_map and thin_unmap, at the cursor itself), `committed` the pool's
+ * count as of its last commit (the latest thin_pool record: a block provisioned since is used
+ * but not yet committed; null before the first commit), `total` the pool's data blocks.
+ */
+export function dataFigure(
+  model: ThinPoolModel,
+  fallbackTotal: number,
+): { used: number; committed: number | null; total: number } {
+  return {
+    used: model.owners.size,
+    committed: model.state?.usedData ?? null,
+    total: model.state?.nrData ?? fallbackTotal,
+  };
+}
+
+/** "thin 0 (vol)": a thin device id with the mapped device that names it, if any. */
+export function thinLabel(
+  model: ThinPoolModel,
+  id: number,
+  nameOf: (dev: string) => string,
+): string {
+  const dev = model.deviceOf.get(id);
+  return `thin ${id}${dev !== undefined ? ` (${nameOf(devName(dev))})` : ""}`;
+}
+
 /** A colour per thin device id (a fixed categorical palette, cycling). */
 const PALETTE = [
   "#4e9ae8",
@@ -259,7 +286,14 @@ function readTrees(read: ReadMetadataBlock): Trees | string {
   }
 }
 
-function MappingTrees({ read }: { read: ReadMetadataBlock }) {
+function MappingTrees({
+  read,
+  label,
+}: {
+  read: ReadMetadataBlock;
+  /** A thin device id's label ("thin 0 (vol)"). */
+  label: (id: number) => string;
+}) {
   const trees = readTrees(read);
   if (typeof trees === "string") return <p className="tp-note">{trees}</p>;
   const { sb, roots, details } = trees;
@@ -272,7 +306,7 @@ function MappingTrees({ read }: { read: ReadMetadataBlock }) {
         {roots.map(([id, root]) => (
           <li key={id}>
             <span className="tp-dev" style={{ color: colourOf(id) }}>
-              {`thin ${id}`}
+              {label(id)}
             </span>
             {` · ${details.get(id)?.mappedBlocks ?? 0} blocks mapped · created at time ${details.get(id)?.creationTime ?? 0}, snapshotted at ${details.get(id)?.snapshottedTime ?? 0}`}
             <ul>
@@ -289,7 +323,8 @@ function ThinPoolView({ dev, target, cursor, history, disks, nameOf }: TargetVie
   const p = parsePoolArgs(target.args);
   const model = useMemo(() => thinPoolModel(dev, history, cursor), [dev, history, cursor]);
   if (!p) return <p className="tp-note">{`Unrecognised thin-pool table: ${target.args}`}</p>;
-  const nrData = model.state?.nrData ?? Math.floor(target.length / p.blockSize);
+  const figure = dataFigure(model, Math.floor(target.length / p.blockSize));
+  const nrData = figure.total;
   const shown = Math.min(nrData, 4096);
   const perRow = Math.max(8, Math.min(64, Math.ceil(Math.sqrt(shown * 2))));
   const rows = Math.ceil(shown / perRow);
@@ -346,7 +381,15 @@ function ThinPoolView({ dev, target, cursor, history, disks, nameOf }: TargetVie
         <dt>transaction</dt>
         <dd>{s?.transaction ?? "0"}</dd>
         <dt>data</dt>
-        <dd>{`${s?.usedData ?? mapped}/${nrData} blocks of ${p.blockSize} sectors (${nameOf(p.data)})`}</dd>
+        <dd>
+          {`${figure.used}/${nrData} blocks of ${p.blockSize} sectors (${nameOf(p.data)})`}
+          {figure.committed !== null && figure.committed !== figure.used && (
+            <span
+              className="tp-committed"
+              title="data blocks used as of the pool's last commit (dmsetup status says this)"
+            >{` · committed: ${figure.committed}`}</span>
+          )}
+        </dd>
         <dt>metadata</dt>
         <dd>
           {s
@@ -360,7 +403,7 @@ function ThinPoolView({ dev, target, cursor, history, disks, nameOf }: TargetVie
         {ids.map((id) => (
           <span key={id}>
             <i style={{ background: colourOf(id) }} />
-            {`thin ${id}${model.deviceOf.has(id) ? ` (${nameOf(devName(model.deviceOf.get(id)!))})` : ""}: ${model.devices.get(id)!.size} blocks`}
+            {`${thinLabel(model, id, nameOf)}: ${model.devices.get(id)!.size} blocks`}
           </span>
         ))}
         <span>
@@ -391,7 +434,7 @@ function ThinPoolView({ dev, target, cursor, history, disks, nameOf }: TargetVie
         {`One square per data block${shown < nrData ? ` (the first ${shown})` : ""}, coloured by the thin device that maps it at the cursor; hatched: shared by several devices (a snapshot and its origin until a write breaks the sharing); outlined: the latest provisioned.`}
       </figcaption>
       {read ? (
-        <MappingTrees read={read} />
+        <MappingTrees read={read} label={(id) => thinLabel(model, id, nameOf)} />
       ) : (
         <p className="tp-note">The metadata device is not a RAM disk: its btrees are not shown.</p>
       )}
