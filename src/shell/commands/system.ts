@@ -3,6 +3,7 @@
  * busybox applets on the reference machine behave.
  */
 
+import { nextTask } from "../../engine/clock.ts";
 import { BlockFile } from "../blockio.ts";
 import { DmError, KernelLog, NS_PER_SEC, strerror, type LogLevel } from "../../engine/index.ts";
 import { command, getopt, type DmshCommand } from "./command.ts";
@@ -212,7 +213,10 @@ export const bg = command("__dmsh_bg", async (args, { shell, ctx }) => {
   const pid = shell.startJob(Number(args[0]), ctx.env);
   if (pid === null) return 1;
   await ctx.assignShellVariable?.("__DMSH_BGPID", String(pid));
-  await new Promise((r) => setTimeout(r, 0));
+  // Let the job run to its first wait. In tasks, not a timer: under the eager drive a process
+  // waiting on I/O lets time move after a bounded number of tasks (Engine #sharedWait), and a
+  // 1 ms timer could outlast them and let a job's `sleep 5` end before the script went on.
+  for (let i = 0; i < 8; i++) await nextTask();
   return 0;
 });
 
