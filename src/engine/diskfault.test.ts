@@ -3,6 +3,7 @@ import { LINUX_REQ } from "./blk-mq.ts";
 import { EV } from "./events.ts";
 import { NS_PER_MS } from "./clock.ts";
 import { REQ_PREFLUSH } from "./types.ts";
+import { ShmemFile } from "./shmem.ts";
 import { createDevice, engineWithDisks, pattern } from "./test/helpers.ts";
 import type { Engine } from "./engine.ts";
 
@@ -51,12 +52,25 @@ describe("disk fault rules", () => {
     add("discard", "ENOSPC");
     expect(await e.io(d, "READ", 8, new Uint8Array(512))).toBe("MEDIUM");
     expect(await e.io(d, "WRITE", 0, null, 0, REQ_PREFLUSH)).toBe("TIMEOUT");
-    expect(await e.io(d, "DISCARD", 64, null, 64)).toBe("NOSPC");
+    // brd takes no discards: the block layer fails one before it reaches the disk (and its rule).
+    expect(await e.io(d, "DISCARD", 64, null, 64)).toBe("NOTSUPP");
     expect(await e.io(d, "WRITE", 0, new Uint8Array(512))).toBe("OK");
+    // A loop device takes discards (hole punching): there the rule fires.
+    e.loop.load();
+    const lo = e.loop.getFree();
+    e.loop.configure(lo, new ShmemFile(e.storage, "/tmp/disk.img", 1 << 20), "/tmp/disk.img");
+    e.diskFaults.add({
+      disk: "loop0",
+      op: "discard",
+      first: 0,
+      last: Infinity,
+      action: { kind: "error", errno: "ENOSPC" },
+    });
+    expect(await e.io(lo, "DISCARD", 64, null, 64)).toBe("NOSPC");
     expect(errLines(e)).toEqual([
       "critical medium error, dev ram0, sector 8 op 0x0:(READ) flags 0x0 phys_seg 1 prio class 2",
       "timeout error, dev ram0, sector 0 op 0x2:(FLUSH) flags 0x0 phys_seg 0 prio class 2",
-      "critical space allocation error, dev ram0, sector 64 op 0x3:(DISCARD) flags 0x0 phys_seg 0 prio class 2",
+      "critical space allocation error, dev loop0, sector 64 op 0x3:(DISCARD) flags 0x0 phys_seg 0 prio class 2",
     ]);
   });
 

@@ -26,7 +26,14 @@ import { Storage, type DiskStoreHandle, type StorageHandle } from "./storage.ts"
 import type { Target } from "./target.ts";
 import { TargetRegistry } from "./registry.ts";
 import { BUILTIN_TARGETS } from "./targets/index.ts";
-import { DmError, type BioOp, type BlkStatus, type Sector } from "./types.ts";
+import {
+  DmError,
+  REQ_FUA,
+  REQ_PREFLUSH,
+  type BioOp,
+  type BlkStatus,
+  type Sector,
+} from "./types.ts";
 
 export interface EngineOptions {
   /** Seeds every random choice the engine makes. */
@@ -356,6 +363,16 @@ export class Engine implements BioHost, BioSink {
           );
       }
       bio.end("IOERR");
+      return;
+    }
+    // submit_bio_noacct: a discard or write-zeroes a queue does not take fails with
+    // BLK_STS_NOTSUPP. (Linux also drops PREFLUSH and FUA at a queue without a volatile write
+    // cache; here flushes travel down the stack: README, Differences.)
+    if (
+      (bio.op === "DISCARD" && !bdev.limits.maxDiscardSectors) ||
+      (bio.op === "WRITE_ZEROES" && !bdev.limits.maxWriteZeroesSectors)
+    ) {
+      bio.end("NOTSUPP");
       return;
     }
     // A disk fault rule may take a bio that reached a disk (never a mapped device).
