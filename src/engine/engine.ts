@@ -26,14 +26,7 @@ import { Storage, type DiskStoreHandle, type StorageHandle } from "./storage.ts"
 import type { Target } from "./target.ts";
 import { TargetRegistry } from "./registry.ts";
 import { BUILTIN_TARGETS } from "./targets/index.ts";
-import {
-  DmError,
-  REQ_FUA,
-  REQ_PREFLUSH,
-  type BioOp,
-  type BlkStatus,
-  type Sector,
-} from "./types.ts";
+import { DmError, type BioOp, type BlkStatus, type Sector } from "./types.ts";
 
 export interface EngineOptions {
   /** Seeds every random choice the engine makes. */
