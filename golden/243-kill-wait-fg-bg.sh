@@ -55,7 +55,7 @@ echo ---
 sleep 5 &
 sleep 5 &
 kill %1 %2
-wait %1 %2
+wait
 echo "rc=$?"
 jobs
 while :; do sleep 0.1; done &
