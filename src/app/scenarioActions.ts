@@ -54,8 +54,14 @@ export async function resetSession(): Promise<void> {
   forgetEngine();
   useAppStore.setState({
     selectedDevice: null,
+    // The old session's devices are gone: the editor must not take one (they come back with
+    // the next snapshot of the new engine).
+    devices: [],
     editorDevice: "",
     draft: "",
+    draftBase: null,
+    draftEdited: false,
+    liveChanged: null,
     problems: [],
     validatedDraft: null,
     loadOutput: "",

@@ -5,6 +5,7 @@
 
 import { WorkerRestartedError } from "../worker/client.ts";
 import type { TargetStatus } from "../worker/protocol.ts";
+import { deviceTableText } from "./editor/followTable.ts";
 import { refreshTopology, requireClient } from "./session.ts";
 import { useAppStore } from "./store/index.ts";
 
@@ -39,6 +40,9 @@ export async function loadDraft(resume: boolean): Promise<void> {
     return;
   }
   const existed = useAppStore.getState().devices.some((d) => d.name === name);
+  // The tables seen until the load is done are the editor's own: see editor/followTable.ts.
+  useAppStore.setState({ editorLoading: true, liveChanged: null });
+  let loaded = false;
   try {
     const r = await requireClient().call("loadTable", { name, table: draft, resume });
     recordEditorLoad(name, draft, resume, existed);
@@ -50,6 +54,7 @@ export async function loadDraft(resume: boolean): Promise<void> {
       const md = state.devices.find((d) => d.name === name);
       if (md?.suspended) output += suspendedAdvice(name, md.live !== null);
     }
+    loaded = r.exitCode === 0;
     useAppStore.setState({
       loadOk: r.exitCode === 0,
       loadOutput: output,
@@ -60,7 +65,15 @@ export async function loadDraft(resume: boolean): Promise<void> {
   } catch (e) {
     useAppStore.setState({ loadOk: false, loadOutput: e instanceof Error ? e.message : String(e) });
   } finally {
-    void refreshTopology();
+    await refreshTopology();
+    const s = useAppStore.getState();
+    const d = s.devices.find((x) => x.name === name);
+    useAppStore.setState({
+      editorLoading: false,
+      // The device's table is now what was loaded (or, failed, what it was): the base.
+      draftBase: deviceTableText(d) ?? s.draftBase,
+      ...(loaded ? { draftEdited: false } : {}),
+    });
   }
 }
 

@@ -104,8 +104,14 @@ async function startFrom(base: string, seed: number, title: string): Promise<voi
   forgetEngine();
   useAppStore.setState({
     selectedDevice: null,
+    // The old session's devices are gone: the editor must not take one (they come back with
+    // the next snapshot of the new engine).
+    devices: [],
     editorDevice: "",
     draft: "",
+    draftBase: null,
+    draftEdited: false,
+    liveChanged: null,
     problems: [],
     validatedDraft: null,
     loadOutput: "",

@@ -5,7 +5,15 @@
  */
 
 import { useEffect, useId, useMemo, useRef, useState } from "react";
-import { editDevice, loadDraft, setDraft, setEditorDevice, validateDraft } from "../actions.ts";
+import {
+  editDevice,
+  followEditorTable,
+  loadDraft,
+  resolveLiveChange,
+  setDraft,
+  setEditorDevice,
+  validateDraft,
+} from "../actions.ts";
 import { useAppStore } from "../store/index.ts";
 
 const NEW = "__new__";
@@ -27,6 +35,8 @@ export default function TableEditor() {
   const loadOutput = useAppStore((s) => s.loadOutput);
   const loadOk = useAppStore((s) => s.loadOk);
   const engineReady = useAppStore((s) => s.engineStatus === "ready");
+  const liveChanged = useAppStore((s) => s.liveChanged);
+  const draftBase = useAppStore((s) => s.draftBase);
   const gutter = useRef<HTMLDivElement>(null);
   const area = useRef<HTMLTextAreaElement>(null);
   const ids = useId();
@@ -42,6 +52,9 @@ export default function TableEditor() {
     const first = devices[0];
     if (!editorDevice && first && !creating) editDevice(first.name);
   }, [editorDevice, devices, creating]);
+
+  // The draft follows the device's table while it is not edited (editor/followTable.ts).
+  useEffect(() => followEditorTable(), [devices, editorDevice]);
 
   // Validate as you type, debounced; a stale answer is dropped by validateDraft itself.
   useEffect(() => {
@@ -114,6 +127,28 @@ export default function TableEditor() {
                 : ""}
         </span>
       </div>
+
+      {liveChanged !== null && exists && (
+        <div className="live-changed" role="alert">
+          <span>
+            The live table of <b>{editorDevice}</b> changed since you started editing:
+          </span>
+          <code>{liveChanged.trimEnd()}</code>
+          <span className="live-changed-actions">
+            <button type="button" onClick={() => resolveLiveChange(true)}>
+              Reload it
+            </button>
+            <button type="button" onClick={() => resolveLiveChange(false)}>
+              Keep my draft
+            </button>
+          </span>
+        </div>
+      )}
+      {!exists && !creating && draftBase !== null && editorDevice && (
+        <p className="live-changed" role="status">
+          <b>{editorDevice}</b> no longer exists: Create makes it again with this table.
+        </p>
+      )}
 
       <div className="code">
         <div className="gutter" ref={gutter} aria-hidden="true">

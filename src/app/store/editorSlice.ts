@@ -13,6 +13,11 @@ export interface EditorSlice {
   /** What the last load printed. */
   loadOutput: string;
   loadOk: boolean | null;
+  /** Following the device's table: see editor/followTable.ts. */
+  draftBase: string | null;
+  draftEdited: boolean;
+  editorLoading: boolean;
+  liveChanged: string | null;
 }
 
 export const createEditorSlice: StateCreator<AppState, [], [], EditorSlice> = () => ({
@@ -22,4 +27,8 @@ export const createEditorSlice: StateCreator<AppState, [], [], EditorSlice> = ()
   validatedDraft: null,
   loadOutput: "",
   loadOk: null,
+  draftBase: null,
+  draftEdited: false,
+  editorLoading: false,
+  liveChanged: null,
 });
