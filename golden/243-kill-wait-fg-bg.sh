@@ -100,3 +100,21 @@ kill -l 143 9 TERM sigkill 0
 kill -l foo
 echo "rc=$?"
 wait
+# wait -n in busybox 1.35: 127 with no job at all, else it waits for every job (status 0)
+(exit 3) &
+sleep 0.1
+wait -n
+echo a rc=$?
+jobs
+sleep 0.3 &
+(sleep 0.1; exit 4) &
+wait -n
+echo b rc=$?
+jobs
+wait -n
+echo c rc=$?
+jobs
+wait -n
+echo d rc=$?
+wait -x
+echo e rc=$?

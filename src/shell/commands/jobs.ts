@@ -91,11 +91,14 @@ export const jobs = command(JOBS_COMMAND, (args, { shell, out }) => {
 
 export const wait = command(WAIT_COMMAND, async (args, { shell, out }) => {
   const [line, ...rest] = args;
-  const p = nextopt(rest, "");
+  const p = nextopt(rest, "n");
   if ("bad" in p) {
     out.e(ashMsg(shell, "wait", line, `illegal option -${p.bad}`));
     return 2;
   }
+  // `wait -n` in busybox 1.35 (kernel tool): 127 with no job at all, else it waits for every
+  // job and answers 0, as `wait` does (its DOWAIT_JOBSTATUS status is lost in dowait's loop).
+  if (p.opts.has("n") && p.operands.length === 0 && shell.jobs.list.length === 0) return 127;
   const targets: (number | Job)[] = [];
   for (const a of p.operands) {
     if (a.startsWith("%")) {
