@@ -175,25 +175,37 @@ describe("discards", () => {
   }
 });
 
+/** Reload the 2-block pool of `fullPoolWithQueuedWrite` with 4 blocks, suspend and resume it. */
+const GROW_POOL =
+  'dmsetup reload pool --table "0 512 thin-pool /dev/ram0 /dev/ram1 128 0"\ndmsetup suspend pool\ndmsetup resume pool';
+
+/**
+ * A pool of 2 data blocks in queue mode, both used by thin device t0, and a 4 KiB write to t0
+ * waiting for a third (queued until the pool grows or no_space_timeout passes).
+ */
+async function fullPoolWithQueuedWrite() {
+  const t = await setup("0 256 thin-pool /dev/ram0 /dev/ram1 128 0");
+  expect(
+    await t.run(
+      'dmsetup message pool 0 create_thin 0\ndmsetup create t0 --table "0 8192 thin /dev/mapper/pool 0"',
+    ),
+  ).toBe(0);
+  expect(await t.io("t0", "WRITE", 0, pattern(1, 2 * BLOCK))).toBe("OK");
+  const queued: { status: BlkStatus | null; done: Promise<unknown> } = {
+    status: null,
+    done: Promise.resolve(),
+  };
+  queued.done = t.io("t0", "WRITE", 4 * BLOCK, pattern(2, 8)).then((s) => (queued.status = s));
+  return { t, queued };
+}
+
 describe("out of data space, queueing", () => {
   it("holds a write that needs a block until the pool grows", async () => {
-    const t = await setup("0 256 thin-pool /dev/ram0 /dev/ram1 128 0");
-    expect(
-      await t.run(
-        'dmsetup message pool 0 create_thin 0\ndmsetup create t0 --table "0 8192 thin /dev/mapper/pool 0"',
-      ),
-    ).toBe(0);
-    expect(await t.io("t0", "WRITE", 0, pattern(1, 2 * BLOCK))).toBe("OK");
-    let status: BlkStatus | null = null;
-    const pending = t.io("t0", "WRITE", 4 * BLOCK, pattern(2, 8)).then((s) => (status = s));
+    const { t, queued } = await fullPoolWithQueuedWrite();
     // Grow before anything drives the clock to the 60 s timeout: the held write goes through.
-    expect(
-      await t.run(
-        'dmsetup reload pool --table "0 512 thin-pool /dev/ram0 /dev/ram1 128 0"\ndmsetup suspend pool\ndmsetup resume pool',
-      ),
-    ).toBe(0);
-    await pending;
-    expect(status).toBe("OK");
+    expect(await t.run(GROW_POOL)).toBe(0);
+    await queued.done;
+    expect(queued.status).toBe("OK");
     expect(t.e.now).toBeLessThan(60e9);
     expect(await t.run("dmsetup status t0")).toBe(0);
     expect(t.output()).toContain("0 8192 thin 384 639\n");
@@ -237,26 +249,14 @@ describe("a suspended pool suspends its thin devices (pool_suspend_active_thins)
   });
 
   it("a noflush suspend of a thin device requeues a write waiting for space (do_noflush_start)", async () => {
-    const t = await setup("0 256 thin-pool /dev/ram0 /dev/ram1 128 0");
-    expect(
-      await t.run(
-        'dmsetup message pool 0 create_thin 0\ndmsetup create t0 --table "0 8192 thin /dev/mapper/pool 0"',
-      ),
-    ).toBe(0);
-    expect(await t.io("t0", "WRITE", 0, pattern(1, 2 * BLOCK))).toBe("OK");
-    let status: BlkStatus | null = null;
-    const pending = t.io("t0", "WRITE", 4 * BLOCK, pattern(2, 8)).then((s) => (status = s));
+    const { t, queued } = await fullPoolWithQueuedWrite();
     // Suspending with noflush does not wait for the queued write: it goes back to the device.
     expect(await t.run("dmsetup suspend --noflush t0")).toBe(0);
-    expect(status).toBeNull();
+    expect(queued.status).toBeNull();
     expect(t.e.now).toBeLessThan(60e9);
-    expect(
-      await t.run(
-        'dmsetup reload pool --table "0 512 thin-pool /dev/ram0 /dev/ram1 128 0"\ndmsetup suspend pool\ndmsetup resume pool\ndmsetup resume t0',
-      ),
-    ).toBe(0);
-    await pending;
-    expect(status).toBe("OK");
+    expect(await t.run(`${GROW_POOL}\ndmsetup resume t0`)).toBe(0);
+    await queued.done;
+    expect(queued.status).toBe("OK");
     expect(await t.run("dmsetup status t0")).toBe(0);
     expect(t.output()).toContain("0 8192 thin 384 639\n");
   });
