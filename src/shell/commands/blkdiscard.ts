@@ -8,9 +8,10 @@
  * block size, offset within the device, the end cut at the device's end), then issued in
  * STEP-sized pieces (one piece without -p); -v prints `DEV: Discarded N bytes from the offset
  * M`. The kernel side (blk_ioctl_discard) drops the range's page-cache pages, then issues
- * discard bios (BLKZEROOUT: bios of zero pages). dm-playground's RAM disks take discards
- * (README "Differences from Linux"), so a discard dmsh issues is never refused for want of
- * support; -s (secure discard) always is.
+ * discard bios (BLKZEROOUT: bios of zero pages). A queue whose max_discard_sectors is 0 (a RAM
+ * disk, whose limits are 6.1 brd's though the engine's RAM disks take discard bios; a thin
+ * device of a pool with ignore_discard) refuses BLKDISCARD with EOPNOTSUPP, as blk_ioctl_discard
+ * does (golden 588); -s (secure discard) is always refused.
  */
 
 import { openPath } from "../files.ts";
@@ -137,6 +138,12 @@ export const blkdiscard = command("blkdiscard", async (args, io) => {
   }
   const file = opened.file;
   const bdev = file.bdev;
+  // util-linux 2.38 opens the device O_EXCL unless --force: a device a table holds (a thin
+  // device's pool, a linear's RAM disk) is busy (golden 588).
+  if (!opts.has("force") && bdev.holders.size > 0) {
+    out.e(`blkdiscard: cannot open ${path}: Device or resource busy\n`);
+    return 1;
+  }
   const blksize = BigInt(bdev.sizeSectors) * 512n;
   const secsize = BigInt(bdev.limits.logicalBlockSize);
   let start = offset ?? 0n;
