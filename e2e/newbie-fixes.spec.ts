@@ -7,7 +7,7 @@
  */
 
 import { expect, test, type Locator } from "@playwright/test";
-import { openApp, runSettled, settlePlayback } from "./helpers.ts";
+import { openApp, playbackState, runSettled, settlePlayback, typeCommand } from "./helpers.ts";
 
 const SHOTS = process.env.E2E_SHOTS ?? "e2e-artifacts";
 
@@ -117,4 +117,35 @@ test("after Reset the table editor shows none of the old session's tables", asyn
   await expect(editor.getByLabel("Device", { exact: true })).toHaveValue("concat");
   await expect(table).toHaveValue(/^0 16384 linear 1:0 0\n/);
   await page.locator("#panel-editor").screenshot({ path: `${SHOTS}/newbie-editor-reset.png` });
+});
+
+test("live at 1x, the bar says how far behind the views are; they stay within 2 s; Jump to now and Alt+L", async ({
+  page,
+}) => {
+  await openApp(page);
+  const bar = page.getByRole("toolbar", { name: "playback" });
+  // 100 direct writes: a burst the views show event by event, far slower than the console.
+  await typeCommand(page, "dd if=/dev/zero of=/dev/mapper/concat bs=4k count=100 oflag=direct");
+  const behind = bar.getByTestId("behind");
+  await expect(behind).toContainText(/replaying, [\d,]+ events? behind/);
+  await page.screenshot({ path: `${SHOTS}/newbie-live-behind.png` });
+  // Older than 2 s is skipped (the views sample), and the bar says so.
+  await expect(bar.getByTestId("skipped")).toContainText(/skipped [\d,]+ to keep up/, {
+    timeout: 20_000,
+  });
+  await page.screenshot({ path: `${SHOTS}/newbie-live-skipped.png` });
+  await settlePlayback(page);
+  await expect(behind).toHaveCount(0);
+  // Another burst: the button jumps to now.
+  await typeCommand(page, "dd if=/dev/zero of=/dev/mapper/concat bs=4k count=60 oflag=direct");
+  await expect(behind).toBeVisible();
+  await behind.getByRole("button", { name: "Jump to now" }).click();
+  await expect(behind).toHaveCount(0);
+  // And Alt+L, from the console.
+  await typeCommand(page, "dd if=/dev/zero of=/dev/mapper/concat bs=4k count=60 oflag=direct");
+  await expect(behind).toBeVisible();
+  await page.keyboard.press("Alt+KeyL");
+  await expect(behind).toHaveCount(0);
+  const s = await playbackState(page);
+  expect(s.cursor).toBeGreaterThan(0);
 });

@@ -127,6 +127,63 @@ describe("Playback", () => {
     ]);
   });
 
+  it("live at 1x, a burst shown event by event is never more than maxLagMs behind", () => {
+    const h = history(0, 0);
+    const p = new Playback(h, null, { gate: 100, maxLagMs: 2000 });
+    let busyUntil = 0;
+    p.backlog = (now) => Math.max(0, busyUntil - now);
+    const moves = record(p);
+    p.subscribe({ applied: (_f, _t, _how, now) => (busyUntil = now + 300) });
+    p.frame(0);
+    // 100 events at one virtual instant, then 50 more a second later: at one event per 300 ms
+    // of animation they would take 45 s to show.
+    for (let i = 0; i < 100; i++) h.push(EV.BIO_SUBMIT, 0, i + 1, 7, 0, 8, 1, 0);
+    let worst = 0;
+    for (let now = 16; now <= 12_000; now += 16) {
+      if (now === 1008)
+        for (let i = 0; i < 50; i++) h.push(EV.BIO_SUBMIT, 0, 101 + i, 7, 0, 8, 1, 0);
+      p.frame(now);
+      worst = Math.max(worst, p.lagMs(now));
+      expect(p.behind).toBe(h.head - p.cursor);
+    }
+    expect(worst).toBeLessThanOrEqual(2000 + 16);
+    expect(p.cursor).toBe(150);
+    expect(p.live).toBe(true);
+    // Some events were skipped (views sample), and said; most still played one by one.
+    expect(p.skipped).toBeGreaterThan(0);
+    expect(moves.some(([, , how]) => how === "catchup")).toBe(true);
+    expect(moves.filter(([, , how]) => how === "play").length).toBeGreaterThan(2);
+    // Caught up, the count stays for the bar to say; a new burst starts it over.
+    const skipped = p.skipped;
+    p.frame(12_100);
+    expect(p.skipped).toBe(skipped);
+    h.push(EV.BIO_SUBMIT, 0, 999, 7, 0, 8, 1, 0);
+    p.frame(12_116);
+    expect(p.skipped).toBe(0);
+  });
+
+  it("slow motion and a replay the user asked for are not skipped", () => {
+    for (const how of ["slow", "replay"] as const) {
+      const h = history(0, 0);
+      const p = new Playback(h, null, { gate: 100, maxLagMs: 2000 });
+      let busyUntil = 0;
+      p.backlog = (now) => Math.max(0, busyUntil - now);
+      p.subscribe({ applied: (_f, _t, _how, now) => (busyUntil = now + 300) });
+      if (how === "slow") p.setSpeed(0.25);
+      p.frame(0);
+      for (let i = 0; i < 40; i++) h.push(EV.BIO_SUBMIT, 0, i + 1, 7, 0, 8, 1, 0);
+      if (how === "replay") {
+        p.frame(8);
+        p.scrubTo(0);
+        p.play();
+      }
+      for (let now = 16; now <= 6000; now += 16) p.frame(now);
+      expect([how, p.skipped]).toEqual([how, 0]);
+      expect(p.cursor).toBeLessThan(40);
+      expect(p.lagMs(6000)).toBeGreaterThan(2000);
+    }
+  });
+
   it("catches up when far behind the head, and says so", () => {
     const h = history(10_000, 0);
     const h2 = history(0, 0);

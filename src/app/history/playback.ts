@@ -5,7 +5,10 @@
  *   play    the cursor moves forward through the recorded events as the playback clock (virtual
  *           time, advancing `speed` times wall time) reaches them, and follows the head once it
  *           gets there (live). Idle stretches are shortened to `idleCap` ms; when the cursor falls
- *           too far behind the head it catches up (views sample).
+ *           too far behind the head it catches up (views sample). Live at 1x or faster, a burst
+ *           shown event by event is never more than `maxLagMs` of wall time behind the console:
+ *           the events that arrived longer ago than that are skipped (views sample), and counted
+ *           (`skipped`) for the bar to say so. Slow motion is asked for: it lags as it must.
  *   pause   the cursor stays; the engine is paused too (setPace).
  *   step    one event forward; at the head, with the engine paused, the engine is asked for one
  *           more step and the cursor takes the first event that comes.
@@ -50,6 +53,11 @@ export interface PlaybackOptions {
   perFrame: number;
   /** Arriving faster than this (events per 2 s), events stream instead of being held back. */
   streamEvents: number;
+  /**
+   * Live at 1x or faster: the longest wall time (ms) an event waits to be shown after it
+   * arrived; older ones are skipped.
+   */
+  maxLagMs: number;
 }
 
 const DEFAULTS: PlaybackOptions = {
@@ -58,6 +66,7 @@ const DEFAULTS: PlaybackOptions = {
   lagEvents: 4000,
   perFrame: 50_000,
   streamEvents: 1500,
+  maxLagMs: 2000,
 };
 
 export class Playback {
@@ -75,6 +84,15 @@ export class Playback {
   #listeners = new Set<PlaybackListener>();
   /** (wall ms, head) pairs over the last seconds: how fast events arrive. */
   #headSamples: number[] = [];
+  /**
+   * (wall ms, head) pairs, oldest first: the frame at which the head was first seen at each
+   * value, kept while some of those events are not shown yet (when each arrived).
+   */
+  #arrived: number[] = [];
+  /** Events skipped live to keep up (maxLagMs), since the cursor last fell behind the head. */
+  #skipped = 0;
+  /** The cursor was at the head at the last frame (a new burst starts the skipped count over). */
+  #caughtUp = true;
   /** Animation queued beyond now (ms): provided by the flow view while it is on screen. */
   backlog: (now: number) => number = () => 0;
   /** Bumped on every change the UI shows. */
@@ -94,6 +112,9 @@ export class Playback {
       this.#cursor = 0;
       this.#clock = 0;
       this.#headSamples = [];
+      this.#arrived = [];
+      this.#skipped = 0;
+      this.#caughtUp = true;
       this.#awaitingEngine = false;
       this.#changed();
       this.#jumped(this.#lastFrame ?? 0);
@@ -119,6 +140,29 @@ export class Playback {
 
   get awaitingEngine(): boolean {
     return this.#awaitingEngine;
+  }
+
+  /** Events recorded and not shown yet (head minus cursor). */
+  get behind(): number {
+    return Math.max(0, this.#h.head - this.#cursor);
+  }
+
+  /**
+   * Events skipped live to keep the views within `maxLagMs` of the console, since the cursor
+   * last fell behind the head (kept once caught up, until the next burst).
+   */
+  get skipped(): number {
+    return this.#skipped;
+  }
+
+  /** How long (wall ms) the oldest event not shown yet has waited, at `now`; 0 at the head. */
+  lagMs(now: number): number {
+    if (this.#cursor >= this.#h.head) return 0;
+    const a = this.#arrived;
+    for (let i = 0; i < a.length; i += 2) {
+      if (a[i + 1]! > this.#cursor) return Math.max(0, now - a[i]!);
+    }
+    return 0;
   }
 
   subscribe(l: PlaybackListener): () => void {
@@ -168,6 +212,39 @@ export class Playback {
     return this.#h.head - this.#cursor > this.opts.lagEvents;
   }
 
+  /** Notes when the head moved (each frame), and forgets arrivals shown already. */
+  #noteArrival(now: number): void {
+    const a = this.#arrived;
+    const head = this.#h.head;
+    if (a.length === 0 || a[a.length - 1]! < head) a.push(now, head);
+    let drop = 0;
+    while (drop + 1 < a.length && a[drop + 1]! <= this.#cursor) drop += 2;
+    if (drop > 0) a.splice(0, drop);
+  }
+
+  /**
+   * Live at 1x or faster and behind by more than maxLagMs: the cursor jumps over the events that
+   * arrived longer ago than that (views sample). Whether it moved.
+   */
+  #keepUp(now: number): boolean {
+    if (!this.#following || this.#speed < 1 || this.lagMs(now) <= this.opts.maxLagMs) return false;
+    const start = this.#cursor;
+    const h = this.#h;
+    const a = this.#arrived;
+    let to = start;
+    for (let i = 0; i < a.length && a[i]! <= now - this.opts.maxLagMs; i += 2) {
+      to = Math.max(to, a[i + 1]!);
+    }
+    to = Math.min(h.head, to, start + this.opts.perFrame);
+    if (to <= start) return false;
+    this.#cursor = to;
+    this.#skipped += to - start;
+    this.#clock = Math.max(this.#clock, h.time(to - 1));
+    this.#changed();
+    this.#applied(start, to, "catchup", now);
+    return true;
+  }
+
   /** Events that arrived over the last two seconds (wall), sampled once a frame. */
   #arrivals(now: number): number {
     const samples = this.#headSamples;
@@ -190,6 +267,14 @@ export class Playback {
     this.#lastFrame = now;
     const arrivals = this.#arrivals(now);
     this.#clampCursor();
+    this.#noteArrival(now);
+    if (this.#cursor >= h.head) this.#caughtUp = true;
+    else if (this.#caughtUp) {
+      // A new burst: its skipped count starts over.
+      this.#caughtUp = false;
+      this.#skipped = 0;
+      this.version++;
+    }
     if (this.#mode === "pause") {
       if (this.#awaitingEngine && h.head > this.#cursor) {
         this.#awaitingEngine = false;
@@ -204,6 +289,10 @@ export class Playback {
     if (finite) this.#clock += dt * 1e6 * speed;
     if (this.#cursor >= h.head) {
       this.#following = true;
+      return;
+    }
+    if (this.#keepUp(now)) {
+      if (this.#cursor >= h.head) this.#following = true;
       return;
     }
     const start = this.#cursor;
@@ -320,6 +409,7 @@ export class Playback {
   /** Jumps to the head and plays on. */
   goLive(): void {
     this.#cursor = this.#h.head;
+    this.#skipped = 0;
     this.#following = true;
     this.#awaitingEngine = false;
     const wasPaused = this.#mode === "pause";

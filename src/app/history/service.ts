@@ -109,6 +109,7 @@ export function publishPlayback(force = true): void {
     cursorTime: c > history.base ? history.time(c - 1) : 0,
     headTime: head > history.base ? history.time(head - 1) : 0,
     following: playback.live,
+    skipped: playback.skipped,
     awaitingStep: playback.awaitingEngine,
   });
 }

@@ -4,8 +4,15 @@
  * the playback controller (history/playback.ts) through module-level actions; its state comes
  * from the store, published a few times a second while playing.
  *
- * Keys while the bar has focus: Space plays or pauses, → and ← step, End goes live.
+ * Keys while the bar has focus: Space plays or pauses, → and ← step, End goes live; Alt+L
+ * anywhere jumps to now.
+ *
+ * Live, the views may still be replaying a burst the console has finished (shown event by event
+ * on purpose): the bar says how many events behind they are, with a button to jump to now, and
+ * how many events were skipped to keep them within 2 s of the console.
  */
+
+import { useEffect } from "react";
 
 import {
   goLive,
@@ -50,8 +57,23 @@ export function PlaybackBar() {
   const speed = useAppStore((s) => s.speed);
   const hidden = useAppStore((s) => s.viewsHidden);
   const enginePaused = useAppStore((s) => s.paused);
+  const skipped = useAppStore((s) => s.skipped);
   const si = speedIndex(speed);
   const state = mode === "pause" ? "paused" : following ? "live" : "replay";
+  const behind = Math.max(0, head - cursor);
+  const catchingUp = state === "live" && behind > 0;
+
+  // Alt+L jumps to now from anywhere (the console and the editors included: capture phase).
+  useEffect(() => {
+    const onKey = (ev: KeyboardEvent) => {
+      if (!ev.altKey || ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.code !== "KeyL") return;
+      ev.preventDefault();
+      ev.stopPropagation();
+      goLive();
+    };
+    window.addEventListener("keydown", onKey, { capture: true });
+    return () => window.removeEventListener("keydown", onKey, { capture: true });
+  }, []);
 
   const onKey = (ev: React.KeyboardEvent) => {
     if ((ev.target as HTMLElement).tagName === "INPUT" && ev.key !== " ") return;
@@ -106,7 +128,8 @@ export function PlaybackBar() {
           type="button"
           className={`pb-live${following && mode === "play" ? " on" : ""}`}
           onClick={goLive}
-          title="Jump to the newest event and follow it (End)"
+          title="Jump to the newest event and follow it (End, or Alt+L anywhere)"
+          aria-keyshortcuts="Alt+L"
           aria-pressed={following && mode === "play"}
         >
           <span className="dot" aria-hidden="true" /> Live
@@ -139,8 +162,35 @@ export function PlaybackBar() {
           disabled={head === 0}
         />
         <span className="pb-pos" aria-live="off" data-testid="playback-position">
-          <span className={`pb-state ${state}`}>{state}</span> event{" "}
-          <b data-testid="cursor">{fmt(cursor)}</b> / {fmt(head)} ·{" "}
+          <span className={`pb-state ${state}`}>{state}</span>
+          {catchingUp && (
+            <span
+              className="pb-behind"
+              data-testid="behind"
+              title="The console is done; the views still replay what it did, event by event"
+            >
+              replaying, {fmt(behind)} event{behind === 1 ? "" : "s"} behind{" "}
+              <button
+                type="button"
+                className="pb-now"
+                onClick={goLive}
+                aria-keyshortcuts="Alt+L"
+                title="Show the newest event now (Alt+L)"
+              >
+                Jump to now
+              </button>{" "}
+            </span>
+          )}
+          {state === "live" && skipped > 0 && (
+            <span
+              className="pb-skipped dim"
+              data-testid="skipped"
+              title="Live at 1x or faster, the views stay within 2 s of the console: older events were skipped (the views sampled them)"
+            >
+              skipped {fmt(skipped)} to keep up ·{" "}
+            </span>
+          )}
+          event <b data-testid="cursor">{fmt(cursor)}</b> / {fmt(head)} ·{" "}
           <span title="Virtual time at the cursor (and at the newest event)">
             {formatTime(cursorTime)}
             {cursor < head && <span className="dim"> / {formatTime(headTime)}</span>}

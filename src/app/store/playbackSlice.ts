@@ -32,6 +32,11 @@ export interface PlaybackSlice {
   headTime: number;
   /** Playing at the head (or catching up with it). */
   following: boolean;
+  /**
+   * Events skipped live to keep the views within 2 s of the console (history/playback.ts
+   * maxLagMs), in the latest burst.
+   */
+  skipped: number;
   /** A single step is waiting for the engine to produce its event. */
   awaitingStep: boolean;
   selectedBio: number | null;
@@ -47,6 +52,7 @@ export const createPlaybackSlice: StateCreator<AppState, [], [], PlaybackSlice> 
   cursorTime: 0,
   headTime: 0,
   following: true,
+  skipped: 0,
   awaitingStep: false,
   selectedBio: null,
   flowFilter: null,
