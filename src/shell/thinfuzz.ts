@@ -103,10 +103,17 @@ class Generator {
    * growing back happen often.
    */
   private readonly tight: boolean;
+  /**
+   * Seeds above 36 also remove and re-create the pool on its metadata (sometimes first with
+   * another block size), reload thin devices with other sizes, and `thin_dump -m` a held
+   * metadata snapshot.
+   */
+  private readonly reopen: boolean;
 
   constructor(private readonly seed: number) {
     this.rng = new Rng(seed);
     this.tight = seed > 20;
+    this.reopen = seed > 36;
   }
 
   private emit(line: string) {
@@ -198,6 +205,8 @@ class Generator {
       [2, () => this.reloadPool()],
       [3, () => this.report()],
       [1, () => this.badMessage()],
+      [this.reopen ? 1 : 0, () => this.reopenPool()],
+      [this.reopen && nAct ? 2 : 0, () => this.reloadThin()],
     ];
     let total = 0;
     for (const [weight] of w) total += weight;
@@ -361,6 +370,7 @@ class Generator {
     if (this.readOnly) return;
     this.metaSnap = true;
     this.emit(`thin_ls -m ${this.meta}; echo rc=$?`);
+    if (this.reopen && r.chance(0.5)) this.emit(`thin_dump -m ${this.meta}; echo rc=$?`);
     if (r.chance(0.3)) this.emit(`dmsetup status pool`);
   }
 
@@ -388,6 +398,49 @@ class Generator {
     }
     this.features = features;
     this.readOnly = readOnly;
+  }
+
+  /** Removes the thin devices and the pool, checks the metadata, and creates the pool again. */
+  private reopenPool() {
+    const r = this.rng;
+    for (const a of this.active.values()) this.emit(`dmsetup remove ${a.name}; echo rc=$?`);
+    this.active.clear();
+    this.emit(`dmsetup remove pool; echo rc=$?`);
+    if (r.chance(0.5)) this.emit(`thin_check ${this.meta}; echo rc=$?`);
+    if (r.chance(0.25)) {
+      const bs = this.bs;
+      this.bs = r.pick([128, 256, 1024].filter((b) => b !== bs));
+      const blocks = this.nrBlocks;
+      this.nrBlocks = Math.max(1, Math.floor((blocks * bs) / this.bs));
+      this.emit(`dmsetup create pool --table "${this.poolTable()}"; echo rc=$?`);
+      this.emit(`dmsetup remove pool; echo rc=$?`);
+      this.bs = bs;
+      this.nrBlocks = blocks;
+    }
+    // Never smaller than the metadata's data device (the resume would fail and leave the pool
+    // suspended), and no grow with read_only (see reloadPool).
+    const readOnly = r.chance(0.15);
+    if (!readOnly && r.chance(0.4))
+      this.nrBlocks = Math.min(RD_SECTORS / this.bs, this.nrBlocks + r.range(1, 4));
+    this.features = this.pickFeatures(readOnly);
+    this.readOnly = readOnly;
+    this.emit(`dmsetup create pool --table "${this.poolTable()}"; echo rc=$?`);
+    this.emit(`dmsetup status pool; dmsetup table pool`);
+  }
+
+  /** Loads a thin device's table again with another size and swaps it in. */
+  private reloadThin() {
+    const r = this.rng;
+    const a = r.pick([...this.active.values()]);
+    const size = r.range(1, 12) * this.bs + (r.chance(0.3) ? r.range(1, this.bs - 1) : 0);
+    this.emit(
+      `dmsetup reload ${a.name} --table "0 ${size} thin /dev/mapper/pool ${a.id}${a.origin ? ` ${a.origin}` : ""}"; echo rc=$?`,
+    );
+    this.emit(`dmsetup suspend ${a.name}; dmsetup resume ${a.name}; echo rc=$?`);
+    this.emit(
+      `dmsetup status ${a.name}; dmsetup info -c -o name,attr,open,segments,events ${a.name}`,
+    );
+    a.size = size;
   }
 
   private report() {
