@@ -6,8 +6,16 @@
  * keyboard. Screenshots in e2e-artifacts/newbie-*.png.
  */
 
-import { expect, test, type Locator } from "@playwright/test";
-import { openApp, playbackState, runSettled, settlePlayback, typeCommand } from "./helpers.ts";
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import {
+  historyRecords,
+  openApp,
+  playbackState,
+  runSettled,
+  scrubTo,
+  settlePlayback,
+  typeCommand,
+} from "./helpers.ts";
 
 const SHOTS = process.env.E2E_SHOTS ?? "e2e-artifacts";
 
@@ -148,4 +156,213 @@ test("live at 1x, the bar says how far behind the views are; they stay within 2 
   await expect(behind).toHaveCount(0);
   const s = await playbackState(page);
   expect(s.cursor).toBeGreaterThan(0);
+});
+
+/** A thin pool with error_if_no_space off, one thin volume `vol` with a few blocks written. */
+async function thinSetup(page: Page) {
+  await runSettled(page, "dmsetup remove_all; rmmod brd; modprobe brd rd_nr=2 rd_size=16384");
+  await runSettled(
+    page,
+    'dmsetup create pool --table "0 32768 thin-pool /dev/ram0 /dev/ram1 128 16"; dmsetup message pool 0 create_thin 0',
+  );
+  await runSettled(page, 'dmsetup create vol --table "0 65536 thin /dev/mapper/pool 0"');
+  await runSettled(page, "dd if=/dev/urandom of=/dev/mapper/vol bs=64k count=6 oflag=direct");
+}
+
+test("the thin-pool view's data figure is its grid's at every cursor; names; the metadata disk's legend", async ({
+  page,
+}) => {
+  await openApp(page);
+  await thinSetup(page);
+  await runSettled(page, "dmsetup status pool >/dev/null");
+  // The Disks panel: the pool's metadata disk says whose it is.
+  await expect(page.getByRole("list", { name: "ram0: who maps onto it" })).toContainText(
+    "pool (thin-pool metadata)",
+  );
+  await page.getByRole("tab", { name: "Target views", exact: true }).click();
+  await page.getByRole("group", { name: "device pool", exact: true }).first().click();
+  const grid = page.getByRole("img", { name: /^thin pool data blocks/ });
+  const figures = page.locator(".tp-figures");
+  const dataFigure = async () =>
+    Number(/^(\d+)\//.exec((await figures.locator("dd").nth(2).innerText()).trim())?.[1] ?? -1);
+  const gridCount = async () =>
+    Number(/: (\d+) of \d+ mapped/.exec((await grid.getAttribute("aria-label")) ?? "")?.[1] ?? -2);
+  // At each thin_map (before the commit that counts it) and at the head: the same figure.
+  const maps = await historyRecords(page, 80);
+  expect(maps.length).toBe(6);
+  for (const m of [maps[0]!, maps[2]!, maps[5]!]) {
+    await scrubTo(page, m.index + 1);
+    expect(await dataFigure()).toBe(await gridCount());
+  }
+  await page.screenshot({ path: `${SHOTS}/newbie-thin-scrub.png` });
+  await page.getByRole("button", { name: "Live", exact: true }).click();
+  await settlePlayback(page);
+  expect(await dataFigure()).toBe(6);
+  expect(await gridCount()).toBe(6);
+  // The btree list names the thin device's mapped device, as the legend does.
+  await expect(page.locator(".tp-trees")).toContainText("thin 0 (vol)");
+  await expect(page.locator(".tp-legend")).toContainText("thin 0 (vol)");
+});
+
+test("keyboard: every device box, the view tabs' arrows, a lesson opened with Enter; a thin alloc mark opens its bio", async ({
+  page,
+}) => {
+  await openApp(page);
+  await thinSetup(page);
+  // The pool is drawn under vol: its box is in the Tab order, and Enter selects it.
+  const vol = page.getByRole("group", { name: "device vol", exact: true });
+  const pool = vol.getByRole("group", { name: "device pool", exact: true });
+  await expect(pool).toHaveAttribute("tabindex", "0");
+  await vol.focus();
+  await page.keyboard.press("Tab");
+  await expect(pool).toBeFocused();
+  await page.keyboard.press("Enter");
+  const editor = page.locator("#panel-editor");
+  await expect(editor.getByLabel("Device", { exact: true })).toHaveValue("pool");
+  await page.screenshot({ path: `${SHOTS}/newbie-kbd-pool.png` });
+
+  // The view tabs: one Tab stop, arrows move and select.
+  const views = page.getByRole("tablist", { name: "Views" });
+  const disks = views.getByRole("tab", { name: "Disks" });
+  await disks.click();
+  await expect(views.getByRole("tab", { name: "Outcomes" })).toHaveAttribute("tabindex", "-1");
+  await disks.focus();
+  await page.keyboard.press("ArrowRight");
+  const outcomes = views.getByRole("tab", { name: "Outcomes" });
+  await expect(outcomes).toBeFocused();
+  await expect(outcomes).toHaveAttribute("aria-selected", "true");
+  await page.keyboard.press("End");
+  await expect(views.getByRole("tab", { name: "Target views" })).toBeFocused();
+  await page.keyboard.press("ArrowRight");
+  await expect(disks).toBeFocused();
+  await expect(disks).toHaveAttribute("aria-selected", "true");
+
+  // The timeline: a thin alloc mark opens its bio in the inspector.
+  await views.getByRole("tab", { name: "Timeline" }).click();
+  const mark = page
+    .getByRole("list", { name: "Lifecycle timeline" })
+    .getByRole("img", { name: /^thin alloc vol bio (\d+):/ })
+    .first();
+  const bio = /bio (\d+):/.exec((await mark.getAttribute("aria-label")) ?? "")![1]!;
+  await mark.click();
+  await expect(views.getByRole("tab", { name: "Inspector" })).toHaveAttribute(
+    "aria-selected",
+    "true",
+  );
+  await expect(page.getByRole("table", { name: /^Life of bio \d+/ })).toContainText(
+    `allocated data block`,
+  );
+  await expect(page.getByRole("table", { name: /^Life of bio \d+/ })).toContainText(bio);
+  await page.screenshot({ path: `${SHOTS}/newbie-timeline-to-inspector.png` });
+});
+
+test("keyboard: a lesson opened with Enter puts the focus in the lesson", async ({ page }) => {
+  await openApp(page);
+  const toggle = page.getByRole("button", { name: "Learn", exact: true });
+  await toggle.focus();
+  await page.keyboard.press("Enter");
+  const panel = page.locator("#panel-learn");
+  await panel.getByRole("button", { name: "Thin provisioning" }).focus();
+  await page.keyboard.press("Enter");
+  // A fresh page: the lesson starts at once; the focus is in it, then on its Run button.
+  const run = panel.getByRole("button", { name: "Run in the console" });
+  await expect(run).toBeFocused({ timeout: 30_000 });
+  expect(await page.evaluate(() => document.activeElement?.closest("#panel-learn") !== null)).toBe(
+    true,
+  );
+  await page.screenshot({ path: `${SHOTS}/newbie-lesson-focus.png` });
+});
+
+/** Controls inside `root` that an ancestor shows only in part (screens.spec.ts's measure). */
+function clippedIn(page: Page, root: string): Promise<string[]> {
+  return page.evaluate((root) => {
+    const out: string[] = [];
+    const sel = "button, select, input, textarea, [role=tab]";
+    for (const el of document.querySelectorAll<HTMLElement>(`${root} :is(${sel})`)) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      let left = r.left;
+      let right = r.right;
+      for (let a = el.parentElement; a; a = a.parentElement) {
+        const s = getComputedStyle(a);
+        if (s.overflowX === "visible") continue;
+        const c = a.getBoundingClientRect();
+        left = Math.max(left, c.left);
+        right = Math.min(right, c.right);
+      }
+      if (right - left < r.width - 2)
+        out.push(`${el.tagName} ${el.getAttribute("aria-label") ?? el.textContent?.trim()}`);
+    }
+    return out;
+  }, root);
+}
+
+test.describe("at 1024x768", () => {
+  test.use({ viewport: { width: 1024, height: 768 } });
+
+  test("the header is one line; with Learn open the editor and the playback bar fit", async ({
+    page,
+  }) => {
+    await openApp(page);
+    const reset = page.getByRole("button", { name: /Reset/ });
+    const learnButton = page.getByRole("button", { name: "Learn", exact: true });
+    // As long as the newcomer's counter got (a long session under load).
+    await page
+      .locator("header.top .events")
+      .evaluate((el) => (el.textContent = "806,416 events · 48,564 dropped · 2,824/s"));
+    // On the title's line (the header's controls used to wrap under it).
+    const title = page.getByRole("heading", { name: "dm-playground", level: 1 });
+    const middle = (b: { y: number; height: number } | null) => b!.y + b!.height / 2;
+    expect(
+      Math.abs(middle(await reset.boundingBox()) - middle(await title.boundingBox())),
+    ).toBeLessThan(12);
+    await learnButton.click();
+    await page.locator("#panel-learn").getByRole("button", { name: "Thin provisioning" }).click();
+    await expect(
+      page.locator("#panel-learn").getByRole("button", { name: "Run in the console" }),
+    ).toBeEnabled({ timeout: 30_000 });
+    const editor = page.locator("#panel-editor");
+    await editor.getByLabel("Device", { exact: true }).selectOption("__new__");
+    await editor.getByRole("textbox", { name: "New device name" }).fill("concat");
+    await settlePlayback(page);
+    expect(await clippedIn(page, "#panel-editor")).toEqual([]);
+    // The playback bar spans the page, above the Learn panel too.
+    const barBox = await page.locator(".playback").boundingBox();
+    expect(barBox!.width).toBeGreaterThan(1000);
+    expect(
+      Math.abs(middle(await reset.boundingBox()) - middle(await title.boundingBox())),
+    ).toBeLessThan(12);
+    await page.screenshot({ path: `${SHOTS}/newbie-1024-learn.png` });
+  });
+
+  test("the inspector's what column wraps inside its panel", async ({ page }) => {
+    await openApp(page);
+    await thinSetup(page);
+    await page.getByRole("tab", { name: "Inspector", exact: true }).click();
+    await page.getByRole("button", { name: "Latest bio" }).click();
+    const table = page.getByRole("table", { name: /^Life of bio/ });
+    await expect(table).toBeVisible();
+    const over = await table.evaluate((t) => {
+      const body = t.closest(".panel-body")!.getBoundingClientRect();
+      return [...t.querySelectorAll("td:last-child")].filter(
+        (td) => td.getBoundingClientRect().right > body.right + 1,
+      ).length;
+    });
+    expect(over).toBe(0);
+    await page.locator("#panel-disks").screenshot({ path: `${SHOTS}/newbie-1024-inspector.png` });
+  });
+});
+
+test.describe("at 1280x720", () => {
+  test.use({ viewport: { width: 1280, height: 720 } });
+
+  test("with Learn open the editor's verdict is one line", async ({ page }) => {
+    await openApp(page);
+    await page.getByRole("button", { name: "Learn", exact: true }).click();
+    const verdict = page.locator("#panel-editor .verdict");
+    await expect(verdict).toHaveText("✓ the kernel accepts this table");
+    const box = await verdict.boundingBox();
+    expect(box!.height).toBeLessThan(24);
+    await page.locator("#panel-editor").screenshot({ path: `${SHOTS}/newbie-1280-verdict.png` });
+  });
 });

@@ -6,6 +6,7 @@ import {
   formatSize,
   layoutStack,
   MIN_STACK_SCALE,
+  tabStops,
   topLevelDevices,
 } from "./stackLayout.ts";
 
@@ -114,6 +115,21 @@ describe("stack layout", () => {
     const depths = flatten(layout.roots).map((n) => n.depth);
     expect(Math.max(...depths)).toBe(4);
     expect(layout.height).toBeGreaterThan(4 * 40);
+  });
+
+  it("puts every device in the Tab order once, a lower one too, however often it is drawn", () => {
+    // stripes is drawn under top (and is no top-level device); top2 maps onto it too.
+    const top2 = { ...top, name: "top2", dev: "254:3", inactive: null };
+    const layout = layoutStack([concat, stripes, top, top2], blocks, 1000);
+    const stops = tabStops(layout.roots);
+    const devices = flatten(layout.roots).filter((n) => n.kind === "device");
+    expect(devices.map((n) => n.device)).toEqual(["concat", "top", "stripes", "top2", "stripes"]);
+    expect(devices.filter((n) => stops.has(n.key)).map((n) => n.device)).toEqual([
+      "concat",
+      "top",
+      "stripes",
+      "top2",
+    ]);
   });
 
   it("draws a device without a table and nothing for an empty list", () => {

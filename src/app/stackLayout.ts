@@ -227,6 +227,22 @@ export function flatten(nodes: readonly StackNode[]): StackNode[] {
   return out;
 }
 
+/**
+ * The device nodes in the Tab order: each device's first box in document order (a device drawn
+ * under several others, as a pool under each of its thin devices, is one Tab stop; its other
+ * boxes are focusable too, by tabindex -1).
+ */
+export function tabStops(roots: readonly StackNode[]): Set<string> {
+  const stops = new Set<string>();
+  const seen = new Set<string>();
+  for (const n of flatten(roots)) {
+    if (n.kind !== "device" || !n.device || seen.has(n.device)) continue;
+    seen.add(n.device);
+    stops.add(n.key);
+  }
+  return stops;
+}
+
 const TONES: Record<string, string> = {
   device: "#e8ecf4",
   linear: "#4f8cff",

@@ -34,6 +34,7 @@ import {
   requestLesson,
 } from "./learnActions.ts";
 import LessonConsent from "./LessonConsent.tsx";
+import { tabListKeys } from "../panels/tabList.ts";
 import "./learn.css";
 
 const TABS: ReadonlyArray<{ id: LearnTab; title: string }> = [
@@ -73,7 +74,17 @@ export default function LearnPanel() {
         <h2 id="h-learn" ref={headRef} tabIndex={-1}>
           Learn
         </h2>
-        <div className="tabs" role="tablist" aria-label="Learn">
+        <div
+          className="tabs"
+          role="tablist"
+          aria-label="Learn"
+          onKeyDown={tabListKeys(
+            TABS.map((t) => t.id),
+            tab,
+            setLearnTab,
+            (id) => `learn-tab-${id}`,
+          )}
+        >
           {TABS.map((t) => (
             <button
               key={t.id}
@@ -81,6 +92,7 @@ export default function LearnPanel() {
               role="tab"
               id={`learn-tab-${t.id}`}
               aria-selected={tab === t.id}
+              tabIndex={tab === t.id ? 0 : -1}
               aria-controls="learn-body"
               className={tab === t.id ? "on" : ""}
               onClick={() => setLearnTab(t.id)}
@@ -122,6 +134,25 @@ function Lessons() {
   const offer = useAppStore((s) => s.lessonOffer);
   const pickRef = useRef<HTMLButtonElement>(null);
   useEffect(() => pickRef.current?.focus(), [pick]);
+  // A lesson opened from the list (Enter on its button, or its consent dialog): the button is
+  // gone with the list, and the focus with it. It goes to the lesson's step, then to its "Run in
+  // the console" once the lesson's setup is done, so that Enter runs the step.
+  const stepHead = useRef<HTMLHeadingElement>(null);
+  const runButton = useRef<HTMLButtonElement>(null);
+  const lessonId = progress?.id ?? null;
+  const setupRunning = progress?.running ?? false;
+  useEffect(() => {
+    if (lessonId === null) return;
+    const a = document.activeElement;
+    if (!a || a === document.body || a.closest("#panel-learn")) {
+      stepHead.current?.focus({ preventScroll: true });
+    }
+  }, [lessonId]);
+  useEffect(() => {
+    if (lessonId === null || setupRunning) return;
+    const a = document.activeElement;
+    if (a === stepHead.current || !a || a === document.body) runButton.current?.focus();
+  }, [lessonId, setupRunning]);
   // Commands typed in the console count too: the checks follow the engine's events.
   const lessonOpen = progress !== null;
   useEffect(() => {
@@ -196,7 +227,7 @@ function Lessons() {
         ))}
       </ol>
       <section className="lesson-step" aria-labelledby="lesson-step-title">
-        <h4 id="lesson-step-title">
+        <h4 id="lesson-step-title" ref={stepHead} tabIndex={-1}>
           {progress.step + 1}. {step.title}
         </h4>
         <Prose text={step.text} />
@@ -206,6 +237,7 @@ function Lessons() {
         <div className="lesson-actions">
           <button
             type="button"
+            ref={runButton}
             className={passed ? "" : "primary"}
             disabled={progress.running}
             onClick={() => void runStep()}

@@ -6,6 +6,7 @@
 
 import { lazy, Suspense, useState } from "react";
 import { useAppStore } from "../store/index.ts";
+import { tabListKeys } from "./tabList.ts";
 
 const TableEditor = lazy(() => import("./TableEditor.tsx"));
 const TargetEditor = lazy(() => import("../editor/TargetEditor.tsx"));
@@ -52,7 +53,17 @@ export function focusTargetEditor(): void {
 export function EditorTabs() {
   const tab = useAppStore((s) => s.editorTab);
   return (
-    <div className="tabs" role="tablist" aria-label="Editors">
+    <div
+      className="tabs"
+      role="tablist"
+      aria-label="Editors"
+      onKeyDown={tabListKeys(
+        TABS.map((t) => t.id),
+        tab,
+        setEditorTab,
+        (id) => `tab-editor-${id}`,
+      )}
+    >
       {TABS.map((t) => (
         <button
           key={t.id}
@@ -60,6 +71,7 @@ export function EditorTabs() {
           role="tab"
           id={`tab-editor-${t.id}`}
           aria-selected={tab === t.id}
+          tabIndex={tab === t.id ? 0 : -1}
           aria-controls={`editor-${t.id}`}
           className={tab === t.id ? "on" : ""}
           title={t.key ? `${t.title} (${t.key})` : t.title}

@@ -9,6 +9,7 @@ import { setInsightTab } from "../history/actions.ts";
 import { useAppStore } from "../store/index.ts";
 import type { InsightTab } from "../store/playbackSlice.ts";
 import { DiskPanel } from "./DiskPanel.tsx";
+import { tabListKeys } from "./tabList.ts";
 
 const OutcomesView = lazy(() => import("../views/OutcomesView.tsx"));
 const TimelineView = lazy(() => import("../views/TimelineView.tsx"));
@@ -30,7 +31,17 @@ export function insightTitle(tab: InsightTab): { title: string; hint: string } {
 export function InsightTabs() {
   const tab = useAppStore((s) => s.insightTab);
   return (
-    <div className="tabs" role="tablist" aria-label="Views">
+    <div
+      className="tabs"
+      role="tablist"
+      aria-label="Views"
+      onKeyDown={tabListKeys(
+        INSIGHT_TABS.map((t) => t.id),
+        tab,
+        setInsightTab,
+        (id) => `tab-${id}`,
+      )}
+    >
       {INSIGHT_TABS.map((t) => (
         <button
           key={t.id}
@@ -38,6 +49,7 @@ export function InsightTabs() {
           role="tab"
           id={`tab-${t.id}`}
           aria-selected={tab === t.id}
+          tabIndex={tab === t.id ? 0 : -1}
           aria-controls="insight-body"
           className={tab === t.id ? "on" : ""}
           onClick={() => setInsightTab(t.id)}

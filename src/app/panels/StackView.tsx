@@ -12,7 +12,15 @@
 import { select, transition, type BaseType, type Selection, type Transition } from "d3";
 import { lazy, Suspense, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { selectDevice } from "../actions.ts";
-import { fitScale, flatten, layoutStack, ROW, toneColor, type StackNode } from "../stackLayout.ts";
+import {
+  fitScale,
+  flatten,
+  layoutStack,
+  ROW,
+  tabStops,
+  toneColor,
+  type StackNode,
+} from "../stackLayout.ts";
 import { useAppStore } from "../store/index.ts";
 import { useTopologyAtCursor } from "../history/useTopology.ts";
 
@@ -80,6 +88,7 @@ function renderLevel(
   nodes: StackNode[],
   selected: string | null,
   t: T,
+  stops: ReadonlySet<string>,
 ) {
   const groups = (parent as Selection<SVGGElement, unknown, null, undefined>)
     .selectChildren<SVGGElement, StackNode>("g.node")
@@ -112,7 +121,7 @@ function renderLevel(
     .attr("role", (d) => (d.kind === "target" ? "img" : "group"))
     .attr("aria-label", (d) => d.aria)
     .attr("data-key", (d) => d.key)
-    .attr("tabindex", (d) => (d.kind === "device" && d.depth === 0 ? 0 : null))
+    .attr("tabindex", (d) => (d.kind !== "device" ? null : stops.has(d.key) ? 0 : -1))
     .style("--tone", (d) => toneColor(d.tone));
 
   const entering = groups.filter(function () {
@@ -169,6 +178,7 @@ function renderLevel(
       d.children,
       selected,
       t,
+      stops,
     );
   });
 }
@@ -232,7 +242,7 @@ export function StackView() {
     if (!svg.current || logical === 0) return;
     const root = select(svg.current).select<SVGGElement>("g.stack-root");
     const t = transition().duration(DURATION) as unknown as T;
-    renderLevel(root, layout.roots, selected, t);
+    renderLevel(root, layout.roots, selected, t, tabStops(layout.roots));
     svg.current.dataset.nodes = String(flatten(layout.roots).length);
   }, [layout, logical, selected]);
 
@@ -275,7 +285,11 @@ export function StackView() {
             height={Math.max(layout.height, 40)}
             onClick={onClick}
             onKeyDown={(ev) => {
-              if (ev.key === "Enter" || ev.key === " ") onClick(ev);
+              if (ev.key !== "Enter" && ev.key !== " ") return;
+              // The focused device box itself, not the one it is drawn in.
+              if (!(ev.target as Element).matches("g.node.device")) return;
+              ev.preventDefault();
+              onClick(ev);
             }}
           >
             <g className="stack-root" />

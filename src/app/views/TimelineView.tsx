@@ -17,8 +17,8 @@ import {
   type ZoomTransform,
 } from "d3";
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
-import { EV } from "../../engine/events.ts";
-import { scrubTo } from "../history/actions.ts";
+import { EV, isBioStep } from "../../engine/events.ts";
+import { scrubTo, selectBio } from "../history/actions.ts";
 import { history, lifecycle } from "../history/service.ts";
 import { formatTime } from "../panels/PlaybackBar.tsx";
 import { useAppStore } from "../store/index.ts";
@@ -317,10 +317,13 @@ export default function TimelineView() {
       y: ev.clientY - (box?.top ?? 0),
     });
   };
-  const onClick = (ev: React.MouseEvent) => {
+  const onClick = (ev: React.MouseEvent | React.KeyboardEvent) => {
     const t = ev.target as Element;
     if (!t.classList.contains("mark")) return;
-    scrubTo(select<Element, Placed>(t).datum().e.index + 1);
+    const e = select<Element, Placed>(t).datum().e;
+    scrubTo(e.index + 1);
+    // A step of a bio's life (thin_alloc, a fault on a bio): the inspector shows that bio.
+    if (isBioStep(e.type) && e.bio !== 0) selectBio(e.bio);
   };
 
   return (
@@ -328,7 +331,7 @@ export default function TimelineView() {
       <div className="timeline-head">
         <span className="dim">
           {placed.length} lifecycle events · wheel to zoom, drag to pan · click one to move the
-          cursor there
+          cursor there (a bio&apos;s step, such as a thin alloc, opens that bio in the inspector)
         </span>
         <span className="spacer" />
         <div role="radiogroup" aria-label="Axis" className="seg">
@@ -362,6 +365,13 @@ export default function TimelineView() {
           onMouseMove={onMove}
           onMouseLeave={() => setHover(null)}
           onClick={onClick}
+          onKeyDown={(ev) => {
+            // A focused mark (they are in the Tab order): Enter or Space as a click.
+            if (ev.key !== "Enter" && ev.key !== " ") return;
+            if (!(ev.target as Element).classList.contains("mark")) return;
+            ev.preventDefault();
+            onClick(ev);
+          }}
         >
           <g className="lanes" />
           <line className="cursor" stroke="#7aa2ff" strokeWidth="1.5" strokeDasharray="3 3" />
