@@ -37,10 +37,11 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-class Rng {
+/** The generators' random choices, from a mulberry32 stream (`mixed`: the seed, mixed). */
+export class Rng {
   private readonly next: () => number;
-  constructor(seed: number) {
-    this.next = mulberry32(seed * 2654435761 + 12345);
+  constructor(mixed: number) {
+    this.next = mulberry32(mixed);
   }
   /** An integer in [0, n). */
   int(n: number): number {
@@ -117,7 +118,7 @@ class Generator {
   private readonly patternBlocks = 4;
 
   constructor(private readonly seed: number) {
-    this.rng = new Rng(seed);
+    this.rng = new Rng(seed * 2654435761 + 12345);
   }
 
   private emit(line: string) {

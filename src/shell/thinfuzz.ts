@@ -32,31 +32,10 @@
  *   shrinks) and no dd to a missing node (the script checks).
  */
 
-import { mulberry32 } from "./difffuzz.ts";
+import { Rng } from "./difffuzz.ts";
 
 /** Bumped when the generator's output for a given seed changes: recorded seeds must be redone. */
 export const THINFUZZ_VERSION = 1;
-
-class Rng {
-  private readonly next: () => number;
-  constructor(seed: number) {
-    this.next = mulberry32(seed * 2246822519 + 977);
-  }
-  /** An integer in [0, n). */
-  int(n: number): number {
-    return Math.floor(this.next() * n);
-  }
-  /** An integer in [lo, hi]. */
-  range(lo: number, hi: number): number {
-    return lo + this.int(hi - lo + 1);
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  pick<T>(items: readonly T[]): T {
-    return items[this.int(items.length)]!;
-  }
-}
 
 /** A thin device id the generator believes exists in the pool's metadata. */
 interface ThinId {
@@ -111,7 +90,7 @@ class Generator {
   private readonly reopen: boolean;
 
   constructor(private readonly seed: number) {
-    this.rng = new Rng(seed);
+    this.rng = new Rng(seed * 2246822519 + 977);
     this.tight = seed > 20;
     this.reopen = seed > 36;
   }
