@@ -92,7 +92,8 @@ export default function LearnPanel() {
               role="tab"
               id={`learn-tab-${t.id}`}
               aria-selected={tab === t.id}
-              tabIndex={tab === t.id ? 0 : -1}
+              // Roving: only the selected tab is in the Tab order (no attribute: a button is).
+              tabIndex={tab === t.id ? undefined : -1}
               aria-controls="learn-body"
               className={tab === t.id ? "on" : ""}
               onClick={() => setLearnTab(t.id)}

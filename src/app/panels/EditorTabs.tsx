@@ -71,7 +71,8 @@ export function EditorTabs() {
           role="tab"
           id={`tab-editor-${t.id}`}
           aria-selected={tab === t.id}
-          tabIndex={tab === t.id ? 0 : -1}
+          // Roving: only the selected tab is in the Tab order (no attribute: a button is).
+          tabIndex={tab === t.id ? undefined : -1}
           aria-controls={`editor-${t.id}`}
           className={tab === t.id ? "on" : ""}
           title={t.key ? `${t.title} (${t.key})` : t.title}

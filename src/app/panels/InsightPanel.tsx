@@ -49,7 +49,8 @@ export function InsightTabs() {
           role="tab"
           id={`tab-${t.id}`}
           aria-selected={tab === t.id}
-          tabIndex={tab === t.id ? 0 : -1}
+          // Roving: only the selected tab is in the Tab order (no attribute: a button is).
+          tabIndex={tab === t.id ? undefined : -1}
           aria-controls="insight-body"
           className={tab === t.id ? "on" : ""}
           onClick={() => setInsightTab(t.id)}
