@@ -255,11 +255,14 @@ test("keyboard: every device box, the view tabs' arrows, a lesson opened with En
     .getByRole("img", { name: /^thin alloc vol bio (\d+):/ })
     .first();
   const bio = /bio (\d+):/.exec((await mark.getAttribute("aria-label")) ?? "")![1]!;
-  await mark.click();
+  await mark.focus();
+  await page.keyboard.press("Enter");
   await expect(views.getByRole("tab", { name: "Inspector" })).toHaveAttribute(
     "aria-selected",
     "true",
   );
+  // The keyboard goes with it: the focus is on the inspector's title, not lost on <body>.
+  await expect(page.locator(".inspector .insp-title")).toBeFocused();
   await expect(page.getByRole("table", { name: /^Life of bio \d+/ })).toContainText(
     `allocated data block`,
   );

@@ -38,6 +38,8 @@ export function headlessSession(seed: number = LESSON_SEED): HeadlessSession {
 /** What happened at each step of a lesson played headless: the check before and after. */
 export interface StepOutcome {
   step: number;
+  /** The check on the lesson's fresh setup, before any step (the Learn panel shows it then). */
+  atStart: boolean;
   before: boolean;
   after: boolean;
   output: string;
@@ -47,12 +49,20 @@ export interface StepOutcome {
 export async function playLesson(lesson: Lesson, seed = LESSON_SEED): Promise<StepOutcome[]> {
   const s = headlessSession(seed);
   for (const c of lesson.setup) await s.run(c);
+  const start = s.world();
+  const atStart = lesson.steps.map((step) => step.check.test(start));
   const out: StepOutcome[] = [];
   for (const [i, step] of lesson.steps.entries()) {
     const before = step.check.test(s.world());
     let output = "";
     for (const c of step.commands) output += (await s.run(c)).output;
-    out.push({ step: i, before, after: step.check.test(s.world()), output });
+    out.push({
+      step: i,
+      atStart: atStart[i]!,
+      before,
+      after: step.check.test(s.world()),
+      output,
+    });
   }
   return out;
 }

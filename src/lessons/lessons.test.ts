@@ -14,7 +14,11 @@ describe("every lesson, played headless through dmsh", () => {
         const step = lesson.steps[o.step]!;
         const where = `${lesson.id} step ${o.step + 1} (${step.title}): ${step.check.text}\n${o.output}`;
         expect(o.after, where).toBe(true);
-        if (!step.holdsBefore) expect(o.before, `${where} held before the step`).toBe(false);
+        if (!step.holdsBefore) {
+          expect(o.before, `${where} held before the step`).toBe(false);
+          // Nor on a fresh lesson: the Learn panel would show it done before anything was typed.
+          expect(o.atStart, `${where} held on the lesson's fresh setup`).toBe(false);
+        }
       }
     });
   }

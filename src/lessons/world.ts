@@ -117,6 +117,7 @@ export class World {
       case EV.DEVICE_REMOVE:
         if (d) {
           d.removed = true;
+          this.#removedNames.add(d.name);
           this.devices.delete(d.name);
           this.byDev.delete(e.dev);
         }
@@ -247,6 +248,13 @@ export class World {
   name(dev: number): string {
     return this.#names.get(dev) ?? devText(dev);
   }
+
+  /** Whether a device of this name was removed and none of that name is there now. */
+  wasRemoved(name: string): boolean {
+    return this.#removedNames.has(name) && !this.devices.has(name);
+  }
+
+  readonly #removedNames = new Set<string>();
 
   /** A mapped device by its present name (undefined when absent or removed). */
   device(name: string): WorldDevice | undefined {

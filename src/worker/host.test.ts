@@ -156,6 +156,20 @@ describe("engine host", () => {
     expect(await client.call("validateTable", { name: null, table: "0 linear" })).toEqual([
       { line: 1, message: "Invalid format on line 1 of table" },
     ]);
+    // A constructor that does I/O (thin-pool reads its metadata) is not run: said, not accepted.
+    expect(
+      await client.call("validateTable", {
+        name: null,
+        table: "0 8 zero\n8 32768 thin-pool /dev/nope /dev/ram1 128 16",
+      }),
+    ).toEqual([
+      {
+        line: 2,
+        message:
+          "thin-pool: not checked here (its constructor reads its devices); the load checks it",
+        unchecked: true,
+      },
+    ]);
     expect(host.engine?.events.seq).toBe(seq);
   });
 

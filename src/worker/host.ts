@@ -592,6 +592,16 @@ export class EngineHost {
     // The kernel's dry run (dm.validate): constructors run and are undone, nothing changes.
     // With the resume's own checks: a table the editor accepts also goes live (Load & resume).
     const r = engine.dm.validate(p.name ?? null, specs, { resume: true });
+    if (r.ok && r.unchecked) {
+      const at = specs.findIndex((s) => s.type === r.unchecked);
+      return [
+        {
+          line: specs[at]?.line ?? 0,
+          message: `${r.unchecked}: not checked here (its constructor reads its devices); the load checks it`,
+          unchecked: true,
+        },
+      ];
+    }
     if (r.ok) return [];
     if (r.atResume) {
       // The load would pass; DM_DEV_SUSPEND would fail swapping it in (dm_swap_table).

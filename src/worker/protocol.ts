@@ -146,6 +146,11 @@ export interface TableProblem {
   line: number;
   /** The kernel's text, as dmesg shows it. */
   message: string;
+  /**
+   * Not a rejection: the dry run could not check this (a target whose constructor does I/O,
+   * features.ctrDoesIo, is not run; the load checks it).
+   */
+  unchecked?: true;
 }
 
 export type Stream = "stdout" | "stderr";

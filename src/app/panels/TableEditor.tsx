@@ -64,11 +64,19 @@ export default function TableEditor() {
   }, [draft, editorDevice, engineReady, validatedDraft]);
 
   const lines = draft.split("\n");
+  const rejections = problems.filter((p) => !p.unchecked);
   const badLines = useMemo(
-    () => new Set(problems.map((p) => p.line).filter((l) => l > 0)),
+    () =>
+      new Set(
+        problems
+          .filter((p) => !p.unchecked)
+          .map((p) => p.line)
+          .filter((l) => l > 0),
+      ),
     [problems],
   );
   const pending = validatedDraft !== draft;
+  const unchecked = !pending && problems.length > 0 && rejections.length === 0;
   const ok = !pending && problems.length === 0 && draft.trim() !== "";
 
   const onKeyDown = (ev: React.KeyboardEvent) => {
@@ -115,16 +123,18 @@ export default function TableEditor() {
           />
         )}
         <span
-          className={`verdict ${pending ? "pending" : ok ? "ok" : problems.length ? "bad" : ""}`}
+          className={`verdict ${pending ? "pending" : ok ? "ok" : unchecked ? "pending" : problems.length ? "bad" : ""}`}
           aria-live="polite"
         >
           {pending
             ? "checking…"
             : ok
               ? "✓ the kernel accepts this table"
-              : problems.length
-                ? "✗ rejected"
-                : ""}
+              : unchecked
+                ? "checked when loaded"
+                : problems.length
+                  ? "✗ rejected"
+                  : ""}
         </span>
       </div>
 
@@ -161,7 +171,7 @@ export default function TableEditor() {
         <textarea
           ref={area}
           aria-label="Table"
-          aria-invalid={!pending && problems.length > 0}
+          aria-invalid={!pending && rejections.length > 0}
           aria-describedby={`${ids}-problems`}
           spellCheck={false}
           value={draft}
@@ -177,7 +187,7 @@ export default function TableEditor() {
       <div id={`${ids}-problems`} className="problems" role="status" aria-label="Kernel messages">
         {!pending &&
           problems.map((p, i) => (
-            <div key={i} className="problem">
+            <div key={i} className={p.unchecked ? "problem unchecked" : "problem"}>
               {p.line > 0 && <span className="line">line {p.line}</span>}
               <code>{p.message}</code>
             </div>

@@ -308,7 +308,7 @@ export default function InspectorView() {
         <p className="empty">No bio selected.</p>
       ) : (
         <>
-          <h3 className="insp-title" aria-live="polite">
+          <h3 className="insp-title" aria-live="polite" tabIndex={-1}>
             bio {view.root}
             {selected !== view.root && <span className="dim"> (selected: {selected})</span>} ·{" "}
             <span className="dim">{view.summary}</span>

@@ -317,6 +317,12 @@ export default function TimelineView() {
       y: ev.clientY - (box?.top ?? 0),
     });
   };
+  /** Focus the inspector's title once it is drawn (the tab switch renders it a frame later). */
+  const focusInspectorTitle = (tries = 10): void => {
+    const title = document.querySelector<HTMLElement>(".inspector .insp-title");
+    if (title) title.focus();
+    else if (tries > 0) requestAnimationFrame(() => focusInspectorTitle(tries - 1));
+  };
   const onClick = (ev: React.MouseEvent | React.KeyboardEvent) => {
     const t = ev.target as Element;
     if (!t.classList.contains("mark")) return;
@@ -371,6 +377,9 @@ export default function TimelineView() {
             if (!(ev.target as Element).classList.contains("mark")) return;
             ev.preventDefault();
             onClick(ev);
+            // A bio's step opened the inspector: the keyboard goes there with it.
+            const e = select<Element, Placed>(ev.target as Element).datum().e;
+            if (isBioStep(e.type) && e.bio !== 0) focusInspectorTitle();
           }}
         >
           <g className="lanes" />

@@ -47,7 +47,7 @@ export const stacking: Lesson = {
       focus: { panel: "stack" },
       check: {
         text: "top, middle and bottom are removed",
-        test: (w) => !w.device("top") && !w.device("middle") && !w.device("bottom"),
+        test: (w) => w.wasRemoved("top") && w.wasRemoved("middle") && w.wasRemoved("bottom"),
       },
     },
   ],
