@@ -204,7 +204,10 @@ export default function TableEditor() {
           onClick={() => void loadDraft(true)}
           disabled={!engineReady}
         >
-          {isNew ? "Create" : "Load & resume"} <kbd>Ctrl</kbd>+<kbd>Enter</kbd>
+          {isNew ? "Create" : "Load & resume"}{" "}
+          <span className="shortcut">
+            <kbd>Ctrl</kbd>+<kbd>Enter</kbd>
+          </span>
         </button>
         <span className="examples">
           Examples:{" "}
