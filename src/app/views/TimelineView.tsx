@@ -318,10 +318,12 @@ export default function TimelineView() {
     });
   };
   /** Focus the inspector's title once it is drawn (the tab switch renders it a frame later). */
-  const focusInspectorTitle = (tries = 10): void => {
-    const title = document.querySelector<HTMLElement>(".inspector .insp-title");
-    if (title) title.focus();
-    else if (tries > 0) requestAnimationFrame(() => focusInspectorTitle(tries - 1));
+  const focusInspectorTitle = (tries = 20): void => {
+    requestAnimationFrame(() => {
+      const title = document.querySelector<HTMLElement>(".inspector .insp-title");
+      title?.focus();
+      if (document.activeElement !== title && tries > 0) focusInspectorTitle(tries - 1);
+    });
   };
   const onClick = (ev: React.MouseEvent | React.KeyboardEvent) => {
     const t = ev.target as Element;
