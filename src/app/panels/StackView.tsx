@@ -109,7 +109,16 @@ function renderLevel(
       // the scenario makes them again within DURATION) must not be removed at the end of that
       // fade: cancel it (the stack stayed empty until the next redraw otherwise).
       (update) => update.interrupt(),
-      (exit) => exit.transition(t).attr("opacity", 0).remove(),
+      // A node fading out is gone for the keyboard and assistive technology at once (a device
+      // redrawn under another key would otherwise be there twice while it fades).
+      (exit) =>
+        exit
+          .attr("aria-hidden", "true")
+          .attr("tabindex", null)
+          .attr("role", null)
+          .transition(t)
+          .attr("opacity", 0)
+          .remove(),
     );
 
   groups
@@ -119,6 +128,7 @@ function renderLevel(
         `node ${d.kind}${d.device && d.device === selected && d.kind === "device" ? " selected" : ""}`,
     )
     .attr("role", (d) => (d.kind === "target" ? "img" : "group"))
+    .attr("aria-hidden", null)
     .attr("aria-label", (d) => d.aria)
     .attr("data-key", (d) => d.key)
     .attr("tabindex", (d) => (d.kind !== "device" ? null : stops.has(d.key) ? 0 : -1))
