@@ -22,10 +22,13 @@ const ARTIFACTS = process.env.E2E_ARTIFACTS ?? "e2e-artifacts";
 const stack = (page: Page) => page.getByRole("group", { name: "device stack" });
 const device = (page: Page, name: string) =>
   stack(page).getByRole("group", { name: `device ${name}`, exact: true });
-/** The names of the devices drawn, top-level and stacked, in document order. */
+/**
+ * The names of the devices drawn, top-level and stacked, in document order (not those fading
+ * out: the stack view hides them from assistive technology at once).
+ */
 const drawnDevices = (page: Page) =>
   stack(page)
-    .locator("g.node.device")
+    .locator("g.node.device:not([aria-hidden='true'])")
     .evaluateAll((gs) => gs.map((g) => g.getAttribute("aria-label")));
 
 /** The stack panel and the playback bar, as one picture. */
